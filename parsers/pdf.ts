@@ -1,0 +1,274 @@
+/**
+ * PDF → pages of positioned text and ruling lines, with pdf.js (legacy build for Node).
+ * CJK cMaps and the standard fonts are wired by filesystem path: without the cMaps a
+ * non-embedded Adobe-GB1 font (STSong-Light, UniGB-UCS2-H) silently yields no text.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { GongkaiError } from '../src/errors.js';
+import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+/** pdf.js in Node fetches these with fs when given plain directory paths ending in a separator. */
+export const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
+export const STANDARD_FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
+void pathToFileURL;
+
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+export async function readPdf(data: Uint8Array): Promise<PdfContent> {
+  const task = getDocument({
+    data,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    wasmUrl: PDFJS_WASM_DIR,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw classifyOpenError(err);
+  }
+  const warnings: string[] = [];
+  try {
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      try {
+        pages.push(await readPage(page, n));
+      } catch (err) {
+        warnings.push(`page ${n}: ${(err as Error).message}`);
+        pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [], imageCount: 0 });
+      } finally {
+        page.cleanup();
+      }
+    }
+    return { format: 'pdf', pages, warnings };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function classifyOpenError(err: unknown): GongkaiError {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'PasswordException') return new GongkaiError('encrypted', 'the PDF is password-protected');
+  if (e?.name === 'InvalidPDFException') return new GongkaiError('corrupt', `not a readable PDF (${e.message ?? 'invalid structure'})`);
+  return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`);
+}
+
+async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
+  const viewport = page.getViewport({ scale: 1 });
+  const vt = viewport.transform as Matrix;
+  const content = await page.getTextContent({ includeMarkedContent: false });
+
+  // Text: bring each item into viewport space (top-left origin).
+  type Raw = { str: string; m: Matrix; width: number };
+  const raws: Raw[] = [];
+  for (const it of content.items) {
+    if (!('str' in it)) continue;
+    if (!it.str || !it.str.trim()) continue;
+    raws.push({ str: it.str, m: Util.transform(vt, it.transform) as Matrix, width: it.width });
+  }
+  // Some producers draw landscape tables as rotated text on a portrait page: turn the page so
+  // that most text reads left-to-right.
+  const rot = dominantRotation(raws.map((r) => r.m));
+  let width = viewport.width;
+  let height = viewport.height;
+  const turn = rotationMatrix(rot, width, height);
+  if (rot === 90 || rot === 270) [width, height] = [height, width];
+
+  const items: TextItem[] = [];
+  for (const r of raws) {
+    const m = Util.transform(turn, r.m) as Matrix;
+    const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || 1;
+    const scaleX = Math.hypot(m[0], m[1]);
+    if (Math.abs(m[1]) > 0.2 * scaleX) continue; // still not horizontal: a stray rotated label
+    const x = m[4];
+    const base = m[5];
+    // pdf.js reports width in the item's own scale for horizontal text
+    const w = r.width * (scaleX / Math.max(Math.hypot(r.m[0], r.m[1]), 1e-9)) || r.width;
+    for (const part of splitOnWideGaps(r.str, x, w)) {
+      items.push({ str: part.str, x0: part.x0, x1: part.x1, y0: base - fontSize * 0.88, y1: base + fontSize * 0.12, fontSize });
+    }
+  }
+
+  const { horizontals, verticals, images } = await readRulings(page, Util.transform(turn, vt) as Matrix);
+  return { number, width, height, items, horizontals, verticals, imageCount: images };
+}
+
+/** Rotation (0/90/180/270) that makes the majority of text horizontal and upright. */
+function dominantRotation(ms: Matrix[]): 0 | 90 | 180 | 270 {
+  const votes = [0, 0, 0, 0];
+  for (const m of ms) {
+    const angle = Math.atan2(m[1], m[0]); // text direction in viewport space (y down)
+    const q = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+    votes[q]++;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  return ([0, 270, 180, 90] as const)[best];
+}
+
+/** Matrix turning viewport space by `rot` degrees so that rotated text becomes horizontal. */
+function rotationMatrix(rot: number, w: number, h: number): Matrix {
+  switch (rot) {
+    case 90: // text runs upward → rotate clockwise
+      return [0, 1, -1, 0, h, 0];
+    case 270:
+      return [0, -1, 1, 0, 0, w];
+    case 180:
+      return [-1, 0, 0, -1, w, h];
+    default:
+      return IDENTITY;
+  }
+}
+
+/** Split a text run at wide blank gaps (2+ spaces), estimating x positions by character widths. */
+export function splitOnWideGaps(str: string, x0: number, width: number): { str: string; x0: number; x1: number }[] {
+  const trimmedLen = str.length;
+  if (!/\S\s{2,}\S/.test(str)) {
+    const lead = emWidth(str.match(/^\s*/)![0]);
+    const total = emWidth(str) || 1;
+    const trail = emWidth(str.match(/\s*$/)![0]);
+    const unit = width / total;
+    return [{ str: str.trim(), x0: x0 + lead * unit, x1: x0 + width - trail * unit }];
+  }
+  const total = emWidth(str) || 1;
+  const unit = width / total;
+  const out: { str: string; x0: number; x1: number }[] = [];
+  const re = /\S+(?:\s\S+)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(str))) {
+    const before = emWidth(str.slice(0, m.index));
+    const w = emWidth(m[0]);
+    out.push({ str: m[0], x0: x0 + before * unit, x1: x0 + (before + w) * unit });
+  }
+  void trimmedLen;
+  return out;
+}
+
+function emWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
+/** Ruling lines from the operator list: stroked paths and thin filled rectangles. */
+async function readRulings(page: PDFPageProxy, base: Matrix): Promise<{ horizontals: Segment[]; verticals: Segment[]; images: number }> {
+  const ops = await page.getOperatorList();
+  const horizontals: Segment[] = [];
+  const verticals: Segment[] = [];
+  let images = 0;
+  let ctm: Matrix = base;
+  const stack: Matrix[] = [];
+  let lineWidth = 1;
+  const lwStack: number[] = [];
+  const { fnArray, argsArray } = ops;
+  const pt = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+
+  const addSeg = (a: [number, number], b: [number, number], thickness: number) => {
+    const dx = Math.abs(a[0] - b[0]);
+    const dy = Math.abs(a[1] - b[1]);
+    if (thickness > 6) return; // a filled band, not a rule
+    if (dy <= 1 && dx > 2) {
+      const y = (a[1] + b[1]) / 2;
+      horizontals.push({ x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: y, y1: y });
+    } else if (dx <= 1 && dy > 2) {
+      const x = (a[0] + b[0]) / 2;
+      verticals.push({ x0: x, x1: x, y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) });
+    }
+  };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i];
+    switch (fn) {
+      case OPS.save:
+        stack.push(ctm);
+        lwStack.push(lineWidth);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? base;
+        lineWidth = lwStack.pop() ?? 1;
+        break;
+      case OPS.transform:
+        ctm = Util.transform(ctm, args) as Matrix;
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(ctm);
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = Util.transform(ctm, Array.from(args[0] as number[])) as Matrix;
+        break;
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? base;
+        break;
+      case OPS.setLineWidth:
+        lineWidth = args[0];
+        break;
+      case OPS.paintImageXObject:
+      case OPS.paintImageMaskXObject:
+      case OPS.paintInlineImageXObject:
+      case OPS.paintImageXObjectRepeat:
+        images++;
+        break;
+      case OPS.constructPath: {
+        const paintOp = args[0] as number;
+        const buf = args[1]?.[0] as Float32Array | null;
+        if (!buf) break;
+        const stroked = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
+        const filled = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
+        if (!stroked && !filled) break;
+        // split the buffer into subpaths of points
+        const subpaths: [number, number][][] = [];
+        let cur: [number, number][] = [];
+        for (let k = 0; k < buf.length; ) {
+          const op = buf[k++];
+          if (op === 0) {
+            if (cur.length) subpaths.push(cur);
+            cur = [pt(ctm, buf[k], buf[k + 1])];
+            k += 2;
+          } else if (op === 1) {
+            cur.push(pt(ctm, buf[k], buf[k + 1]));
+            k += 2;
+          } else if (op === 2) {
+            cur.push(pt(ctm, buf[k + 4], buf[k + 5]));
+            k += 6;
+          } else if (op === 3) {
+            cur.push(pt(ctm, buf[k + 2], buf[k + 3]));
+            k += 4;
+          } else {
+            if (cur.length) cur.push(cur[0]);
+          }
+        }
+        if (cur.length) subpaths.push(cur);
+        const scale = Math.hypot(ctm[0], ctm[1]) || 1;
+        for (const sp of subpaths) {
+          const xs = sp.map((p) => p[0]);
+          const ys = sp.map((p) => p[1]);
+          const w = Math.max(...xs) - Math.min(...xs);
+          const h = Math.max(...ys) - Math.min(...ys);
+          if (filled && !stroked) {
+            // thin filled rectangles are how many producers draw cell borders
+            if (h <= 3 && w > 2) addSeg([Math.min(...xs), (Math.min(...ys) + Math.max(...ys)) / 2], [Math.max(...xs), (Math.min(...ys) + Math.max(...ys)) / 2], h);
+            else if (w <= 3 && h > 2) addSeg([(Math.min(...xs) + Math.max(...xs)) / 2, Math.min(...ys)], [(Math.min(...xs) + Math.max(...xs)) / 2, Math.max(...ys)], w);
+            continue;
+          }
+          for (let j = 1; j < sp.length; j++) addSeg(sp[j - 1], sp[j], lineWidth * scale);
+        }
+        break;
+      }
+    }
+  }
+  return { horizontals, verticals, images };
+}

@@ -1,0 +1,35 @@
+/** Typed failures: a stable code plus one human sentence. Never thrown as bare strings. */
+export const ERROR_CODES = [
+  'not-found',
+  'empty-file',
+  'unsupported-format',
+  'corrupt',
+  'encrypted',
+  'no-text-layer',
+  'no-tables',
+  'too-large',
+  'timeout',
+  'converter-missing',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class GongkaiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GongkaiError';
+  }
+  /** The one-line form used in documents.csv and on stderr: `code: reason`. */
+  toLine(): string {
+    return `${this.code}: ${this.message}`;
+  }
+}
+
+export function asGongkaiError(err: unknown): GongkaiError {
+  if (err instanceof GongkaiError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new GongkaiError('internal', msg.split('\n')[0] || 'unexpected failure');
+}

@@ -1,0 +1,70 @@
+/**
+ * The standard disclosure tables, as data. A printed title matches an entry when, after the
+ * year / unit-name prefix is removed, it ends with the title or one of its aliases.
+ * `order` is the table's place in the national 决算 scheme (公开01表 … 公开09表); budget schemes
+ * differ between provinces, so budget tables are numbered as printed or by position.
+ */
+export interface CatalogEntry {
+  id: string;
+  kind: '决算' | '预算';
+  order?: number;
+  title: string;
+  aliases: string[];
+  /** the table carries side-by-side 收入 | 支出 panels */
+  panels?: boolean;
+}
+
+export const CATALOG: CatalogEntry[] = [
+  // ── 部门决算 ────────────────────────────────────────────────────────────────
+  { id: 'final.summary', kind: '决算', order: 1, title: '收入支出决算总表', aliases: ['部门收支决算总表', '收支决算总表', '部门收入支出决算总表'], panels: true },
+  { id: 'final.income', kind: '决算', order: 2, title: '收入决算表', aliases: ['部门收入决算表'] },
+  { id: 'final.expense', kind: '决算', order: 3, title: '支出决算表', aliases: ['部门支出决算表'] },
+  { id: 'final.fiscal-summary', kind: '决算', order: 4, title: '财政拨款收入支出决算总表', aliases: ['财政拨款收支决算总表'], panels: true },
+  { id: 'final.gpb-expense', kind: '决算', order: 5, title: '一般公共预算财政拨款支出决算表', aliases: ['一般公共预算财政拨款支出决算表(按支出功能分类科目)', '一般公共预算财政拨款支出决算明细表', '一般公共预算支出决算表'] },
+  { id: 'final.gpb-basic', kind: '决算', order: 6, title: '一般公共预算财政拨款基本支出决算表', aliases: ['一般公共预算财政拨款基本支出决算明细表', '一般公共预算基本支出决算表', '一般公共预算财政拨款基本支出决算表(按经济分类科目)'] },
+  { id: 'final.gov-fund', kind: '决算', order: 7, title: '政府性基金预算财政拨款收入支出决算表', aliases: ['政府性基金预算财政拨款支出决算表', '政府性基金财政拨款收入支出决算表'] },
+  { id: 'final.soe-capital', kind: '决算', order: 8, title: '国有资本经营预算财政拨款支出决算表', aliases: ['国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算支出决算表'] },
+  {
+    id: 'final.three-public',
+    kind: '决算',
+    order: 9,
+    title: '财政拨款"三公"经费支出决算表',
+    aliases: [
+      '财政拨款"三公"经费及会议费、培训费支出决算表',
+      '一般公共预算财政拨款"三公"经费支出决算表',
+      '"三公"经费支出决算表',
+      '财政拨款"三公"经费、会议费、培训费支出决算表',
+      '一般公共预算财政拨款"三公"经费及会议费、培训费支出决算表',
+    ],
+  },
+  // ── 部门预算 (national template, Shanghai and Jiangsu variants) ─────────────
+  { id: 'budget.summary', kind: '预算', title: '收支预算总表', aliases: ['财务收支预算总表', '部门收支预算总表', '部门财务收支预算总表', '收入支出预算总表'], panels: true },
+  { id: 'budget.income', kind: '预算', title: '收入预算总表', aliases: ['部门收入预算总表', '收入预算表'] },
+  { id: 'budget.expense', kind: '预算', title: '支出预算总表', aliases: ['部门支出预算总表', '支出预算表'] },
+  { id: 'budget.fiscal-summary', kind: '预算', title: '财政拨款收支预算总表', aliases: ['财政拨款收入支出预算总表'], panels: true },
+  { id: 'budget.fiscal-expense', kind: '预算', title: '财政拨款支出预算表', aliases: ['财政拨款支出预算明细表'] },
+  { id: 'budget.fiscal-basic', kind: '预算', title: '财政拨款基本支出预算表', aliases: [] },
+  { id: 'budget.gpb-expense', kind: '预算', title: '一般公共预算支出预算表', aliases: ['一般公共预算支出功能分类预算表', '一般公共预算财政拨款支出预算表'] },
+  { id: 'budget.gpb-basic', kind: '预算', title: '一般公共预算基本支出预算表', aliases: ['一般公共预算基本支出部门预算经济分类预算表', '一般公共预算财政拨款基本支出预算表', '一般公共预算基本支出经济分类预算表'] },
+  {
+    id: 'budget.gov-fund',
+    kind: '预算',
+    title: '政府性基金支出预算表',
+    aliases: ['财政拨款政府性基金支出预算表', '政府性基金预算支出功能分类预算表', '政府性基金预算财政拨款支出预算表', '政府性基金财政拨款支出预算表', '政府性基金预算支出预算表'],
+  },
+  { id: 'budget.soe-capital', kind: '预算', title: '国有资本经营预算支出预算表', aliases: ['国有资本经营预算支出功能分类预算表', '国有资本经营预算财政拨款支出预算表'] },
+  { id: 'budget.gpb-running', kind: '预算', title: '一般公共预算机关运行经费支出预算表', aliases: ['机关运行经费支出预算表'] },
+  {
+    id: 'budget.three-public',
+    kind: '预算',
+    title: '"三公"经费、会议费、培训费支出预算表',
+    aliases: [
+      '一般公共预算"三公"经费、会议费、培训费支出预算表',
+      '"三公"经费和机关运行经费预算表',
+      '一般公共预算"三公"经费支出预算表',
+      '财政拨款"三公"经费支出预算表',
+      '"三公"经费支出预算表',
+    ],
+  },
+  { id: 'budget.procurement', kind: '预算', title: '政府采购预算表', aliases: ['政府采购支出预算表'] },
+];

@@ -1,0 +1,132 @@
+/**
+ * Find the standard tables on PDF pages: a catalog title with a 单位 / 编制单位 / 公开0x表 mark
+ * near it. Table-of-contents lists, narrative sentences and performance tables are not tables.
+ * Each table's body is the page region below its marks, continued onto following pages while
+ * those pages start with table rows.
+ */
+import type { PdfPage } from '../../parsers/types.js';
+import { buildLines, segmentsOf, type Line } from '../reconstruct/lines.js';
+import type { Region } from '../reconstruct/ruledGrid.js';
+import { looksLikeAmount } from '../normalize/amount.js';
+import { squash } from '../normalize/text.js';
+import type { CatalogEntry } from './catalog.js';
+import { bareCode, findCode, findEntity, findUnit, isMetaLine, isNoteLine, isPageNumber, matchTitle, type TableCode } from './markers.js';
+
+export interface LocatedTable {
+  entry: CatalogEntry;
+  title: string;
+  code?: TableCode;
+  unit?: '万元' | '元';
+  entity?: string;
+  regions: Region[];
+}
+
+interface PageLines {
+  page: PdfPage;
+  lines: Line[];
+}
+
+const HEADER_WORDS = /项目|科目|收入|支出|预算数|决算数|金额|合计/;
+
+export function pageLines(page: PdfPage): Line[] {
+  return buildLines(page.items).filter((l) => !isPageNumber(l.text));
+}
+
+export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
+  const all: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+  type Anchor = { p: number; first: number; last: number; table: LocatedTable };
+  const anchors: Anchor[] = [];
+  all.forEach(({ lines }, p) => {
+    const cands = lines.map((l) => matchTitle(l.text));
+    for (let i = 0; i < lines.length; i++) {
+      const m = cands[i];
+      if (!m) continue;
+      // marks right below (up to 5 lines) and right above (up to 2 lines) the title
+      let last = i;
+      let first = i;
+      let unit: '万元' | '元' | undefined;
+      let entity: string | undefined;
+      let code = m.code;
+      for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+        const t = lines[k].text;
+        if (cands[k]) break;
+        if (!isMetaLine(t)) break;
+        unit ??= findUnit(t);
+        entity ??= findEntity(t);
+        code ??= findCode(t) ?? bareCode(t);
+        last = k;
+      }
+      for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+        const t = lines[k].text;
+        if (cands[k] || !isMetaLine(t)) break;
+        if (lines[i].y0 - lines[k].y1 > 60) break;
+        const c = findCode(t) ?? bareCode(t);
+        if (!c && !findUnit(t)) break;
+        code ??= c;
+        unit ??= findUnit(t);
+        first = k;
+      }
+      const next = lines[last + 1];
+      // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
+      const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
+      const tocLike = near && !unit;
+      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+      const printedCode = code && code.printed.startsWith('公开');
+      if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
+      anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
+    }
+  });
+
+  anchors.forEach((a, idx) => {
+    const nextA = anchors[idx + 1];
+    const { page, lines } = all[a.p];
+    const top = lines[a.last].y1 + 0.5;
+    let stop = lines.length;
+    if (nextA && nextA.p === a.p) stop = nextA.first;
+    let ended = false;
+    for (let k = a.last + 1; k < stop; k++) {
+      if (isNoteLine(lines[k].text)) {
+        stop = k;
+        ended = true;
+        break;
+      }
+    }
+    const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
+    a.table.regions.push({ page, top, bottom });
+    if (ended || (nextA && nextA.p === a.p)) return;
+    // continuation pages
+    for (let p = a.p + 1; p < all.length && p <= a.p + 4; p++) {
+      const { page: pg, lines: pl } = all[p];
+      if (!pl.length) break;
+      const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
+      if (firstAnchor === 0) break;
+      if (!startsWithTableRows(pg, pl)) break;
+      let end = firstAnchor;
+      let noted = false;
+      for (let k = 0; k < firstAnchor; k++)
+        if (isNoteLine(pl[k].text)) {
+          end = k;
+          noted = true;
+          break;
+        }
+      const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
+      a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
+      if (noted || firstAnchor < pl.length) break;
+    }
+  });
+  return anchors.map((a) => a.table);
+}
+
+/** A page continues a table when its first line sits inside ruled cells or reads as a table row. */
+function startsWithTableRows(page: PdfPage, lines: Line[]): boolean {
+  const first = lines[0];
+  if (/续表/.test(first.text)) return true;
+  if (matchTitle(first.text)) return false;
+  const yc = (first.y0 + first.y1) / 2;
+  const inRules =
+    page.verticals.filter((v) => v.y0 - 1 <= yc && yc <= v.y1 + 1).length >= 2 &&
+    page.horizontals.some((h) => h.y0 <= yc + 1 && yc - h.y0 < 60 && h.x1 > first.x0 && h.x0 < first.x1);
+  if (inRules) return true;
+  const segs = segmentsOf(first, 1.2);
+  return segs.length >= 2 && segs.some((s) => looksLikeAmount(s.str) || /^\d{3,7}$/.test(squash(s.str)));
+}

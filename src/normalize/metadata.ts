@@ -1,0 +1,72 @@
+/** Document metadata: kind (决算/预算), fiscal year, reporting entity, dominant unit. */
+import { squash } from './text.js';
+
+export interface MetaInput {
+  /** the document's text lines in reading order (first pages first) */
+  lines: string[];
+  tableKinds: ('决算' | '预算')[];
+  tableEntities: string[];
+  tableUnits: ('万元' | '元')[];
+  fileName: string;
+}
+
+function mostCommon<T>(xs: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best: T | undefined;
+  let n = 0;
+  for (const [x, c] of counts) if (c > n) ((best = x), (n = c));
+  return best;
+}
+
+const YEAR_KIND = /((?:19|20)\d{2})年度?(?:[^，。；\d]{0,12}?)(?:部门|单位)?(决算|预算)/;
+
+export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''; year: number | null; entity: string; unit: '万元' | '元' | '' } {
+  const head = input.lines.slice(0, 60).map(squash);
+  let kind: '决算' | '预算' | '' = mostCommon(input.tableKinds) ?? '';
+  let year: number | null = null;
+  for (const l of head) {
+    const m = YEAR_KIND.exec(l);
+    if (m) {
+      year = Number(m[1]);
+      if (!kind) kind = m[2] as '决算' | '预算';
+      break;
+    }
+  }
+  if (year === null) {
+    const all = input.lines.map(squash);
+    for (const l of all) {
+      const m = YEAR_KIND.exec(l);
+      if (m) {
+        year = Number(m[1]);
+        break;
+      }
+    }
+  }
+  if (year === null) {
+    const m = /(19|20)\d{2}/.exec(input.fileName);
+    if (m) year = Number(m[0]);
+    else {
+      const short = /(\d{2})年(?:度)?(?:部门)?(?:预算|决算)/.exec(input.fileName);
+      if (short) year = 2000 + Number(short[1]);
+    }
+  }
+  if (!kind) kind = /决算/.test(input.fileName) ? '决算' : /预算/.test(input.fileName) ? '预算' : '';
+  let entity = mostCommon(input.tableEntities.filter(Boolean)) ?? '';
+  if (!entity) {
+    // the cover: "<entity> 2024 年度部门决算" or the entity on the line before it
+    for (let i = 0; i < head.length; i++) {
+      const m = /^(.{2,40}?)(?:(?:19|20)\d{2})年度?(?:部门|单位)?(?:决算|预算)/.exec(head[i]);
+      if (m && !/第.部分|目录/.test(m[1])) {
+        entity = m[1];
+        break;
+      }
+      if (/^(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)$/.test(head[i]) && i > 0 && head[i - 1].length <= 40) {
+        entity = head[i - 1];
+        break;
+      }
+    }
+  }
+  const unit = mostCommon(input.tableUnits) ?? '';
+  return { kind, year, entity, unit };
+}

@@ -1,0 +1,34 @@
+/** Text normalization shared by every stage. */
+
+/** Remove every kind of whitespace (names are compared and written without it). */
+export function squash(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');
+}
+
+const FULLWIDTH = /[\uff01-\uff5e]/g;
+/** Full-width ASCII forms → half-width (digits, letters, punctuation). */
+export function halfWidth(s: string): string {
+  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** A matching key: whitespace removed, half-width, quotes and brackets unified. */
+export function matchKey(s: string): string {
+  return squash(halfWidth(s))
+    .replace(/[“”„‟″"]/g, '"')
+    .replace(/[‘’′']/g, "'")
+    .replace(/[（〔【]/g, '(')
+    .replace(/[）〕】]/g, ')')
+    .replace(/[：]/g, ':');
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 一 … 九十九 → number; undefined when not a Chinese numeral. */
+export function chineseNumeral(s: string): number | undefined {
+  if (!/^[零〇一二两三四五六七八九十]+$/.test(s)) return undefined;
+  if (!s.includes('十')) return s.length === 1 ? CN_DIGITS[s] : undefined;
+  const [tens, ones] = s.split('十');
+  const t = tens ? CN_DIGITS[tens] : 1;
+  const o = ones ? CN_DIGITS[ones] : 0;
+  if (t === undefined || o === undefined) return undefined;
+  return t * 10 + o;
+}

@@ -1,0 +1,55 @@
+/** Interpretation → schema Table: numbering, unit, cells with provenance. */
+import type { CatalogEntry } from '../locate/catalog.js';
+import type { TableCode } from '../locate/markers.js';
+import type { Grid } from '../reconstruct/grid.js';
+import { interpretGrid } from '../reconstruct/interpretGrid.js';
+import type { Table } from '../schema.js';
+
+export interface TableDraft {
+  entry: CatalogEntry;
+  title: string;
+  code?: TableCode;
+  unit?: '万元' | '元';
+  pages: number[];
+  grid: Grid | null;
+  notes: string[];
+}
+
+export function numberTables(drafts: TableDraft[], defaultUnit: '万元' | '元'): Table[] {
+  return drafts.map((d, i) => {
+    const number = String(d.code?.number ?? i + 1).padStart(2, '0');
+    const unit = d.unit ?? defaultUnit;
+    const notes = [...d.notes];
+    if (!d.unit) notes.push(`no 单位 printed for this table; ${defaultUnit} assumed from the rest of the document`);
+    const interp = d.grid ? interpretGrid(d.grid) : null;
+    if (interp) notes.push(...interp.warnings);
+    const cells = (interp?.cells ?? []).map((c) => ({
+      table: number,
+      panel: c.panel,
+      row_code: c.row_code,
+      row_name: c.row_name,
+      column: c.column.join('/'),
+      column_path: c.column,
+      value: c.value,
+      unit,
+      page: c.cell.page,
+      bbox: c.cell.bbox,
+      ...(c.cell.source ? { source: c.cell.source } : {}),
+    }));
+    return {
+      number,
+      numbered_by: d.code ? ('printed' as const) : ('position' as const),
+      code_printed: d.code?.printed ?? null,
+      catalog_id: d.entry.id,
+      title: d.title,
+      unit,
+      unit_declared: Boolean(d.unit),
+      pages: d.pages,
+      grid_method: d.grid?.method ?? 'source',
+      empty: cells.length === 0,
+      columns: (interp?.columns ?? []).map((c) => ({ path: c.path, role: c.role, panel: c.panel })),
+      cells,
+      notes,
+    };
+  });
+}

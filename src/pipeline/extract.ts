@@ -1,0 +1,128 @@
+/** The library entry point: one file in, one typed, validated document result out. */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { detectFormat } from '../../parsers/detect.js';
+import { readPdf } from '../../parsers/pdf.js';
+import { asGongkaiError, GongkaiError } from '../errors.js';
+import { documentMeta } from '../normalize/metadata.js';
+import { DocumentResult } from '../schema.js';
+import { TOOL_VERSION } from '../version.js';
+import { numberTables, type TableDraft } from './buildTable.js';
+import { pdfDrafts } from './pdfDocument.js';
+import { runChecks } from '../check/runChecks.js';
+
+export interface ExtractOptions {
+  /** the name written in the `document` column (default: the file's base name) */
+  documentName?: string;
+  /** files larger than this are refused with `too-large` (default 200 MB) */
+  maxBytes?: number;
+}
+
+export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
+  const started = performance.now();
+  const base: DocumentResult = {
+    tool_version: TOOL_VERSION,
+    document: options.documentName ?? path.basename(file),
+    file: path.resolve(file),
+    format: 'unknown',
+    sha256: '',
+    bytes: 0,
+    kind: '',
+    year: null,
+    entity: '',
+    unit: '',
+    status: 'failed',
+    error: null,
+    pages: null,
+    text_source: '',
+    seconds: 0,
+    tables: [],
+    checks: [],
+    warnings: [],
+  };
+  try {
+    const info = await stat(file).catch(() => {
+      throw new GongkaiError('not-found', `no such file: ${file}`);
+    });
+    base.bytes = info.size;
+    if (info.size === 0) throw new GongkaiError('empty-file', 'the file is empty (0 bytes)');
+    const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
+    if (info.size > maxBytes) throw new GongkaiError('too-large', `the file is ${(info.size / 1048576).toFixed(0)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+    const bytes = new Uint8Array(await readFile(file));
+    base.sha256 = createHash('sha256').update(bytes).digest('hex');
+    const result = await extractBytes(bytes, base);
+    result.seconds = round3((performance.now() - started) / 1000);
+    return DocumentResult.parse(result);
+  } catch (err) {
+    const e = asGongkaiError(err);
+    return { ...base, status: 'failed', error: { code: e.code, message: e.message }, seconds: round3((performance.now() - started) / 1000) };
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<DocumentResult> {
+  const format = detectFormat(bytes, await zipEntryNames(bytes));
+  let drafts: TableDraft[];
+  let lines: string[];
+  let entities: string[];
+  if (format === 'pdf') {
+    doc.format = 'pdf';
+    const content = await readPdf(bytes);
+    doc.pages = content.pages.length;
+    doc.warnings.push(...content.warnings);
+    const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.length, 0), 0);
+    if (chars === 0) {
+      const images = content.pages.reduce((n, p) => n + p.imageCount, 0);
+      throw new GongkaiError('no-text-layer', images ? `no text layer: ${content.pages.length} page(s) of scanned images (OCR needed)` : 'the PDF has no text and no images');
+    }
+    doc.text_source = 'pdf';
+    ({ drafts, lines, entities } = pdfDrafts(content));
+  } else if (format === 'docx') {
+    doc.format = 'docx';
+    const { readDocx } = await import('../../parsers/docx.js');
+    const { flowDrafts } = await import('./flowDocument.js');
+    const content = await readDocx(bytes);
+    doc.warnings.push(...content.warnings);
+    doc.text_source = 'docx';
+    ({ drafts, lines, entities } = flowDrafts(content));
+  } else if (format === 'ole') {
+    throw new GongkaiError('unsupported-format', 'legacy Office file (DOC/XLS/WPS): not supported yet');
+  } else if (format === 'xlsx') {
+    throw new GongkaiError('unsupported-format', 'Excel workbook (XLSX): not supported yet');
+  } else {
+    throw new GongkaiError('unsupported-format', 'not a PDF or Word document (unrecognized content)');
+  }
+  if (!drafts.length) throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
+  const units = drafts.map((d) => d.unit).filter((u): u is '万元' | '元' => Boolean(u));
+  const meta = documentMeta({ lines, tableKinds: drafts.map((d) => d.entry.kind), tableEntities: entities, tableUnits: units, fileName: doc.document });
+  doc.tables = numberTables(drafts, meta.unit || '万元');
+  Object.assign(doc, meta);
+  doc.checks = runChecks(doc);
+  const failed = doc.checks.filter((c) => c.status === 'fail').length;
+  doc.status = failed || doc.warnings.length ? 'warnings' : 'ok';
+  return doc;
+}
+
+/** Zip central-directory names (enough to tell DOCX from XLSX), without inflating anything. */
+async function zipEntryNames(bytes: Uint8Array): Promise<string[] | undefined> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return undefined;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const names: string[] = [];
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return names;
+  const count = buf.readUInt16LE(eocd + 10);
+  let off = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count && off + 46 <= buf.length; i++) {
+    if (buf.readUInt32LE(off) !== 0x02014b50) break;
+    const n = buf.readUInt16LE(off + 28);
+    const m = buf.readUInt16LE(off + 30);
+    const k = buf.readUInt16LE(off + 32);
+    names.push(buf.toString('utf8', off + 46, off + 46 + n));
+    off += 46 + n + m + k;
+  }
+  return names;
+}

@@ -1,0 +1,77 @@
+/** A flowing document (DOCX): tables found by the title and marks in the paragraphs before them. */
+import type { FlowContent, SourceCell, SourceTable } from '../../parsers/types.js';
+import { bareCode, findCode, findEntity, findUnit, isMetaLine, isPageNumber, matchTitle, type TitleMatch } from '../locate/markers.js';
+import type { Grid, GridCell } from '../reconstruct/grid.js';
+import { squash } from '../normalize/text.js';
+import type { TableDraft } from './buildTable.js';
+import type { DraftDocument } from './pdfDocument.js';
+
+export function sourceGrid(t: SourceTable): Grid {
+  const map = new Map<SourceCell, GridCell>();
+  const rows = t.rows.map((r) =>
+    r.map((c) => {
+      if (!c) return null;
+      let g = map.get(c);
+      if (!g) {
+        g = { text: c.text, page: null, bbox: null, source: { table: t.index, row: c.row, col: c.col } };
+        map.set(c, g);
+      }
+      return g;
+    }),
+  );
+  return { rows, method: 'source' };
+}
+
+export function flowDrafts(content: FlowContent): DraftDocument {
+  const drafts: TableDraft[] = [];
+  const entities: string[] = [];
+  const lines: string[] = [];
+  const blocks = content.blocks;
+  for (const b of blocks) if (b.type === 'paragraph') lines.push(b.text);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type !== 'table') continue;
+    // marks: the paragraphs since the previous table, nearest first, plus leading full-width rows
+    const before: string[] = [];
+    for (let k = i - 1; k >= 0 && before.length < 8; k--) {
+      const p = blocks[k];
+      if (p.type === 'table') break;
+      if (squash(p.text) && !isPageNumber(p.text)) before.unshift(p.text);
+    }
+    const table = { ...b.table, rows: [...b.table.rows] };
+    while (table.rows.length && isBannerRow(table.rows[0])) {
+      before.push(table.rows[0][0]!.text);
+      table.rows.shift();
+    }
+    let title: TitleMatch | undefined;
+    let ti = -1;
+    for (let k = before.length - 1; k >= 0; k--) {
+      const m = matchTitle(before[k]);
+      if (m) {
+        title = m;
+        ti = k;
+        break;
+      }
+      if (!isMetaLine(before[k])) break;
+    }
+    if (!title) continue;
+    let unit: '万元' | '元' | undefined;
+    let entity: string | undefined;
+    let code = title.code;
+    for (let k = Math.max(0, ti - 2); k < before.length; k++) {
+      if (k !== ti && k < ti && !(findCode(before[k]) || bareCode(before[k]))) continue;
+      unit ??= findUnit(before[k]);
+      entity ??= findEntity(before[k]);
+      code ??= findCode(before[k]) ?? bareCode(before[k]);
+    }
+    if (entity) entities.push(entity);
+    drafts.push({ entry: title.entry, title: title.title, code, unit, pages: [], grid: sourceGrid(table), notes: [] });
+  }
+  return { drafts, lines, entities };
+}
+
+/** A first row that is one cell across the whole table (a title or unit line set inside the table). */
+function isBannerRow(row: (SourceCell | null)[]): boolean {
+  const first = row[0];
+  return Boolean(first && row.every((c) => c === first) && (matchTitle(first.text) || isMetaLine(first.text)));
+}

@@ -1,0 +1,207 @@
+/**
+ * Grid → cells: header paths (merged header cells repeated into every column they span), column
+ * roles (code / name / row number / value), side-by-side groups and panels, row labels with split
+ * 类|款|项 codes joined, and every non-blank amount with its provenance.
+ */
+import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
+import { halfWidth, squash } from '../normalize/text.js';
+import { rectangular, type Grid, type GridCell } from './grid.js';
+
+export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
+
+export interface RawCell {
+  panel: string;
+  row_code: string;
+  row_name: string;
+  column: string[];
+  value: string;
+  cell: GridCell;
+}
+
+export interface Interpretation {
+  headerRows: number;
+  columns: { path: string[]; role: ColumnRole; group: number; panel: string }[];
+  cells: RawCell[];
+  warnings: string[];
+}
+
+const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
+const SPLIT_CODE_RE = /^\d{2,3}$/;
+const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
+const CODE_LEAF = /(代码|编码|科目编号)$|^(类|款|项)$/;
+const NAME_LEAF = /名称$|^项目$|^项目\(.*\)$|^科目$|^摘要$|^收入$|^支出$|^收入项目$|^支出项目$|^项目名称$|^功能分类科目$|^经济分类科目$/;
+const ROW_LABEL_START = /^(合计|总计|收入总计|支出总计|本年收入合计|本年支出合计)$/;
+
+export function cellText(c: GridCell | null | undefined): string {
+  return c ? squash(c.text) : '';
+}
+
+/** Rows of column numbers (栏次 1 2 3 …) and the 栏次 row itself are headers, never data. */
+export function isNumberingRow(row: (GridCell | null)[]): boolean {
+  const texts = uniqueCells(row).map(cellText).filter(Boolean);
+  if (texts.some((t) => /^栏次/.test(t))) return true;
+  if (texts.length < 2) return false;
+  if (!texts.every((t) => /^(\d{1,2}|[A-Z]|栏次|行次|\d{1,2}=[\d+\-=]+)$/.test(halfWidth(t)))) return false;
+  const nums = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
+  return nums.length >= 2 && nums.every((n, i) => i === 0 || n > nums[i - 1]);
+}
+
+function uniqueCells(row: (GridCell | null)[]): GridCell[] {
+  const seen = new Set<GridCell>();
+  const out: GridCell[] = [];
+  for (const c of row) if (c && !seen.has(c)) (seen.add(c), out.push(c));
+  return out;
+}
+
+/** Index of the first data row: after the 栏次 row, or the first row carrying amounts or codes. */
+export function findHeaderEnd(rows: (GridCell | null)[][]): number {
+  const limit = Math.min(rows.length, 12);
+  for (let i = 0; i < limit; i++) {
+    const texts = uniqueCells(rows[i]).map(cellText);
+    if (texts.some((t) => /^栏次/.test(t))) return i + 1;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    if (isNumberingRow(rows[i])) continue;
+    const cells = uniqueCells(rows[i]);
+    const texts = cells.map(cellText).filter(Boolean);
+    if (!texts.length) continue;
+    const firstText = cellText(rows[i].find((c) => c && cellText(c)));
+    if (texts.some((t) => looksLikeMoney(t))) return i;
+    if (CODE_RE.test(firstText) || ROW_LABEL_START.test(firstText) || /^[一二三四五六七八九十]+、/.test(firstText)) return i;
+  }
+  return rows.length;
+}
+
+export function interpretGrid(grid: Grid): Interpretation {
+  const rows = rectangular(grid.rows);
+  const warnings: string[] = [];
+  const ncols = rows[0]?.length ?? 0;
+  const headerEnd = findHeaderEnd(rows);
+  const headerRows = rows.slice(0, headerEnd).filter((r) => !isNumberingRow(r));
+  const body = rows.slice(headerEnd).filter((r) => !isNumberingRow(r));
+
+  // header paths
+  const paths: string[][] = [];
+  for (let j = 0; j < ncols; j++) {
+    const path: string[] = [];
+    let prev: GridCell | null = null;
+    for (const r of headerRows) {
+      const c = r[j];
+      if (c && c !== prev && cellText(c)) path.push(cellText(c));
+      if (c) prev = c;
+    }
+    paths.push(path);
+  }
+
+  // roles
+  const roles: ColumnRole[] = paths.map((path, j) => {
+    const leaf = path[path.length - 1] ?? '';
+    const texts = body.map((r) => cellText(r[j])).filter(Boolean);
+    const amounts = texts.filter((t) => parseAmount(t)).length;
+    const codes = texts.filter((t) => CODE_RE.test(t) || SPLIT_CODE_RE.test(t)).length;
+    if (LINENO_LEAF.test(leaf)) return 'lineno';
+    if (CODE_LEAF.test(leaf)) return 'code';
+    if (NAME_LEAF.test(leaf)) return 'name';
+    if (texts.length && amounts === 0) return 'name';
+    if (texts.length && codes === texts.length && texts.every((t) => !/[.,]/.test(t)) && !path.length) return 'code';
+    if (!leaf && texts.length && texts.filter((t) => !parseAmount(t)).length / texts.length > 0.5) return 'name';
+    return 'value';
+  });
+  // a column of bare small integers next to a label is a 行次 column even when its header is blank
+  roles.forEach((role, j) => {
+    if (role !== 'value' || paths[j].length) return;
+    const texts = body.map((r) => cellText(r[j])).filter(Boolean);
+    if (texts.length && texts.every((t) => /^\d{1,3}$/.test(t))) roles[j] = 'lineno';
+  });
+
+  // groups: a label column after a value column starts a new side-by-side group
+  const groupOf: number[] = [];
+  let g = 0;
+  let seenValue = false;
+  for (let j = 0; j < ncols; j++) {
+    const label = roles[j] === 'code' || roles[j] === 'name';
+    if (label && seenValue) {
+      g++;
+      seenValue = false;
+    }
+    if (roles[j] === 'value') seenValue = true;
+    groupOf.push(g);
+  }
+  const groupCount = g + 1;
+  const groupCols = Array.from({ length: groupCount }, (_, k) => groupOf.map((gg, j) => (gg === k ? j : -1)).filter((j) => j >= 0));
+
+  // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath)
+  const panelDepth: number[] = Array(ncols).fill(0);
+  const panelOf: string[] = Array(groupCount).fill('');
+  if (groupCount > 1) {
+    for (let k = 0; k < groupCount; k++) {
+      const cols = groupCols[k];
+      const names: string[] = [];
+      let depth = 0;
+      for (const r of headerRows) {
+        const c = r[cols[0]];
+        if (!c || !cols.every((j) => r[j] === c)) break;
+        const span = r.map((x, j) => (x === c ? j : -1)).filter((j) => j >= 0);
+        const alignedToGroups = span.every((j) => groupCols[groupOf[j]].every((jj) => r[jj] === c));
+        if (!alignedToGroups || span.length === ncols) break;
+        names.push(cellText(c));
+        depth++;
+      }
+      panelOf[k] = names.join('/');
+      for (const j of cols) panelDepth[j] = depth;
+    }
+  }
+
+  const columns = paths.map((path, j) => ({ path: path.slice(panelDepth[j]), role: roles[j], group: groupOf[j], panel: panelOf[groupOf[j]] }));
+
+  // body rows
+  const cells: RawCell[] = [];
+  const emitted = new Set<GridCell>();
+  for (const r of body) {
+    for (let k = 0; k < groupCount; k++) {
+      const cols = groupCols[k];
+      let code = '';
+      const nameParts: string[] = [];
+      const seen = new Set<GridCell>();
+      for (const j of cols) {
+        const c = r[j];
+        if (!c || seen.has(c)) continue;
+        seen.add(c);
+        const t = cellText(c);
+        if (!t) continue;
+        if (roles[j] === 'code') {
+          const h = halfWidth(t);
+          if (/^\d+$/.test(h)) code += h;
+          else if (/^\d{3,7}\S+/.test(h) && !nameParts.length) {
+            // code and name printed in one cell: "2010301 行政运行"
+            const m = /^(\d{3,7})(.*)$/.exec(h)!;
+            code += m[1];
+            nameParts.push(squash(t).slice(m[1].length));
+          } else nameParts.push(t);
+        } else if (roles[j] === 'name') nameParts.push(t);
+      }
+      let name = nameParts.join('');
+      if (!code) {
+        const m = /^(\d{3}(?:\d{2}){0,2})([^\d.,].*)$/.exec(halfWidth(name));
+        if (m && cols.some((j) => roles[j] === 'name')) {
+          code = m[1];
+          name = name.slice(m[1].length);
+        }
+      }
+      if (/^栏次$/.test(name)) continue;
+      for (const j of cols) {
+        if (roles[j] !== 'value') continue;
+        const c = r[j];
+        if (!c || emitted.has(c)) continue;
+        const t = cellText(c);
+        if (!t) continue;
+        const amount = parseAmount(t);
+        if (!amount) continue;
+        emitted.add(c);
+        if (!name && !code) warnings.push(`value ${amount.text} on page ${c.page ?? '?'} has no row label`);
+        cells.push({ panel: panelOf[k], row_code: code, row_name: name, column: columns[j].path, value: amount.text, cell: c });
+      }
+    }
+  }
+  return { headerRows: headerEnd, columns, cells, warnings };
+}

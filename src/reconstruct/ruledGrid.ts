@@ -1,0 +1,363 @@
+/**
+ * Build a table grid for one page region from ruling lines where the table draws them, from text
+ * alignment where it does not. Merged cells are found where a border is missing between two
+ * neighbouring finest cells; text goes to the cell that holds its centre.
+ */
+import type { PdfPage, Segment, TextItem } from '../../parsers/types.js';
+import { looksLikeAmount } from '../normalize/amount.js';
+import { squash } from '../normalize/text.js';
+import { isPageNumber } from '../locate/markers.js';
+import type { Grid, GridCell } from './grid.js';
+import { buildLines, makeLine, segmentsOf, yCenter, type Line } from './lines.js';
+
+const TOL = 1.6;
+
+export interface Region {
+  page: PdfPage;
+  top: number;
+  bottom: number;
+}
+
+/** Cluster sorted numbers closer than `tol`; returns cluster means. */
+export function cluster(values: number[], tol = TOL): number[] {
+  const v = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const x of v) {
+    const last = out[out.length - 1];
+    if (last && x - last[last.length - 1] <= tol) last.push(x);
+    else out.push([x]);
+  }
+  return out.map((c) => c.reduce((s, x) => s + x, 0) / c.length);
+}
+
+/** The region's text, without page numbers and running footers. */
+export function regionItems(r: Region): TextItem[] {
+  const inside = r.page.items.filter((it) => yCenter(it) >= r.top && yCenter(it) <= r.bottom);
+  return buildLines(inside)
+    .filter((l) => !isPageNumber(l.text))
+    .flatMap((l) => l.items);
+}
+
+export function buildGrid(r: Region): Grid | null {
+  const items = regionItems(r);
+  if (!items.length) return null;
+  const hs = r.page.horizontals.filter((s) => s.y0 >= r.top - 3 && s.y0 <= r.bottom + 3);
+  const vs = r.page.verticals.filter((s) => s.y1 > r.top && s.y0 < r.bottom);
+  const ys = cluster(hs.map((s) => s.y0));
+  const xs = dedupeClose(cluster(vs.map((s) => s.x0)), 3);
+  if (xs.length >= 3 && ys.length >= 2) {
+    const ruled = ruledGrid(r, items, hs, vs, xs, ys);
+    if (ruled) return ruled;
+  }
+  return alignedGrid(r, items);
+}
+
+function dedupeClose(xs: number[], min: number): number[] {
+  const out: number[] = [];
+  for (const x of xs) if (!out.length || x - out[out.length - 1] >= min) out.push(x);
+  return out;
+}
+
+function covers(seg: Segment, horizontal: boolean, at: number, tol = TOL): boolean {
+  return horizontal ? seg.x0 - tol <= at && at <= seg.x1 + tol : seg.y0 - tol <= at && at <= seg.y1 + tol;
+}
+
+/**
+ * pdf.js joins neighbouring glyph runs into one item with a space ("4571.73 一、一般公共服务支出")
+ * when two cells' texts nearly touch. A vertical rule running through an item splits it there.
+ */
+export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
+  const out: TextItem[] = [];
+  for (const it of items) {
+    const yc = yCenter(it);
+    const walls = [...new Set(vs.filter((v) => v.x0 > it.x0 + 1 && v.x0 < it.x1 - 1 && v.y0 - 1 <= yc && yc <= v.y1 + 1).map((v) => Math.round(v.x0 * 10) / 10))].sort((a, b) => a - b);
+    if (!walls.length || it.str.length < 2) {
+      out.push(it);
+      continue;
+    }
+    // estimated x of every character boundary
+    const chars = [...it.str];
+    const ems = chars.map((ch) => (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1));
+    const total = ems.reduce((a, b) => a + b, 0);
+    const pos: number[] = [it.x0];
+    for (const e of ems) pos.push(pos[pos.length - 1] + (e / total) * (it.x1 - it.x0));
+    const cuts: number[] = [];
+    for (const w of walls) {
+      // prefer a space near the wall, else the character boundary nearest to it
+      let best = -1;
+      let bestD = Infinity;
+      chars.forEach((ch, k) => {
+        if (ch !== ' ') return;
+        const d = Math.abs((pos[k] + pos[k + 1]) / 2 - w);
+        if (d < bestD) ((bestD = d), (best = k));
+      });
+      if (best < 0 || bestD > 2 * it.fontSize) {
+        best = -1;
+        bestD = Infinity;
+        for (let k = 1; k < chars.length; k++) {
+          const d = Math.abs(pos[k] - w);
+          if (d < bestD) ((bestD = d), (best = k));
+        }
+      }
+      if (best > 0 && !cuts.includes(best)) cuts.push(best);
+    }
+    cuts.sort((a, b) => a - b);
+    let start = 0;
+    const bounds = [it.x0, ...walls, it.x1];
+    [...cuts, chars.length].forEach((cut, k) => {
+      const str = chars.slice(start, cut).join('').trim();
+      start = chars[cut] === ' ' ? cut + 1 : cut;
+      if (!str) return;
+      out.push({ ...it, str, x0: bounds[k] + (k ? 0.5 : 0), x1: bounds[k + 1] - (k < walls.length ? 0.5 : 0) });
+    });
+  }
+  return out;
+}
+
+function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[], xs: number[], ysRaw: number[]): Grid | null {
+  const items = splitAcrossRules(itemsIn, vs);
+  // Text outside the ruled box belongs to no cell. Rows without a top or bottom rule still count:
+  // extend the bands to cover all text between the first and last rule.
+  const xmin = xs[0];
+  const xmax = xs[xs.length - 1];
+  const inside = items.filter((it) => {
+    const xc = (it.x0 + it.x1) / 2;
+    return xc > xmin && xc < xmax;
+  });
+  if (!inside.length) return null;
+  let ys = ysRaw.filter((y) => hs.some((s) => Math.abs(s.y0 - y) <= TOL && s.x1 - s.x0 > 4));
+  if (ys.length < 2) return null;
+  // Horizontal rules must be dense enough to separate rows: otherwise take rows from text lines.
+  const lines = buildLines(inside);
+  const textTop = Math.min(...inside.map((i) => i.y0));
+  const textBottom = Math.max(...inside.map((i) => i.y1));
+  if (textTop < ys[0] - 2) ys = [textTop - 1, ...ys];
+  if (textBottom > ys[ys.length - 1] + 2) ys = [...ys, textBottom + 1];
+  const bandsPerLine = (ys.length - 1) / Math.max(lines.length, 1);
+  const rowsFromRules = bandsPerLine >= 0.3;
+  if (!rowsFromRules) {
+    // rules only around the table (three-line tables): rows are text lines, columns from rules
+    ys = lineBands(lines);
+  }
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) <= TOL));
+  const hAt = ys.map((y) => hs.filter((s) => Math.abs(s.y0 - y) <= TOL));
+  // union-find over finest cells
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let i = 0; i < nr; i++) {
+    const mid = (ys[i] + ys[i + 1]) / 2;
+    for (let j = 0; j + 1 < nc; j++) {
+      const wall = vAt[j + 1].some((s) => covers(s, false, mid, 0.5));
+      if (!wall) union(i * nc + j, i * nc + j + 1);
+    }
+  }
+  if (rowsFromRules) {
+    for (let i = 0; i + 1 < nr; i++) {
+      for (let j = 0; j < nc; j++) {
+        const mid = (xs[j] + xs[j + 1]) / 2;
+        const wall = hAt[i + 1].some((s) => covers(s, true, mid, 0.5));
+        if (!wall) union(i * nc + j, (i + 1) * nc + j);
+      }
+    }
+  }
+  // assign text
+  const buckets = new Map<number, TextItem[]>();
+  for (const it of inside) {
+    const xc = (it.x0 + it.x1) / 2;
+    const yc = yCenter(it);
+    const j = xs.findIndex((x, k) => k < nc && xc >= x && xc < xs[k + 1]);
+    let i = ys.findIndex((y, k) => k < nr && yc >= y && yc < ys[k + 1]);
+    if (j < 0) continue;
+    if (i < 0) i = yc < ys[0] ? 0 : nr - 1;
+    const root = find(i * nc + j);
+    if (!buckets.has(root)) buckets.set(root, []);
+    buckets.get(root)!.push(it);
+  }
+  const cells = new Map<number, GridCell>();
+  const spans = new Map<number, [number, number, number, number]>();
+  for (let i = 0; i < nr; i++)
+    for (let j = 0; j < nc; j++) {
+      const root = find(i * nc + j);
+      const s = spans.get(root);
+      if (!s) spans.set(root, [i, i, j, j]);
+      else spans.set(root, [Math.min(s[0], i), Math.max(s[1], i), Math.min(s[2], j), Math.max(s[3], j)]);
+    }
+  const rows: (GridCell | null)[][] = [];
+  for (let i = 0; i < nr; i++) {
+    const row: (GridCell | null)[] = [];
+    for (let j = 0; j < nc; j++) {
+      const root = find(i * nc + j);
+      const its = buckets.get(root);
+      if (!its) {
+        row.push(null);
+        continue;
+      }
+      let cell = cells.get(root);
+      if (!cell) {
+        const s = spans.get(root)!;
+        cell = cellFromItems(its, r.page.number, [xs[s[2]], ys[s[0]], xs[s[3] + 1], ys[s[1] + 1]]);
+        cells.set(root, cell);
+      }
+      row.push(cell);
+    }
+    rows.push(row);
+  }
+  const colX = xs.slice(0, -1).map((x, j) => [x, xs[j + 1]] as [number, number]);
+  return dropEmptyRows({ rows, colX, method: 'rules' });
+}
+
+/** Row bands half-way between text lines. */
+function lineBands(lines: Line[]): number[] {
+  if (!lines.length) return [];
+  const ys = [lines[0].y0 - 1];
+  for (let i = 1; i < lines.length; i++) ys.push((lines[i - 1].y1 + lines[i].y0) / 2);
+  ys.push(lines[lines.length - 1].y1 + 1);
+  return ys;
+}
+
+/** Cell text: lines top to bottom, items left to right; wrapped CJK joins without a space. */
+export function cellFromItems(items: TextItem[], page: number, box?: [number, number, number, number]): GridCell {
+  const lines = buildLines(items);
+  const parts = lines.map((l) => l.text.trim());
+  let text = '';
+  for (const p of parts) {
+    if (!text) text = p;
+    else text += /[\x21-\x7e]$/.test(text) && /^[\x21-\x7e]/.test(p) && !/^[\d.,]+$/.test(text + p) ? ' ' + p : p;
+  }
+  const bbox: [number, number, number, number] = [
+    Math.min(...items.map((i) => i.x0)),
+    Math.min(...items.map((i) => i.y0)),
+    Math.max(...items.map((i) => i.x1)),
+    Math.max(...items.map((i) => i.y1)),
+  ];
+  void box;
+  return { text, page, bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] };
+}
+
+function dropEmptyRows(g: Grid): Grid {
+  return { ...g, rows: g.rows.filter((row) => row.some((c) => c && squash(c.text))) };
+}
+
+// ── borderless tables ──────────────────────────────────────────────────────────
+
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/**
+ * Columns from the gaps in the data rows' text, rows from baselines. Lines that hold only a label
+ * fragment (a wrapped name) join the nearest data line.
+ */
+function alignedGrid(r: Region, items: TextItem[]): Grid | null {
+  const lines = buildLines(items);
+  const segLines = lines.map((l) => segmentsOf(l, 1.2));
+  const isData = segLines.map((segs) => segs.some((s) => looksLikeAmount(s.str) || CODE.test(squash(s.str))));
+  const firstData = isData.indexOf(true);
+  if (firstData < 0) return null;
+  // column boundaries: gaps in the union of data segments' x-extents
+  const spans = segLines.flatMap((segs, i) => (isData[i] ? segs.map((s) => [s.x0, s.x1] as [number, number]) : []));
+  spans.sort((a, b) => a[0] - b[0]);
+  const cols: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = cols[cols.length - 1];
+    if (last && a <= last[1] + 2) last[1] = Math.max(last[1], b);
+    else cols.push([a, b]);
+  }
+  if (cols.length < 2) return null;
+  const colOf = (x0: number, x1: number): number[] => {
+    const hit: number[] = [];
+    cols.forEach(([a, b], j) => {
+      const ov = Math.min(b, x1) - Math.max(a, x0);
+      if (ov > 0.3 * Math.min(b - a, x1 - x0) || ((x0 + x1) / 2 >= a && (x0 + x1) / 2 <= b)) hit.push(j);
+    });
+    if (!hit.length) {
+      // nearest column by centre
+      const xc = (x0 + x1) / 2;
+      let best = 0;
+      cols.forEach(([a, b], j) => {
+        if (Math.abs((a + b) / 2 - xc) < Math.abs((cols[best][0] + cols[best][1]) / 2 - xc)) best = j;
+      });
+      hit.push(best);
+    }
+    return hit;
+  };
+  // merge label-only lines after the header into the nearest data line
+  const pitch = median(
+    lines
+      .map((l, i) => (i > 0 && isData[i] && isData[i - 1] ? yCenter(l) - yCenter(lines[i - 1]) : NaN))
+      .filter((v) => Number.isFinite(v)),
+  );
+  const owner = lines.map((_, i) => i);
+  for (let i = firstData + 1; i < lines.length; i++) {
+    if (isData[i]) continue;
+    let best = -1;
+    let bestD = Infinity;
+    for (let k = firstData; k < lines.length; k++) {
+      if (!isData[k]) continue;
+      const d = Math.abs(yCenter(lines[k]) - yCenter(lines[i]));
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    if (best >= 0 && Number.isFinite(pitch) && bestD <= 0.8 * pitch) owner[i] = best;
+  }
+  const rowIndex = new Map<number, number>();
+  const rowsItems: TextItem[][][] = [];
+  lines.forEach((_, i) => {
+    const o = owner[i];
+    if (!rowIndex.has(o)) {
+      rowIndex.set(o, rowsItems.length);
+      rowsItems.push(cols.map(() => []));
+    }
+  });
+  const spanning: { row: number; cols: number[]; items: TextItem[] }[] = [];
+  segLines.forEach((segs, i) => {
+    const ri = rowIndex.get(owner[i])!;
+    for (const s of segs) {
+      const js = colOf(s.x0, s.x1);
+      const its = lines[i].items.filter((it) => it.x0 >= s.x0 - 0.1 && it.x1 <= s.x1 + 0.1);
+      if (js.length === 1) rowsItems[ri][js[0]].push(...its);
+      else spanning.push({ row: ri, cols: js, items: its });
+    }
+  });
+  const rows: (GridCell | null)[][] = rowsItems.map((cells) => cells.map((its) => (its.length ? cellFromItems(its, r.page.number) : null)));
+  for (const sp of spanning) {
+    const cell = cellFromItems(sp.items, r.page.number);
+    for (const j of sp.cols) rows[sp.row][j] = cell;
+  }
+  // header rows: a text above several columns covers the columns beneath it up to its neighbours
+  const headerRows = rowIndex.get(owner[firstData]) ?? 0;
+  for (let i = 0; i < headerRows - 0; i++) {
+    const row = rows[i];
+    const lower = rows.slice(i + 1, headerRows);
+    for (let j = 0; j < cols.length; j++) {
+      if (row[j]) continue;
+      if (!lower.some((lr) => lr[j])) continue;
+      // claim by the nearest header text of this row whose column is also covered by lower rows
+      let best = -1;
+      let bestD = Infinity;
+      row.forEach((c, k) => {
+        if (!c || !lower.some((lr) => lr[k] && lr[k] !== c)) return;
+        const d = Math.abs(k - j);
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
+      });
+      if (best >= 0 && bestD <= 2) row[j] = row[best];
+    }
+  }
+  return dropEmptyRows({ rows, colX: cols, method: 'alignment' });
+}
+
+function median(v: number[]): number {
+  if (!v.length) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export { makeLine };

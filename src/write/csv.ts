@@ -1,0 +1,64 @@
+/** The tidy CSV files of the output contract (UTF-8, header line, RFC 4180 quoting). */
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentResult } from '../schema.js';
+
+export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings'] as const;
+export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source'] as const;
+export const CHECK_COLUMNS = ['document', 'rule', 'status', 'tables', 'expected', 'actual', 'message', 'difference'] as const;
+
+export function documentRow(d: DocumentResult, extra: Record<string, string> = {}): Record<string, string | number> {
+  return {
+    document: d.document,
+    kind: d.kind,
+    year: d.year ?? '',
+    entity: d.entity,
+    unit: d.unit,
+    status: d.status,
+    error: d.error ? `${d.error.code}: ${d.error.message}` : '',
+    tables: d.tables.length,
+    checks_failed: d.checks.filter((c) => c.status === 'fail').length,
+    pages: d.pages ?? '',
+    sha256: d.sha256,
+    seconds: d.seconds,
+    text_source: d.text_source,
+    format: d.format,
+    warnings: d.warnings.length,
+    ...extra,
+  };
+}
+
+export function cellRows(d: DocumentResult): Record<string, string | number>[] {
+  return d.tables.flatMap((t) =>
+    t.cells.map((c) => ({
+      document: d.document,
+      table: c.table,
+      title: t.title,
+      panel: c.panel,
+      row_code: c.row_code,
+      row_name: c.row_name,
+      column: c.column,
+      value: c.value,
+      unit: c.unit,
+      page: c.page ?? '',
+      bbox: c.bbox ? c.bbox.join(' ') : '',
+      source: c.source ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}` : '',
+    })),
+  );
+}
+
+export function checkRows(d: DocumentResult): Record<string, string>[] {
+  return d.checks.map((c) => ({
+    document: d.document,
+    rule: c.rule,
+    status: c.status,
+    tables: c.tables.join(';'),
+    expected: c.expected,
+    actual: c.actual,
+    message: c.message,
+    difference: c.difference,
+  }));
+}
+
+export function toCsv(columns: readonly string[], rows: Record<string, unknown>[]): string {
+  return stringify(rows, { header: true, columns: [...columns], quoted_match: /[",\r\n]/ });
+}
