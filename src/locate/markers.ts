@@ -88,6 +88,13 @@ const BAD_PREFIX = /[，。；;,:：、《》()"“”]|详见|见附|如下|情
 export function matchTitle(text: string): TitleMatch | undefined {
   const printed = squash(text);
   let key = matchKey(text);
+  // a qualifier after the title: （功能科目） （按经济分类科目）
+  const qual = /\((?:按)?[^()]{0,12}(?:科目|分类)\)$/.exec(key);
+  let qualifier = '';
+  if (qual && key.slice(0, qual.index).endsWith('表')) {
+    qualifier = qual[0];
+    key = key.slice(0, qual.index);
+  }
   if (!key.endsWith('表') && !key.endsWith(')')) return undefined;
   let code: TableCode | undefined;
   const pc = PREFIX_CODE.exec(key);
@@ -103,7 +110,7 @@ export function matchTitle(text: string): TitleMatch | undefined {
     prefix = prefix.replace(/\d{4}年度?$/, '').replace(/(部门|单位|预算单位)$/, '').replace(/\d{4}年度?$/, '');
     if (prefix.length > 40 || BAD_PREFIX.test(prefix)) return undefined;
     if (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix)) return undefined;
-    const title = printed.slice(printed.length - t.length);
+    const title = printed.slice(printed.length - qualifier.length - t.length);
     return { entry, title: stripTrailingNote(title), code };
   }
   return undefined;

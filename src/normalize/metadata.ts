@@ -53,20 +53,24 @@ export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''
   }
   if (!kind) kind = /决算/.test(input.fileName) ? '决算' : /预算/.test(input.fileName) ? '预算' : '';
   let entity = mostCommon(input.tableEntities.filter(Boolean)) ?? '';
-  if (!entity) {
-    // the cover: "<entity> 2024 年度部门决算" or the entity on the line before it
-    for (let i = 0; i < head.length; i++) {
-      const m = /^(.{2,40}?)(?:(?:19|20)\d{2})年度?(?:部门|单位)?(?:决算|预算)/.exec(head[i]);
-      if (m && !/第.部分|目录/.test(m[1])) {
-        entity = m[1];
-        break;
-      }
-      if (/^(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)$/.test(head[i]) && i > 0 && head[i - 1].length <= 40) {
-        entity = head[i - 1];
-        break;
-      }
-    }
-  }
+  if (!entity) entity = coverEntity(head);
   const unit = mostCommon(input.tableUnits) ?? '';
   return { kind, year, entity, unit };
+}
+
+/** The cover names the unit before "2024 年度部门决算", often wrapped over two or three lines. */
+export function coverEntity(head: string[]): string {
+  const TITLE = /^(.{2,40}?)(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)/;
+  for (let i = 0; i < Math.min(head.length, 20); i++) {
+    for (let span = 1; span <= 3 && i + span <= head.length; span++) {
+      const joined = head.slice(i, i + span).join('');
+      const m = TITLE.exec(joined);
+      if (m && !/第.部分|目录|纳入|说明|情况|[，。；]/.test(m[1])) return m[1];
+    }
+  }
+  for (const l of head) {
+    const m = /^第一部分(.{2,40}?)概况$/.exec(l);
+    if (m) return m[1];
+  }
+  return '';
 }

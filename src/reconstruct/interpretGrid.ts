@@ -67,7 +67,10 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
     if (!texts.length) continue;
     const firstText = cellText(rows[i].find((c) => c && cellText(c)));
     if (texts.some((t) => looksLikeMoney(t))) return i;
-    if (CODE_RE.test(firstText) || ROW_LABEL_START.test(firstText) || /^[一二三四五六七八九十]+、/.test(firstText)) return i;
+    const labelLike = (t: string) => CODE_RE.test(t) || ROW_LABEL_START.test(t) || /^[一二三四五六七八九十]+、/.test(t);
+    // a data row's other cells are amounts, row numbers or labels of a side-by-side panel
+    const rest = texts.slice(1).every((t) => labelLike(t) || parseAmount(t) !== null);
+    if (labelLike(firstText) && rest) return i;
   }
   return rows.length;
 }
@@ -87,7 +90,7 @@ export function interpretGrid(grid: Grid): Interpretation {
     let prev: GridCell | null = null;
     for (const r of headerRows) {
       const c = r[j];
-      if (c && c !== prev && cellText(c)) path.push(cellText(c));
+      if (c && c !== prev && cellText(c) && cellText(c) !== path[path.length - 1]) path.push(cellText(c));
       if (c) prev = c;
     }
     paths.push(path);
@@ -198,7 +201,7 @@ export function interpretGrid(grid: Grid): Interpretation {
         const amount = parseAmount(t);
         if (!amount) continue;
         emitted.add(c);
-        if (!name && !code) warnings.push(`value ${amount.text} on page ${c.page ?? '?'} has no row label`);
+        if (!name && !code && cols.some((jj) => roles[jj] === 'code' || roles[jj] === 'name')) warnings.push(`value ${amount.text} on page ${c.page ?? '?'} has no row label`);
         cells.push({ panel: panelOf[k], row_code: code, row_name: name, column: columns[j].path, value: amount.text, cell: c });
       }
     }
