@@ -329,26 +329,29 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     const cell = cellFromItems(sp.items, r.page.number);
     for (const j of sp.cols) rows[sp.row][j] = cell;
   }
-  // header rows: a text above several columns covers the columns beneath it up to its neighbours
+  // header rows: a text above several columns is centred over the columns it spans. Choose the
+  // widest run of columns beneath it (all headed lower down) whose centre matches the text's.
   const headerRows = rowIndex.get(owner[firstData]) ?? 0;
-  for (let i = 0; i < headerRows - 0; i++) {
+  const edges = cols.map(([a, b], j) => [j === 0 ? a : (cols[j - 1][1] + a) / 2, j === cols.length - 1 ? b : (b + cols[j + 1][0]) / 2]);
+  for (let i = 0; i < headerRows; i++) {
     const row = rows[i];
     const lower = rows.slice(i + 1, headerRows);
-    for (let j = 0; j < cols.length; j++) {
-      if (row[j]) continue;
-      if (!lower.some((lr) => lr[j])) continue;
-      // claim by the nearest header text of this row whose column is also covered by lower rows
-      let best = -1;
-      let bestD = Infinity;
-      row.forEach((c, k) => {
-        if (!c || !lower.some((lr) => lr[k] && lr[k] !== c)) return;
-        const d = Math.abs(k - j);
-        if (d < bestD) {
-          bestD = d;
-          best = k;
+    const headed = cols.map((_, j) => lower.some((lr) => lr[j]));
+    const texts = [...new Set(row.filter((c): c is GridCell => c !== null))];
+    for (const c of texts) {
+      if (!c.bbox) continue;
+      const center = (c.bbox[0] + c.bbox[2]) / 2;
+      const own = row.map((x, j) => (x === c ? j : -1)).filter((j) => j >= 0);
+      let best: [number, number] = [own[0], own[own.length - 1]];
+      for (let a = 0; a <= own[0]; a++)
+        for (let b = own[own.length - 1]; b < cols.length; b++) {
+          let ok = true;
+          for (let j = a; j <= b; j++) if ((row[j] && row[j] !== c) || (!headed[j] && (j < own[0] || j > own[own.length - 1]))) ok = false;
+          if (!ok) continue;
+          const mid = (edges[a][0] + edges[b][1]) / 2;
+          if (Math.abs(mid - center) <= Math.max(6, 0.12 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0]) best = [a, b];
         }
-      });
-      if (best >= 0 && bestD <= 2) row[j] = row[best];
+      for (let j = best[0]; j <= best[1]; j++) row[j] = c;
     }
   }
   return dropEmptyRows({ rows, colX: cols, method: 'alignment' });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from './amount.js';
+
+describe('parseAmount', () => {
+  it('keeps the digits exactly as printed', () => {
+    expect(parseAmount('734.72')?.text).toBe('734.72');
+    expect(parseAmount('0.00')?.text).toBe('0.00');
+    expect(parseAmount('7,347,200.00')?.text).toBe('7347200.00');
+    expect(parseAmount('12.5')?.text).toBe('12.5');
+  });
+  it('reads full-width digits, signs and separators', () => {
+    expect(parseAmount('１，２３４．５６')?.text).toBe('1234.56');
+    expect(parseAmount('－12.50')?.text).toBe('-12.50');
+    expect(parseAmount('(3.00)')?.text).toBe('-3.00');
+  });
+  it('treats dashes and blanks as no value', () => {
+    for (const s of ['', ' ', '-', '—', '——', '/', '－']) expect(parseAmount(s)).toBeNull();
+  });
+  it('refuses text that is not an amount', () => {
+    for (const s of ['合计', '1,23.4', '12a', '2024年', '1.2.3']) expect(parseAmount(s)).toBeNull();
+  });
+  it('counts cents without float drift', () => {
+    expect(parseAmount('0.1')?.cents).toBe(10n);
+    expect(parseAmount('90071992547409.93')?.cents).toBe(9007199254740993n);
+  });
+});

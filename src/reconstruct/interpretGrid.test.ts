@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Grid, GridCell } from './grid.js';
+import { interpretGrid } from './interpretGrid.js';
+
+/** Build a grid from rows of strings; '<' repeats the cell to the left, '^' the cell above (merges). */
+function grid(rows: string[][]): Grid {
+  const out: (GridCell | null)[][] = [];
+  rows.forEach((r, i) => {
+    const row: (GridCell | null)[] = [];
+    r.forEach((t, j) => {
+      if (t === '<') row.push(row[j - 1]);
+      else if (t === '^') row.push(out[i - 1][j]);
+      else row.push(t ? { text: t, page: 1, bbox: null } : null);
+    });
+    out.push(row);
+  });
+  return { rows: out, method: 'source' };
+}
+
+describe('interpretGrid', () => {
+  it('builds header paths with merged cells repeated and skips 栏次', () => {
+    const g = grid([
+      ['项目', '<', '本年支出', '<', '<'],
+      ['科目代码', '科目名称', '小计', '基本支出', '项目支出'],
+      ['栏次', '<', '1', '2', '3'],
+      ['', '合计', '10.00', '6.00', '4.00'],
+      ['201', '一般公共服务支出', '10.00', '6.00', '4.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.columns.map((c) => c.path.join('/'))).toEqual(['项目/科目代码', '项目/科目名称', '本年支出/小计', '本年支出/基本支出', '本年支出/项目支出']);
+    expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.column.join('/')}|${c.value}`)).toEqual([
+      '|合计|本年支出/小计|10.00',
+      '|合计|本年支出/基本支出|6.00',
+      '|合计|本年支出/项目支出|4.00',
+      '201|一般公共服务支出|本年支出/小计|10.00',
+      '201|一般公共服务支出|本年支出/基本支出|6.00',
+      '201|一般公共服务支出|本年支出/项目支出|4.00',
+    ]);
+  });
+
+  it('splits side-by-side panels and drops row numbers', () => {
+    const g = grid([
+      ['收入', '<', '<', '支出', '<', '<'],
+      ['项目', '行次', '决算数', '项目', '行次', '决算数'],
+      ['一、一般公共预算财政拨款收入', '1', '734.72', '一、一般公共服务支出', '31', '642.63'],
+      ['', '2', '', '二、外交支出', '32', ''],
+      ['总计', '3', '734.72', '总计', '33', '734.72'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.panel}|${c.row_name}|${c.column.join('/')}|${c.value}`)).toEqual([
+      '收入|一、一般公共预算财政拨款收入|决算数|734.72',
+      '支出|一、一般公共服务支出|决算数|642.63',
+      '收入|总计|决算数|734.72',
+      '支出|总计|决算数|734.72',
+    ]);
+  });
+
+  it('joins codes split over 类 | 款 | 项', () => {
+    const g = grid([
+      ['类', '款', '项', '科目名称', '金额'],
+      ['201', '03', '02', '一般行政管理事务', '15.00'],
+      ['201', '', '', '一般公共服务支出', '15.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => c.row_code)).toEqual(['2010302', '201']);
+  });
+
+  it('reads the basic-expenditure table printed as three groups', () => {
+    const g = grid([
+      ['科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数'],
+      ['301', '工资福利支出', '336.53', '302', '商品和服务支出', '49.12', '310', '资本性支出', '2.79'],
+      ['人员经费合计', '<', '336.53', '公用经费合计', '<', '51.91', '', '', ''],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.value}`)).toEqual([
+      '301|工资福利支出|336.53',
+      '302|商品和服务支出|49.12',
+      '310|资本性支出|2.79',
+      '|人员经费合计|336.53',
+      '|公用经费合计|51.91',
+    ]);
+    expect(r.cells.every((c) => c.panel === '')).toBe(true);
+  });
+
+  it('writes no cells for an empty table with a note', () => {
+    const g = grid([
+      ['项目', '<', '本年支出'],
+      ['科目代码', '科目名称', '小计'],
+      ['', '合计', ''],
+      ['本部门无国有资本经营预算财政拨款支出，故本表为空表。', '<', '<'],
+    ]);
+    expect(interpretGrid(g).cells).toEqual([]);
+  });
+});
