@@ -1,5 +1,35 @@
+/** Run every rule on a document; the results go into the JSON, checks.csv and the status. */
 import type { CheckResult, DocumentResult } from '../schema.js';
-/** Placeholder until the rule catalog lands (issue 4): no rule, no result. */
-export function runChecks(_doc: DocumentResult): CheckResult[] {
-  return [];
+import { RULES, show } from './rules.js';
+
+/**
+ * The rounding step of the printed figures, in units of 0.0001: 0.01 for two decimals, 1 for whole
+ * yuan (a 元 table printed without decimals rounds each figure to the yuan).
+ */
+function roundingStep(values: string[]): bigint {
+  const decimals = Math.max(0, ...values.map((v) => (v.split('.')[1] ?? '').length));
+  return [10000n, 1000n, 100n][Math.min(decimals, 2)];
+}
+
+export function runChecks(doc: DocumentResult): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const rule of RULES) {
+    for (const c of rule.run(doc)) {
+      const diff = c.actual - c.expected;
+      const abs = diff < 0n ? -diff : diff;
+      const tolerance = roundingStep(c.cells.map((x) => x.value)) * BigInt(c.summands);
+      const status = abs === 0n ? 'pass' : abs <= tolerance ? 'rounding' : 'fail';
+      out.push({
+        rule: rule.id,
+        status,
+        tables: c.tables,
+        expected: show(c.expected),
+        actual: show(c.actual),
+        difference: show(diff),
+        message: status === 'pass' ? c.message.replace('≠', '=') : `${c.message}: expected ${show(c.expected)}, found ${show(c.actual)} (off by ${show(diff)})`,
+        cells: c.cells.map((x) => ({ table: x.table, row: `${x.row_code ? x.row_code + ' ' : ''}${x.row_name}`, column: x.column, value: x.value, page: x.page })),
+      });
+    }
+  }
+  return out;
 }

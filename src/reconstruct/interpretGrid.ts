@@ -159,6 +159,7 @@ export function interpretGrid(grid: Grid): Interpretation {
 
   // body rows
   const cells: RawCell[] = [];
+  const splitCodes = roles.filter((r) => r === 'code').length > groupCount;
   const emitted = new Set<GridCell>();
   for (const r of body) {
     for (let k = 0; k < groupCount; k++) {
@@ -174,7 +175,9 @@ export function interpretGrid(grid: Grid): Interpretation {
         if (!t) continue;
         if (roles[j] === 'code') {
           const h = halfWidth(t);
-          if (/^\d+$/.test(h)) code += h;
+          if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
+          // split 类|款|项 columns: 款 and 项 are two digits even where a spreadsheet dropped the zero
+          if (/^\d+$/.test(h)) code += code && splitCodes && h.length === 1 ? '0' + h : h;
           else if (/^\d{3,7}\S+/.test(h) && !nameParts.length) {
             // code and name printed in one cell: "2010301 行政运行"
             const m = /^(\d{3,7})(.*)$/.exec(h)!;
