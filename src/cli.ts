@@ -68,6 +68,10 @@ export async function runExtract(inputs: string[], outDir: string, opts: { quiet
   const warned = results.filter((r) => r.status === 'warnings').length;
   const cells = results.reduce((s, r) => s + r.tables.reduce((t, x) => t + x.cells.length, 0), 0);
   const secs = (performance.now() - started) / 1000;
+  const checks = results.flatMap((r) => r.checks);
+  const failedChecks = checks.filter((c) => c.status === 'fail').length;
+  const rounding = checks.filter((c) => c.status === 'rounding').length;
+  process.stderr.write(`gongkai: checks: ${checks.length} run, ${failedChecks} failed, ${rounding} within rounding, in ${results.filter((r) => r.checks.some((c) => c.status === 'fail')).length} documents\n`);
   process.stderr.write(`gongkai: ${results.length} documents (${results.length - failed - warned} ok, ${warned} with warnings, ${failed} failed), ${cells} cells in ${secs.toFixed(1)} s → ${outDir}\n`);
   return failed || missing.length ? EXIT_SOME_FAILED : EXIT_OK;
 }
