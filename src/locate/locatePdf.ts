@@ -38,6 +38,19 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
   const anchors: Anchor[] = [];
   all.forEach(({ lines }, p) => {
     const cands = lines.map((l) => matchTitle(l.text));
+    // a title wrapped onto a second short line: "…支出预算" / "表"
+    for (let i = 0; i + 1 < lines.length; i++) {
+      if (cands[i] || cands[i + 1]) continue;
+      const tail = squash(lines[i + 1].text);
+      if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > 12) continue;
+      const joined = matchTitle(lines[i].text + tail);
+      if (joined) {
+        cands[i] = joined;
+        lines[i + 1] = { ...lines[i + 1], text: '' };
+        lines.splice(i + 1, 1);
+        cands.splice(i + 1, 1);
+      }
+    }
     for (let i = 0; i < lines.length; i++) {
       const m = cands[i];
       if (!m) continue;
@@ -92,10 +105,31 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       }
     }
     const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
-    a.table.regions.push({ page, top, bottom });
+    let startPage = a.p;
+    if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
+      // the title is the last thing on its page: the table starts on the next page, below its marks
+      const next = all[a.p + 1];
+      let k = 0;
+      while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
+        a.table.unit ??= findUnit(next.lines[k].text);
+        a.table.entity ??= findEntity(next.lines[k].text);
+        k++;
+      }
+      if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
+        let end = next.lines.length;
+        for (let q = k; q < next.lines.length; q++)
+          if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
+            end = q;
+            break;
+          }
+        a.table.regions.push({ page: next.page, top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0, bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height });
+        startPage = a.p + 1;
+        if (end < next.lines.length) return;
+      }
+    } else a.table.regions.push({ page, top, bottom });
     if (ended || (nextA && nextA.p === a.p)) return;
     // continuation pages
-    for (let p = a.p + 1; p < all.length && p <= a.p + 4; p++) {
+    for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
       const { page: pg, lines: pl } = all[p];
       if (!pl.length) break;
       const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
