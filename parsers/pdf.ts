@@ -5,7 +5,6 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { GongkaiError } from '../src/errors.js';
@@ -17,7 +16,6 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 export const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
 export const STANDARD_FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
-void pathToFileURL;
 
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -137,7 +135,6 @@ function rotationMatrix(rot: number, w: number, h: number): Matrix {
 
 /** Split a text run at wide blank gaps (2+ spaces), estimating x positions by character widths. */
 export function splitOnWideGaps(str: string, x0: number, width: number): { str: string; x0: number; x1: number }[] {
-  const trimmedLen = str.length;
   if (!/\S\s{2,}\S/.test(str)) {
     const lead = emWidth(str.match(/^\s*/)![0]);
     const total = emWidth(str) || 1;
@@ -155,7 +152,6 @@ export function splitOnWideGaps(str: string, x0: number, width: number): { str: 
     const w = emWidth(m[0]);
     out.push({ str: m[0], x0: x0 + before * unit, x1: x0 + (before + w) * unit });
   }
-  void trimmedLen;
   return out;
 }
 

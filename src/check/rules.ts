@@ -94,7 +94,6 @@ function rowTotals(doc: DocumentResult): Comparison[] {
       const leaf = tc.path[tc.path.length - 1] ?? '';
       if (!TOTAL_COL.test(leaf)) continue;
       const parent = tc.path.slice(0, -1);
-      const same = (p: string[]) => p.length >= parent.length && parent.every((x, i) => p[i] === x);
       // the parent's children: a leaf column, or a subtree represented by its own total column,
       // or by all of its parts where it prints no total (基本支出 = 人员经费 + 公用经费)
       const under = (prefix: string[]) => values.filter((c) => c !== tc && c.panel === tc.panel && c.path.length > prefix.length && prefix.every((x, i) => c.path[i] === x));
@@ -118,7 +117,6 @@ function rowTotals(doc: DocumentResult): Comparison[] {
         }
         return out;
       };
-      void same;
       const parts = partsOf(parent);
       if (!parts.length) continue;
       const colName = (p: string[]) => p.join('/');

@@ -111,11 +111,7 @@ export function matchTitle(text: string): TitleMatch | undefined {
     if (prefix.length > 40 || BAD_PREFIX.test(prefix)) return undefined;
     if (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix)) return undefined;
     const title = printed.slice(printed.length - qualifier.length - t.length);
-    return { entry, title: stripTrailingNote(title), code };
+    return { entry, title, code };
   }
   return undefined;
-}
-
-function stripTrailingNote(t: string): string {
-  return t;
 }

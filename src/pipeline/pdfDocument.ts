@@ -1,6 +1,5 @@
 /** A PDF's pages → located, reconstructed tables. */
 import type { PdfContent } from '../../parsers/types.js';
-import { findEntity, findUnit } from '../locate/markers.js';
 import { locatePdfTables, pageLines } from '../locate/locatePdf.js';
 import type { Grid } from '../reconstruct/grid.js';
 import { buildGrid } from '../reconstruct/ruledGrid.js';
@@ -30,9 +29,5 @@ export function pdfDrafts(content: PdfContent): DraftDocument {
   });
   const lines = content.pages.flatMap((p) => pageLines(p).map((l) => l.text));
   const entities = located.map((t) => t.entity ?? '').filter(Boolean);
-  // units printed away from the title (e.g. on the header's right) still count
-  for (const d of drafts) if (!d.unit) d.unit = undefined;
-  void findEntity;
-  void findUnit;
   return { drafts, lines, entities };
 }

@@ -179,14 +179,6 @@ function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[],
     buckets.get(root)!.push(it);
   }
   const cells = new Map<number, GridCell>();
-  const spans = new Map<number, [number, number, number, number]>();
-  for (let i = 0; i < nr; i++)
-    for (let j = 0; j < nc; j++) {
-      const root = find(i * nc + j);
-      const s = spans.get(root);
-      if (!s) spans.set(root, [i, i, j, j]);
-      else spans.set(root, [Math.min(s[0], i), Math.max(s[1], i), Math.min(s[2], j), Math.max(s[3], j)]);
-    }
   const rows: (GridCell | null)[][] = [];
   for (let i = 0; i < nr; i++) {
     const row: (GridCell | null)[] = [];
@@ -199,8 +191,7 @@ function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[],
       }
       let cell = cells.get(root);
       if (!cell) {
-        const s = spans.get(root)!;
-        cell = cellFromItems(its, r.page.number, [xs[s[2]], ys[s[0]], xs[s[3] + 1], ys[s[1] + 1]]);
+        cell = cellFromItems(its, r.page.number);
         cells.set(root, cell);
       }
       row.push(cell);
@@ -221,7 +212,7 @@ function lineBands(lines: Line[]): number[] {
 }
 
 /** Cell text: lines top to bottom, items left to right; wrapped CJK joins without a space. */
-export function cellFromItems(items: TextItem[], page: number, box?: [number, number, number, number]): GridCell {
+export function cellFromItems(items: TextItem[], page: number): GridCell {
   const lines = buildLines(items);
   const parts = lines.map((l) => l.text.trim());
   let text = '';
@@ -235,7 +226,6 @@ export function cellFromItems(items: TextItem[], page: number, box?: [number, nu
     Math.max(...items.map((i) => i.x1)),
     Math.max(...items.map((i) => i.y1)),
   ];
-  void box;
   return { text, page, bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] };
 }
 
