@@ -46,7 +46,6 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       const joined = matchTitle(lines[i].text + tail);
       if (joined) {
         cands[i] = joined;
-        lines[i + 1] = { ...lines[i + 1], text: '' };
         lines.splice(i + 1, 1);
         cands.splice(i + 1, 1);
       }

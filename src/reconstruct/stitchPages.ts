@@ -21,14 +21,11 @@ export function stitchPages(grids: Grid[]): { grid: Grid; notes: string[] } {
   const headerKeys = new Set(master.rows.slice(0, headerEnd).map(rowKey));
   for (const g of grids.slice(1)) {
     let rows = rectangular(g.rows);
-    // drop a repeated header (every row up to the cont. page's own header end that matches)
-    const ownEnd = findHeaderEnd(rows);
-    let drop = 0;
-    for (let i = 0; i < ownEnd; i++) {
-      if (headerKeys.has(rowKey(rows[i])) || isNumberingRow(rows[i])) drop = i + 1;
-      else if (ownEnd > 0 && i < ownEnd) drop = i + 1; // header-looking rows before the first data row
-    }
-    if (drop) notes.push(`page ${firstPage(g)}: repeated header (${drop} rows) dropped`);
+    // rows before the continuation page's first data row are header rows: drop them, and say so
+    // when they do not repeat the first page's header (they may be content read as header)
+    const drop = findHeaderEnd(rows);
+    const unmatched = rows.slice(0, drop).filter((r) => !headerKeys.has(rowKey(r)) && !isNumberingRow(r)).length;
+    if (drop) notes.push(`page ${firstPage(g)}: ${drop} header rows dropped${unmatched ? `, ${unmatched} of them unlike the first page's header (doubtful)` : ''}`);
     rows = rows.slice(drop);
     const w = rows[0]?.length ?? 0;
     let map: number[];
