@@ -5,6 +5,7 @@ import { expandInputs } from './inputs.js';
 import { writeDatasetCsv, writeDocumentJson } from './write/dataset.js';
 import type { DocumentResult } from './schema.js';
 import { TOOL_VERSION } from './version.js';
+import { RULES } from './check/rules.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FATAL = 1;
@@ -34,6 +35,13 @@ Exit codes:
     )
     .action(async (inputs: string[], opts: { out: string; quiet?: boolean }) => {
       code = await runExtract(inputs, opts.out, { quiet: Boolean(opts.quiet) });
+    });
+  program
+    .command('rules')
+    .description('list the checks run on every document (id, tables read, description)')
+    .action(() => {
+      for (const r of RULES) process.stdout.write(`${r.id}\t${r.reads.join(',')}\t${r.zh}\t${r.en}\n`);
+      process.stdout.write('\ntolerance: 0.01 (or 1 for whole-yuan tables) × the number of rounded summands; narrative figures: half the text\'s and the table\'s last printed decimal\n');
     });
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -53,6 +53,17 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
+/** A figure the narrative states, kept with its page so the checks can point at it. */
+export const NarrativeFigure = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string().regex(/^\d+(\.\d+)?$/),
+  unit: z.enum(['万元', '元']),
+  page: z.number().int().positive().nullable(),
+  text: z.string(),
+});
+export type NarrativeFigure = z.infer<typeof NarrativeFigure>;
+
 export const DocumentResult = z.object({
   tool_version: z.string(),
   document: z.string(),
@@ -70,6 +81,7 @@ export const DocumentResult = z.object({
   text_source: z.enum(['pdf', 'ocr', 'docx', 'xlsx', '']),
   seconds: z.number(),
   tables: z.array(Table),
+  narrative: z.array(NarrativeFigure),
   checks: z.array(CheckResult),
   warnings: z.array(z.string()),
 });

@@ -3,7 +3,11 @@
  * that yields comparisons. Values are compared as exact decimals (units of 0.0001), with a
  * tolerance of 0.01 per rounded summand: published tables round every figure to two decimals.
  */
-import type { Cell, DocumentResult, Table } from '../schema.js';
+import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../schema.js';
+
+/** What the rules read: the tables and the narrative's figures. */
+export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;
+type DocumentResult = CheckInput;
 
 export interface Comparison {
   tables: string[];
@@ -13,6 +17,10 @@ export interface Comparison {
   /** one line a person can act on, naming the rows */
   message: string;
   cells: Cell[];
+  /** a tolerance of its own (units of 0.0001 of the table's unit), instead of 0.01 × summands */
+  tolerance?: bigint;
+  /** places outside the tables the comparison read (a narrative sentence) */
+  refs?: { table: string; row: string; column: string; value: string; page: number | null }[];
 }
 
 export interface Rule {
@@ -89,6 +97,7 @@ function hierarchy(doc: DocumentResult, ids: string[], levels: [number, number][
 function rowTotals(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
   for (const t of doc.tables) {
+    if (THREE_PUBLIC.includes(t.catalog_id)) continue;
     const values = t.columns.filter((c) => c.role === 'value');
     for (const tc of values) {
       const leaf = tc.path[tc.path.length - 1] ?? '';
@@ -224,11 +233,131 @@ function acrossTables(doc: DocumentResult): Comparison[] {
   return out;
 }
 
+const THREE_PUBLIC = ['final.three-public', 'budget.three-public'];
+type ThreeItem = 'grand' | 'total' | 'abroad' | 'car' | 'car.buy' | 'car.run' | 'reception' | 'meeting' | 'training';
+const THREE = /["“]三公["”]经费/;
+/**
+ * Which 三公 item a column path names, and the rest of the path (预算数 / 决算数 …). A 合计 under
+ * “三公”经费 (or its 小计) is the 三公 total; a 合计 beside 会议费 / 培训费 columns is the grand total.
+ */
+function threeItem(path: string[], withOthers: boolean): { item: ThreeItem; rest: string[] } | undefined {
+  const at = (re: RegExp, from = 0) => path.findIndex((e, i) => i >= from && re.test(e));
+  const without = (...idx: number[]) => path.filter((_, i) => !idx.includes(i) && !THREE.test(path[i]));
+  const car = path.findIndex((e) => /公务用车/.test(e) && /购置/.test(e) && /运行/.test(e));
+  if (car >= 0) {
+    const sub = at(/^小计$/);
+    if (sub >= 0) return { item: 'car', rest: without(car, sub) };
+    const buy = path.findIndex((e, i) => i !== car && /购置/.test(e));
+    if (buy >= 0) return { item: 'car.buy', rest: without(car, buy) };
+    const run = path.findIndex((e, i) => i !== car && /运行/.test(e));
+    if (run >= 0) return { item: 'car.run', rest: without(car, run) };
+    return { item: 'car', rest: without(car) };
+  }
+  for (const [item, re] of [['abroad', /因公出国/], ['reception', /公务接待/], ['meeting', /^会议费$/], ['training', /^培训费$/]] as const) {
+    const i = at(re);
+    if (i >= 0) return { item, rest: without(i) };
+  }
+  const three = at(THREE);
+  const sum = at(/^(合计|小计)$/);
+  if (sum < 0) return undefined;
+  const item = three >= 0 && three < sum ? 'total' : withOthers ? 'grand' : 'total';
+  return { item, rest: without(sum) };
+}
+
+/**
+ * The 三公 table, for each measure (预算数, 决算数 …): 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 +
+ * 公务接待费, 公务用车 小计 = 购置费 + 运行维护费, and where the table adds 会议费 and 培训费, their
+ * grand total.
+ */
+function threePublic(doc: DocumentResult): Comparison[] {
+  const out: Comparison[] = [];
+  for (const t of byCatalog(doc, THREE_PUBLIC)) {
+    const withOthers = t.cells.some((c) => c.column_path.some((e) => /^(会议费|培训费)$/.test(e)));
+    const groups = new Map<string, Map<ThreeItem, Cell>>();
+    const rests = new Map<string, string[]>();
+    for (const c of t.cells) {
+      const it = threeItem(c.column_path, withOthers);
+      if (!it) continue;
+      const k = [c.panel, c.row_code, c.row_name, ...it.rest].join('\u0000');
+      if (!groups.has(k)) (groups.set(k, new Map()), rests.set(k, [c.row_name, ...it.rest].filter(Boolean)));
+      groups.get(k)!.set(it.item, c);
+    }
+    for (const [k, g] of groups) {
+      const where = rests.get(k)!.join(' ');
+      const compare = (whole: ThreeItem, parts: ThreeItem[], msg: string) => {
+        const w = g.get(whole);
+        const ps = parts.map((p) => g.get(p)).filter((x): x is Cell => Boolean(x));
+        if (!w && !ps.length) return;
+        out.push({ tables: [t.number], expected: w ? toFixed4(w.value) : 0n, actual: total(ps), summands: Math.max(ps.length, 1), message: `${t.number}${where ? ' ' + where : ''}: ${msg}`, cells: w ? [w, ...ps] : ps });
+      };
+      const carParts: ThreeItem[] = g.has('car') ? ['car'] : ['car.buy', 'car.run'];
+      const threeParts: ThreeItem[] = ['abroad', ...carParts, 'reception'];
+      if (g.has('total') || threeParts.some((p) => g.has(p))) compare('total', threeParts, '“三公”经费 合计 ≠ 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+      if (g.has('car') || g.has('car.buy') || g.has('car.run')) compare('car', ['car.buy', 'car.run'], '公务用车 小计 ≠ 购置费 + 运行维护费');
+      if (g.has('grand')) compare('grand', [...(g.has('total') ? (['total'] as ThreeItem[]) : threeParts), 'meeting', 'training'], '合计 ≠ “三公”经费 + 会议费 + 培训费');
+    }
+  }
+  return out;
+}
+
+/** Where each narrative figure sits in the tables: the cell it must equal. */
+const NARRATIVE_TARGETS: Record<string, (doc: DocumentResult) => { table: Table; cell: Cell } | undefined> = {
+  total: (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
+  'income.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^本年收入合计$/)),
+  'expense.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '支出', /^本年支出合计$/)),
+  'expense.basic': (d) => inTable(d, ['final.expense', 'budget.expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column))),
+  'expense.project': (d) => inTable(d, ['final.expense', 'budget.expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /项目支出$/.test(c.column))),
+  'fiscal.total': (d) => inTable(d, ['final.fiscal-summary', 'budget.fiscal-summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
+  'gpb.basic': (d) => inTable(d, ['final.gpb-expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column))),
+  'gpb.personnel': (d) => inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^人员经费(合计)?$/.test(c.row_name))),
+  'gpb.public': (d) => inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^公用经费(合计)?$/.test(c.row_name))),
+  'three.final': (d) => inTable(d, ['final.three-public'], (t) => t.cells.find((c) => c.column_path.includes('合计') && /决算/.test(c.column + c.row_name))),
+  'three.budget': (d) => inTable(d, ['budget.three-public'], (t) => t.cells.find((c) => c.column_path.includes('合计') && !/决算|机关运行/.test(c.column + c.row_name))),
+};
+function inTable(doc: DocumentResult, ids: string[], pick: (t: Table) => Cell | undefined) {
+  for (const table of byCatalog(doc, ids)) {
+    const cell = pick(table);
+    if (cell) return { table, cell };
+  }
+  return undefined;
+}
+/** an amount in 万元 or 元 → units of 0.0001 元 */
+const inYuan = (value: string, unit: '万元' | '元') => toFixed4(value) * (unit === '万元' ? 10000n : 1n);
+const decimals = (v: string) => (v.split('.')[1] ?? '').length;
+
+/** Figures the narrative states equal the tables (compared in the table's unit). */
+function narrativeVsTables(doc: DocumentResult): Comparison[] {
+  const out: Comparison[] = [];
+  for (const f of doc.narrative) {
+    const target = NARRATIVE_TARGETS[f.key]?.(doc);
+    if (!target) continue;
+    const { table, cell } = target;
+    const perUnit = cell.unit === '万元' ? 10000n : 1n;
+    const stated = inYuan(f.value, f.unit) / perUnit;
+    // both figures are rounded: the text to its last printed decimal, the table to its own
+    const step = (v: string, unit: '万元' | '元') => (10n ** BigInt(4 - Math.min(decimals(v), 4)) * (unit === '万元' ? 10000n : 1n)) / perUnit;
+    out.push({
+      tables: [table.number],
+      expected: stated,
+      actual: toFixed4(cell.value),
+      summands: 1,
+      tolerance: (step(f.value, f.unit) + step(cell.value, cell.unit)) / 2n,
+      message: `the text${f.page ? ` (page ${f.page})` : ''} states ${f.label} ${f.value}${f.unit} ≠ table ${table.number} ${label(cell) || cell.row_name} (${cell.column}) in ${cell.unit}`,
+      cells: [cell],
+      refs: [narrativeRef(f)],
+    });
+  }
+  return out;
+}
+const narrativeRef = (f: NarrativeFigure) => ({ table: 'text', row: f.label, column: f.text, value: `${f.value}${f.unit}`, page: f.page });
+
 export const RULES: Rule[] = [
   { id: 'hierarchy.function', zh: '功能分类：类 = Σ款，款 = Σ项', en: 'function codes: each class equals the sum of its items', reads: FUNCTION_TABLES, run: (d) => hierarchy(d, FUNCTION_TABLES, [[3, 5], [5, 7]], 'function code') },
   { id: 'hierarchy.economic', zh: '经济分类：301/302… = Σ 明细科目', en: 'economic codes: each group equals the sum of its items', reads: ECONOMIC_TABLES, run: (d) => hierarchy(d, ECONOMIC_TABLES, [[3, 5]], 'economic code') },
   { id: 'row.total', zh: '每行：合计 = 各分项之和', en: 'every row: the total column equals the sum of its part columns', reads: ['*'], run: rowTotals },
   { id: 'column.total-row', zh: '合计行 = Σ 类级科目', en: 'the 合计 row equals the sum of the class rows', reads: FUNCTION_TABLES, run: totalRow },
   { id: 'panel.balance', zh: '收支平衡：收入总计 = 支出总计，各方合计 + 结转结余 = 总计', en: 'summary panels balance and add up to their totals', reads: ['final.summary', 'final.fiscal-summary', 'budget.summary', 'budget.fiscal-summary'], run: panels },
+  { id: 'three-public.items', zh: '“三公”经费：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费，小计 = 购置费 + 运行维护费', en: 'the 三公 table: total = travel abroad + official cars + receptions; cars = purchase + running', reads: THREE_PUBLIC, run: threePublic },
+  { id: 'narrative.tables', zh: '文字说明中的数字与表格一致', en: 'figures stated in the narrative equal the tables', reads: ['final.summary', 'final.expense', 'final.fiscal-summary', 'final.gpb-expense', 'final.gpb-basic', 'final.three-public', 'budget.summary', 'budget.expense', 'budget.fiscal-summary', 'budget.three-public'], run: narrativeVsTables },
   { id: 'cross.tables', zh: '表间一致：总表与明细表相符', en: 'summary tables agree with the detail tables', reads: ['final.summary', 'final.income', 'final.expense', 'final.gpb-expense', 'final.gpb-basic'], run: acrossTables },
 ];

@@ -27,8 +27,8 @@ function table(number: string, catalog_id: string, paths: string[][], rows: Row[
   };
 }
 
-function doc(tables: Table[]): DocumentResult {
-  return { tool_version: 't', document: 'x.pdf', file: 'x.pdf', format: 'pdf', sha256: '', bytes: 0, kind: '决算', year: 2024, entity: 'e', unit: '万元', status: 'ok', error: null, pages: 1, text_source: 'pdf', seconds: 0, tables, checks: [], warnings: [] };
+function doc(tables: Table[], narrative: DocumentResult['narrative'] = []): DocumentResult {
+  return { tool_version: 't', document: 'x.pdf', file: 'x.pdf', format: 'pdf', sha256: '', bytes: 0, kind: '决算', year: 2024, entity: 'e', unit: '万元', status: 'ok', error: null, pages: 1, text_source: 'pdf', seconds: 0, tables, narrative, checks: [], warnings: [] };
 }
 
 const EXPENSE_PATHS = [['本年支出合计'], ['基本支出'], ['项目支出']];
@@ -74,7 +74,7 @@ describe('checks', () => {
     expect(good.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(good.length).toBe(2); // 合计 = parts; 小计 = 购置 + 运行维护
     const bad = failures(doc([table('09', 'final.three-public', paths, [['', '决算数', '3.68', '', '1.58', '', '1.58', '1.10']])]));
-    expect(bad.map((c) => `${c.rule} ${c.expected} ${c.actual}`)).toEqual(['row.total 3.68 2.68']);
+    expect(bad.map((c) => `${c.rule} ${c.expected} ${c.actual}`)).toEqual(['three-public.items 3.68 2.68']);
   });
 
   it('checks that the summary panels balance and agree with the detail table', () => {
@@ -86,5 +86,35 @@ describe('checks', () => {
     const t01b = table('01', 'final.summary', [['决算数']], [['', '本年支出合计', '29.00']], '支出');
     const g = failures(doc([t01b, table('03', 'final.expense', EXPENSE_PATHS, consistent)]));
     expect(g.map((c) => c.rule)).toEqual(['cross.tables']);
+  });
+
+  it('reads the 三公 table per measure, and adds 会议费 and 培训费 where the table has them', () => {
+    // one column per item and measure (预算数 / 决算数), as Shanghai prints it
+    const top = '财政拨款“三公”经费';
+    const paths = [[top, '合计', '预算数'], [top, '合计', '决算数'], [top, '公务接待费', '预算数'], [top, '公务接待费', '决算数']];
+    const ok = runChecks(doc([table('07', 'final.three-public', paths, [['', '', '0.95', '0.39', '0.95', '0.39']])]));
+    expect(ok.map((c) => `${c.rule} ${c.status}`)).toEqual(['three-public.items pass', 'three-public.items pass']);
+    // 合计 over 三公 + 会议费 + 培训费 (Jiangsu budgets)
+    const paths2 = [['合计'], ['“三公”经费', '小计'], ['“三公”经费', '因公出国（境）费'], ['“三公”经费', '公务接待费'], ['会议费'], ['培训费']];
+    const good = runChecks(doc([table('09', 'budget.three-public', paths2, [['', '', '20.00', '5.00', '2.00', '3.00', '10.00', '5.00']])]));
+    expect(good.map((c) => `${c.status} ${c.message}`)).toEqual(['pass 09: “三公”经费 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费', 'pass 09: 合计 = “三公”经费 + 会议费 + 培训费']);
+    const bad = failures(doc([table('09', 'budget.three-public', paths2, [['', '', '21.00', '5.00', '2.00', '3.00', '10.00', '5.00']])]));
+    expect(bad.map((c) => c.difference)).toEqual(['-1.00']);
+  });
+
+  it('compares narrative figures with the tables, across units, within the text\'s rounding', () => {
+    const t = table('03', 'final.expense', EXPENSE_PATHS, consistent);
+    const yuan = { ...t, unit: '元' as const, cells: t.cells.map((c) => ({ ...c, unit: '元' as const, value: (Number(c.value) * 10000 + 12).toFixed(2) })) };
+    const fig = (value: string, unit: '万元' | '元') => ({ key: 'expense.basic', label: '基本支出', value, unit, page: 4, text: '…' });
+    // 200,012.00 元 stated as 20.00 万元: within the text's rounding (0.01 万元)
+    const r1 = runChecks(doc([yuan], [fig('20.00', '万元')])).filter((c) => c.rule === 'narrative.tables');
+    expect(r1.map((c) => c.status)).toEqual(['rounding']);
+    expect(r1[0].cells.map((c) => c.table)).toEqual(['03', 'text']);
+    // 21.00 万元 is 10,000 元 off: a failure, with the text's page
+    const r2 = runChecks(doc([yuan], [fig('21.00', '万元')])).filter((c) => c.rule === 'narrative.tables');
+    expect(r2.map((c) => `${c.status} ${c.difference}`)).toEqual(['fail -9988.00']);
+    expect(r2[0].cells[1].page).toBe(4);
+    // a figure whose table is absent is not compared
+    expect(runChecks(doc([], [fig('20.00', '万元')]))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** Run every rule on a document; the results go into the JSON, checks.csv and the status. */
-import type { CheckResult, DocumentResult } from '../schema.js';
-import { RULES, show } from './rules.js';
+import type { CheckResult } from '../schema.js';
+import { RULES, show, type CheckInput } from './rules.js';
 
 /**
  * The rounding step of the printed figures, in units of 0.0001: 0.01 for two decimals, 1 for whole
@@ -11,13 +11,13 @@ function roundingStep(values: string[]): bigint {
   return [10000n, 1000n, 100n][Math.min(decimals, 2)];
 }
 
-export function runChecks(doc: DocumentResult): CheckResult[] {
+export function runChecks(doc: CheckInput): CheckResult[] {
   const out: CheckResult[] = [];
   for (const rule of RULES) {
     for (const c of rule.run(doc)) {
       const diff = c.actual - c.expected;
       const abs = diff < 0n ? -diff : diff;
-      const tolerance = roundingStep(c.cells.map((x) => x.value)) * BigInt(c.summands);
+      const tolerance = c.tolerance ?? roundingStep(c.cells.map((x) => x.value)) * BigInt(c.summands);
       const status = abs === 0n ? 'pass' : abs <= tolerance ? 'rounding' : 'fail';
       out.push({
         rule: rule.id,
@@ -27,7 +27,7 @@ export function runChecks(doc: DocumentResult): CheckResult[] {
         actual: show(c.actual),
         difference: show(diff),
         message: status === 'pass' ? c.message.replace('≠', '=') : `${c.message}: expected ${show(c.expected)}, found ${show(c.actual)} (off by ${show(diff)})`,
-        cells: c.cells.map((x) => ({ table: x.table, row: `${x.row_code ? x.row_code + ' ' : ''}${x.row_name}`, column: x.column, value: x.value, page: x.page })),
+        cells: [...c.cells.map((x) => ({ table: x.table, row: `${x.row_code ? x.row_code + ' ' : ''}${x.row_name}`, column: x.column, value: x.value, page: x.page })), ...(c.refs ?? [])],
       });
     }
   }

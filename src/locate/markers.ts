@@ -35,14 +35,22 @@ export function bareCode(text: string): TableCode | undefined {
   return n ? { printed: m[0], number: n } : undefined;
 }
 
+/**
+ * "单位：万" … "部门名称：X" … "元": a right-aligned unit whose two halves were set around the
+ * entity, read in x order. Put the pieces back together.
+ */
+function unsplitUnit(text: string): string {
+  return text.replace(/((?:金额)?单位[:：]\s*)(万?)\s*((?:编制单位|编制部门|部门名称|预算单位|单位名称|部门)[:：]\s*\S+?)\s*元\s*$/, '$3  $1$2元');
+}
+
 export function findUnit(text: string): '万元' | '元' | undefined {
-  const m = /单位:(万元|元)/.exec(matchKey(text));
+  const m = /单位:(万元|元)/.exec(matchKey(unsplitUnit(text)));
   return m ? (m[1] as '万元' | '元') : undefined;
 }
 
 const ENTITY = /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
 export function findEntity(text: string): string | undefined {
-  const m = ENTITY.exec(text.replace(/\u3000/g, ' '));
+  const m = ENTITY.exec(unsplitUnit(text.replace(/\u3000/g, ' ')));
   if (!m) return undefined;
   const e = squash(m[1]);
   return e || undefined;
@@ -50,7 +58,7 @@ export function findEntity(text: string): string | undefined {
 
 /** True for lines that carry only marks (code, unit, entity, 续表), no table content. */
 export function isMetaLine(text: string): boolean {
-  let rest = text.replace(/\u3000/g, ' ');
+  let rest = unsplitUnit(text.replace(/\u3000/g, ' '));
   rest = rest.replace(ENTITY, '');
   const key = matchKey(rest)
     .replace(/(?:金额)?单位:(万元|元)/g, '')

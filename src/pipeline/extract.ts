@@ -11,6 +11,7 @@ import { TOOL_VERSION } from '../version.js';
 import { numberTables, type TableDraft } from './buildTable.js';
 import { pdfDrafts } from './pdfDocument.js';
 import { runChecks } from '../check/runChecks.js';
+import { narrativeFigures } from '../normalize/narrative.js';
 
 export interface ExtractOptions {
   /** the name written in the `document` column (default: the file's base name) */
@@ -38,6 +39,7 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
     text_source: '',
     seconds: 0,
     tables: [],
+    narrative: [],
     checks: [],
     warnings: [],
   };
@@ -69,6 +71,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   let drafts: TableDraft[];
   let lines: string[];
   let entities: string[];
+  let passages: { page: number | null; text: string }[];
   if (format === 'pdf') {
     doc.format = 'pdf';
     const content = await readPdf(bytes);
@@ -80,7 +83,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
       throw new GongkaiError('no-text-layer', images ? `no text layer: ${content.pages.length} page(s) of scanned images (OCR needed)` : 'the PDF has no text and no images');
     }
     doc.text_source = 'pdf';
-    ({ drafts, lines, entities } = pdfDrafts(content));
+    ({ drafts, lines, entities, passages } = pdfDrafts(content));
   } else if (format === 'docx') {
     doc.format = 'docx';
     const { readDocx } = await import('../../parsers/docx.js');
@@ -88,7 +91,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
     const content = await readDocx(bytes);
     doc.warnings.push(...content.warnings);
     doc.text_source = 'docx';
-    ({ drafts, lines, entities } = flowDrafts(content));
+    ({ drafts, lines, entities, passages } = flowDrafts(content));
   } else if (format === 'ole') {
     throw new GongkaiError('unsupported-format', 'legacy Office file (DOC/XLS/WPS): not supported yet');
   } else if (format === 'xlsx') {
@@ -101,6 +104,9 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   const meta = documentMeta({ lines, tableKinds: drafts.map((d) => d.entry.kind), tableEntities: entities, tableUnits: units, fileName: doc.document });
   doc.tables = numberTables(drafts, meta.unit || '万元');
   Object.assign(doc, meta);
+  doc.narrative = narrativeFigures(passages);
+  // a reading the tool is unsure of is a warning on the document, not only a note on its table
+  for (const t of doc.tables) for (const n of t.notes) if (/doubtful/.test(n)) doc.warnings.push(`table ${t.number}: ${n}`);
   doc.checks = runChecks(doc);
   const failed = doc.checks.filter((c) => c.status === 'fail').length;
   doc.status = failed || doc.warnings.length ? 'warnings' : 'ok';

@@ -67,7 +67,7 @@ export function flowDrafts(content: FlowContent): DraftDocument {
     if (entity) entities.push(entity);
     drafts.push({ entry: title.entry, title: title.title, code, unit, pages: [], grid: sourceGrid(table), notes: [] });
   }
-  return { drafts, lines, entities };
+  return { drafts, lines, entities, passages: lines.map((text) => ({ page: null, text })) };
 }
 
 /** A first row that is one cell across the whole table (a title or unit line set inside the table). */

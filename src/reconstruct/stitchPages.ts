@@ -5,6 +5,7 @@
  */
 import { rectangular, type Grid, type GridCell } from './grid.js';
 import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
+import { looksLikeAmount } from '../normalize/amount.js';
 
 function rowKey(row: (GridCell | null)[]): string {
   const seen = new Set<GridCell>();
@@ -13,40 +14,71 @@ function rowKey(row: (GridCell | null)[]): string {
   return parts.filter(Boolean).join('|');
 }
 
-export function stitchPages(grids: Grid[]): { grid: Grid; notes: string[] } {
+/** How a continuation page whose column count differs is laid onto the first page's columns. */
+export type ColumnMapping = 'overlap' | 'left' | 'right';
+
+export interface Stitched {
+  grid: Grid;
+  notes: string[];
+  /** continuation grids (index into `grids`) whose columns could be mapped more than one way */
+  ambiguous: number[];
+}
+
+/** The mapping used when nothing else decides: horizontal overlap where positions are known. */
+export function defaultMapping(g: Grid, master: Grid): ColumnMapping {
+  return g.colX && master.colX ? 'overlap' : 'left';
+}
+
+export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapping | undefined = () => undefined): Stitched {
+  const ambiguous: number[] = [];
   const notes: string[] = [];
   const master = { ...grids[0], rows: rectangular(grids[0].rows) };
   const width = master.rows[0]?.length ?? 0;
   const headerEnd = findHeaderEnd(master.rows);
   const headerKeys = new Set(master.rows.slice(0, headerEnd).map(rowKey));
-  for (const g of grids.slice(1)) {
+  for (const [gi, g] of grids.entries()) {
+    if (gi === 0) continue;
     let rows = rectangular(g.rows);
     // rows before the continuation page's first data row are header rows: drop them, and say so
     // when they do not repeat the first page's header (they may be content read as header)
     const drop = findHeaderEnd(rows);
-    const unmatched = rows.slice(0, drop).filter((r) => !headerKeys.has(rowKey(r)) && !isNumberingRow(r)).length;
-    if (drop) notes.push(`page ${firstPage(g)}: ${drop} header rows dropped${unmatched ? `, ${unmatched} of them unlike the first page's header (doubtful)` : ''}`);
+    // a dropped row that is not the first page's header loses nothing unless it holds an amount
+    // (short integers are 行次 numbering)
+    const unmatched = rows.slice(0, drop).filter((r) => !headerKeys.has(rowKey(r)) && !isNumberingRow(r));
+    const withAmounts = unmatched.filter((r) => r.some((c, j) => c && isSubstantialAmount(cellText(c)) && !isCodeBeforeName(r, j))).length;
+    if (drop)
+      notes.push(
+        `page ${firstPage(g)}: ${drop} header rows dropped` +
+          (withAmounts ? `, ${withAmounts} of them unlike the first page's header and holding amounts (doubtful)` : unmatched.length ? `, ${unmatched.length} of them label rows with no amounts` : ''),
+      );
     rows = rows.slice(drop);
     const w = rows[0]?.length ?? 0;
     let map: number[];
     if (w === width) map = rows[0] ? rows[0].map((_, j) => j) : [];
-    else if (g.colX && master.colX) {
-      map = g.colX.map(([a, b]) => {
-        let best = -1;
-        let bestOv = 0;
-        master.colX!.forEach(([c, d], j) => {
-          const ov = Math.min(b, d) - Math.max(a, c);
-          if (ov > bestOv) {
-            bestOv = ov;
-            best = j;
-          }
+    else {
+      ambiguous.push(gi);
+      const how = choose(gi) ?? defaultMapping(g, master);
+      if (how === 'overlap' && g.colX && master.colX) {
+        map = g.colX.map(([a, b]) => {
+          let best = -1;
+          let bestOv = 0;
+          master.colX!.forEach(([c, d], j) => {
+            const ov = Math.min(b, d) - Math.max(a, c);
+            if (ov > bestOv) {
+              bestOv = ov;
+              best = j;
+            }
+          });
+          return best;
         });
-        return best;
-      });
-      notes.push(`page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`);
-    } else {
-      map = Array.from({ length: w }, (_, j) => (j < width ? j : -1));
-      notes.push(`page ${firstPage(g)}: ${w} columns against ${width} on the first page`);
+        notes.push(`page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`);
+      } else if (how === 'right') {
+        map = Array.from({ length: w }, (_, j) => (j + width - w >= 0 && j + width - w < width ? j + width - w : -1));
+        notes.push(`page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the right`);
+      } else {
+        map = Array.from({ length: w }, (_, j) => (j < width ? j : -1));
+        notes.push(`page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the left`);
+      }
     }
     for (const r of rows) {
       const out: (GridCell | null)[] = Array(width).fill(null);
@@ -57,7 +89,20 @@ export function stitchPages(grids: Grid[]): { grid: Grid; notes: string[] } {
       master.rows.push(out);
     }
   }
-  return { grid: master, notes };
+  return { grid: master, notes, ambiguous };
+}
+
+function isSubstantialAmount(text: string): boolean {
+  return looksLikeAmount(text) && (/[.,]/.test(text) || text.replace(/\D/g, '').length >= 4);
+}
+
+/** "30703 | 国内债务发行费用": an integer followed by a label is a subject code, not an amount. */
+function isCodeBeforeName(row: (GridCell | null)[], j: number): boolean {
+  const here = row[j];
+  const text = here ? cellText(here) : '';
+  if (!/^\d{3,7}$/.test(text)) return false;
+  const next = row.slice(j + 1).find((c) => c && c !== here);
+  return Boolean(next && !looksLikeAmount(cellText(next)) && cellText(next).length > 0);
 }
 
 function firstPage(g: Grid): number | string {
