@@ -44,6 +44,8 @@ export interface SourceCell {
 }
 export interface SourceTable {
   index: number;
+  /** the worksheet a workbook's table came from */
+  sheet?: string;
   /** rows × columns; a merged cell appears in every slot it spans (same object) */
   rows: (SourceCell | null)[][];
 }

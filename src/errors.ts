@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'too-large',
   'timeout',
   'converter-missing',
+  'unsafe-archive',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -83,6 +83,9 @@ export const DocumentResult = z.object({
   tables: z.array(Table),
   narrative: z.array(NarrativeFigure),
   checks: z.array(CheckResult),
+  /** doubts about the reading: any makes the status `warnings` */
   warnings: z.array(z.string()),
+  /** information that casts no doubt (the converter used, a misnamed file, mammoth's style messages) */
+  notes: z.array(z.string()),
 });
 export type DocumentResult = z.infer<typeof DocumentResult>;

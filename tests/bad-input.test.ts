@@ -19,6 +19,7 @@ describe('bad input', () => {
     ['encrypted.pdf', 'encrypted'],
     ['no-tables.pdf', 'no-tables'],
     ['blank-pages.pdf', 'no-text-layer'],
+    ['zip-bomb.docx', 'unsafe-archive'],
   ])('%s fails with %s', async (file, code) => {
     const doc = await extract(path.join(bad, file));
     expect(doc.status).toBe('failed');
@@ -40,7 +41,7 @@ describe('bad input', () => {
     expect(res.stderr).toMatch(/bad\/encrypted\.pdf: encrypted: /);
     const docs = readFileSync(path.join(out, 'documents.csv'), 'utf8').trim().split('\n');
     expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings');
-    expect(docs).toHaveLength(1 + 7);
+    expect(docs).toHaveLength(1 + 8);
     expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(/^good\.pdf,决算,2024,示例县统计局,万元,(ok|warnings),,7,/);
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
     expect(cells.split('\n')[0]).toBe('document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source');

@@ -4,6 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectFormat } from '../../parsers/detect.js';
 import { readPdf } from '../../parsers/pdf.js';
+import { readDocx } from '../../parsers/docx.js';
+import { readXlsx } from '../../parsers/xlsx.js';
+import { convertWithLibreOffice } from '../../parsers/convert.js';
+import { assertSafeZip, zipEntries } from '../../parsers/zip.js';
+import { flowDrafts } from './flowDocument.js';
 import { asGongkaiError, GongkaiError } from '../errors.js';
 import { documentMeta } from '../normalize/metadata.js';
 import { DocumentResult } from '../schema.js';
@@ -42,6 +47,7 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
     narrative: [],
     checks: [],
     warnings: [],
+    notes: [],
   };
   try {
     const info = await stat(file).catch(() => {
@@ -66,8 +72,13 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+const EXTENSIONS: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], doc: ['doc', 'wps'], xlsx: ['xlsx'], xls: ['xls', 'et'] };
+
 async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<DocumentResult> {
-  const format = detectFormat(bytes, await zipEntryNames(bytes));
+  const entries = zipEntries(bytes);
+  const format = detectFormat(bytes, entries?.map((e) => e.name));
+  const ext = path.extname(doc.document).slice(1).toLowerCase();
+  if (EXTENSIONS[format] && ext && !EXTENSIONS[format].includes(ext)) doc.notes.push(`named .${ext} but its content is ${format.toUpperCase()}; read as ${format.toUpperCase()}`);
   let drafts: TableDraft[];
   let lines: string[];
   let entities: string[];
@@ -84,20 +95,26 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
     }
     doc.text_source = 'pdf';
     ({ drafts, lines, entities, passages } = pdfDrafts(content));
-  } else if (format === 'docx') {
-    doc.format = 'docx';
-    const { readDocx } = await import('../../parsers/docx.js');
-    const { flowDrafts } = await import('./flowDocument.js');
-    const content = await readDocx(bytes);
-    doc.warnings.push(...content.warnings);
-    doc.text_source = 'docx';
+  } else if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls') {
+    doc.format = format === 'doc' && ext === 'wps' ? 'wps' : format;
+    let data = bytes;
+    if (format === 'doc' || format === 'xls') {
+      data = await convertWithLibreOffice(bytes, format, format === 'doc' ? 'docx' : 'xlsx');
+      doc.notes.push(`converted from ${format.toUpperCase()} to ${format === 'doc' ? 'DOCX' : 'XLSX'} by LibreOffice`);
+    }
+    assertSafeZip(zipEntries(data) ?? []);
+    const content = format === 'docx' || format === 'doc' ? await readDocx(data) : await readXlsx(data);
+    doc.notes.push(...content.warnings);
+    doc.text_source = content.format;
     ({ drafts, lines, entities, passages } = flowDrafts(content));
+  } else if (format === 'ole-encrypted') {
+    throw new GongkaiError('encrypted', 'the Office file is password-protected');
   } else if (format === 'ole') {
-    throw new GongkaiError('unsupported-format', 'legacy Office file (DOC/XLS/WPS): not supported yet');
-  } else if (format === 'xlsx') {
-    throw new GongkaiError('unsupported-format', 'Excel workbook (XLSX): not supported yet');
+    throw new GongkaiError('unsupported-format', 'an OLE compound file that is neither a Word nor an Excel document');
+  } else if (format === 'zip') {
+    throw new GongkaiError('unsupported-format', 'a zip archive that is not a DOCX or XLSX document');
   } else {
-    throw new GongkaiError('unsupported-format', 'not a PDF or Word document (unrecognized content)');
+    throw new GongkaiError('unsupported-format', 'not a PDF, Word or Excel document (unrecognized content)');
   }
   if (!drafts.length) throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
   const units = drafts.map((d) => d.unit).filter((u): u is '万元' | '元' => Boolean(u));
@@ -111,24 +128,4 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   const failed = doc.checks.filter((c) => c.status === 'fail').length;
   doc.status = failed || doc.warnings.length ? 'warnings' : 'ok';
   return doc;
-}
-
-/** Zip central-directory names (enough to tell DOCX from XLSX), without inflating anything. */
-async function zipEntryNames(bytes: Uint8Array): Promise<string[] | undefined> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return undefined;
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const names: string[] = [];
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) return names;
-  const count = buf.readUInt16LE(eocd + 10);
-  let off = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < count && off + 46 <= buf.length; i++) {
-    if (buf.readUInt32LE(off) !== 0x02014b50) break;
-    const n = buf.readUInt16LE(off + 28);
-    const m = buf.readUInt16LE(off + 30);
-    const k = buf.readUInt16LE(off + 32);
-    names.push(buf.toString('utf8', off + 46, off + 46 + n));
-    off += 46 + n + m + k;
-  }
-  return names;
 }

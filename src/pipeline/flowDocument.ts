@@ -13,7 +13,7 @@ export function sourceGrid(t: SourceTable): Grid {
       if (!c) return null;
       let g = map.get(c);
       if (!g) {
-        g = { text: c.text, page: null, bbox: null, source: { table: t.index, row: c.row, col: c.col } };
+        g = { text: c.text, page: null, bbox: null, source: { table: t.index, row: c.row, col: c.col, ...(t.sheet ? { sheet: t.sheet } : {}) } };
         map.set(c, g);
       }
       return g;
@@ -58,8 +58,10 @@ export function flowDrafts(content: FlowContent): DraftDocument {
     let unit: '万元' | '元' | undefined;
     let entity: string | undefined;
     let code = title.code;
-    for (let k = Math.max(0, ti - 2); k < before.length; k++) {
-      if (k !== ti && k < ti && !(findCode(before[k]) || bareCode(before[k]))) continue;
+    // the title's own line and the marks after it first, then mark-only lines just above it (a
+    // narrative sentence above, "详见…（公开02表）", names another table)
+    const order = [ti, ...before.keys()].filter((k, i, a) => a.indexOf(k) === i && (k >= ti || (k >= ti - 2 && isMetaLine(before[k]))));
+    for (const k of order.sort((a, b) => (a >= ti ? a - ti : 100 + ti - a) - (b >= ti ? b - ti : 100 + ti - b))) {
       unit ??= findUnit(before[k]);
       entity ??= findEntity(before[k]);
       code ??= findCode(before[k]) ?? bareCode(before[k]);
