@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { GongkaiError } from '../src/errors.js';
 import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
@@ -20,7 +20,16 @@ export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-export async function readPdf(data: Uint8Array): Promise<PdfContent> {
+export interface ReadPdfOptions {
+  /**
+   * Which pages need ruling lines (read from the operator list, which costs about as much as the
+   * text): given the pages' text, return their numbers. Default: every page. A document with no
+   * text at all always gets every page's operator list (to count its images).
+   */
+  rulingsFor?: (pages: PdfPage[]) => Iterable<number>;
+}
+
+export async function readPdf(data: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfContent> {
   const task = getDocument({
     data,
     cMapUrl: CMAP_DIR,
@@ -43,15 +52,42 @@ export async function readPdf(data: Uint8Array): Promise<PdfContent> {
   const warnings: string[] = [];
   try {
     const pages: PdfPage[] = [];
+    const turns: Matrix[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
-        pages.push(await readPage(page, n));
+        const { page: p, turn } = await readPageText(page, n);
+        pages.push(p);
+        turns.push(turn);
       } catch (err) {
         warnings.push(`page ${n}: ${(err as Error).message}`);
         pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [], imageCount: 0 });
+        turns.push(IDENTITY);
       } finally {
         page.cleanup();
+      }
+    }
+    const hasText = pages.some((p) => p.items.length);
+    // ask again once the new rulings are in: they may show a further page continuing a table
+    const fetched = new Set<number>();
+    for (let round = 0; round < 8; round++) {
+      const wanted = hasText && options.rulingsFor ? [...options.rulingsFor(pages)] : pages.map((p) => p.number);
+      const todo = wanted.filter((n) => !fetched.has(n) && n >= 1 && n <= pages.length);
+      if (!todo.length) break;
+      for (const n of todo) {
+        fetched.add(n);
+        const p = pages[n - 1];
+        const page = await doc.getPage(n);
+        try {
+          const r = await readRulings(page, turns[n - 1]);
+          p.horizontals = r.horizontals;
+          p.verticals = r.verticals;
+          p.imageCount = r.images;
+        } catch (err) {
+          warnings.push(`page ${n}: ${(err as Error).message}`);
+        } finally {
+          page.cleanup();
+        }
       }
     }
     return { format: 'pdf', pages, warnings };
@@ -67,7 +103,7 @@ function classifyOpenError(err: unknown): GongkaiError {
   return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`);
 }
 
-async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
+async function readPageText(page: PDFPageProxy, number: number): Promise<{ page: PdfPage; turn: Matrix }> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
   const content = await page.getTextContent({ includeMarkedContent: false });
@@ -103,8 +139,7 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
     }
   }
 
-  const { horizontals, verticals, images } = await readRulings(page, Util.transform(turn, vt) as Matrix);
-  return { number, width, height, items, horizontals, verticals, imageCount: images };
+  return { page: { number, width, height, items, horizontals: [], verticals: [], imageCount: 0 }, turn: Util.transform(turn, vt) as Matrix };
 }
 
 /** Rotation (0/90/180/270) that makes the majority of text horizontal and upright. */

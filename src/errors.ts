@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'no-tables',
   'too-large',
   'timeout',
+  'out-of-memory',
   'converter-missing',
   'unsafe-archive',
   'internal',

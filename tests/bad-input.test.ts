@@ -40,7 +40,7 @@ describe('bad input', () => {
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/bad\/encrypted\.pdf: encrypted: /);
     const docs = readFileSync(path.join(out, 'documents.csv'), 'utf8').trim().split('\n');
-    expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings');
+    expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,also_named');
     expect(docs).toHaveLength(1 + 8);
     expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(/^good\.pdf,决算,2024,示例县统计局,万元,(ok|warnings),,7,/);
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');

@@ -9,6 +9,7 @@ import { readXlsx } from '../../parsers/xlsx.js';
 import { convertWithLibreOffice } from '../../parsers/convert.js';
 import { assertSafeZip, zipEntries } from '../../parsers/zip.js';
 import { flowDrafts } from './flowDocument.js';
+import { pagesNeedingRulings } from '../locate/locatePdf.js';
 import { asGongkaiError, GongkaiError } from '../errors.js';
 import { documentMeta } from '../normalize/metadata.js';
 import { DocumentResult } from '../schema.js';
@@ -25,11 +26,11 @@ export interface ExtractOptions {
   maxBytes?: number;
 }
 
-export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
-  const started = performance.now();
-  const base: DocumentResult = {
+/** The result a document starts from (and keeps if it fails before anything is read). */
+export function blankResult(file: string, documentName: string): DocumentResult {
+  return {
     tool_version: TOOL_VERSION,
-    document: options.documentName ?? path.basename(file),
+    document: documentName,
     file: path.resolve(file),
     format: 'unknown',
     sha256: '',
@@ -49,6 +50,11 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
     warnings: [],
     notes: [],
   };
+}
+
+export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
+  const started = performance.now();
+  const base = blankResult(file, options.documentName ?? path.basename(file));
   try {
     const info = await stat(file).catch(() => {
       throw new GongkaiError('not-found', `no such file: ${file}`);
@@ -85,7 +91,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   let passages: { page: number | null; text: string }[];
   if (format === 'pdf') {
     doc.format = 'pdf';
-    const content = await readPdf(bytes);
+    const content = await readPdf(bytes, { rulingsFor: pagesNeedingRulings });
     doc.pages = content.pages.length;
     doc.warnings.push(...content.warnings);
     const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.length, 0), 0);

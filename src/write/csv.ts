@@ -4,6 +4,7 @@ import type { DocumentResult } from '../schema.js';
 
 export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings'] as const;
 export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source'] as const;
+export const TABLE_COLUMNS = ['document', 'table', 'title', 'catalog_id', 'unit', 'unit_declared', 'numbered_by', 'code_printed', 'pages', 'grid_method', 'empty', 'cells', 'notes'] as const;
 export const CHECK_COLUMNS = ['document', 'rule', 'status', 'tables', 'expected', 'actual', 'message', 'difference'] as const;
 
 export function documentRow(d: DocumentResult, extra: Record<string, string> = {}): Record<string, string | number> {
@@ -44,6 +45,24 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
       source: c.source ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}` : '',
     })),
   );
+}
+
+export function tableRows(d: DocumentResult): Record<string, string | number>[] {
+  return d.tables.map((t) => ({
+    document: d.document,
+    table: t.number,
+    title: t.title,
+    catalog_id: t.catalog_id,
+    unit: t.unit,
+    unit_declared: String(t.unit_declared),
+    numbered_by: t.numbered_by,
+    code_printed: t.code_printed ?? '',
+    pages: t.pages.join(';'),
+    grid_method: t.grid_method,
+    empty: String(t.empty),
+    cells: t.cells.length,
+    notes: t.notes.join(' | '),
+  }));
 }
 
 export function checkRows(d: DocumentResult): Record<string, string>[] {

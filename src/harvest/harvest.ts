@@ -1,0 +1,154 @@
+/**
+ * A harvest: every input hashed, duplicates folded, documents already done (same bytes, same tool
+ * version) taken from the output folder, the rest extracted in the worker pool, then the dataset
+ * (CSV, DuckDB, Parquet) rebuilt from the per-document results. Killed at any moment, the next run
+ * redoes only the documents that were in flight.
+ */
+import { open, readFile } from 'node:fs/promises';
+import PQueue from 'p-queue';
+import { blankResult } from '../pipeline/extract.js';
+import type { InputDocument } from '../inputs.js';
+import type { DocumentResult } from '../schema.js';
+import { TOOL_VERSION } from '../version.js';
+import { resultPath, writeDatasetCsv, writeResult, type DatasetEntry } from '../write/dataset.js';
+import { writeDatabase } from '../write/database.js';
+import { sha256File } from './hash.js';
+import { DocumentPool, type PoolOptions } from './pool.js';
+
+export interface HarvestOptions extends PoolOptions {
+  outDir: string;
+  /** redo documents already in the output folder */
+  force?: boolean;
+  /** manifest metadata by document name */
+  metadata?: Map<string, Record<string, string>>;
+  /** write gongkai.duckdb and parquet/ (default true) */
+  database?: boolean;
+  onEvent?: (e: HarvestEvent) => void;
+}
+
+export type HarvestEvent =
+  | { type: 'planned'; inputs: number; todo: number; resumed: number; duplicates: number; jobs: number }
+  | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentResult; done: number; todo: number }
+  | { type: 'writing' };
+
+export interface HarvestSummary {
+  inputs: number;
+  documents: number;
+  processed: number;
+  resumed: number;
+  duplicates: number;
+  ok: number;
+  warned: number;
+  failed: number;
+  cells: number;
+  checks: number;
+  checksFailed: number;
+  checksRounding: number;
+  pagesProcessed: number;
+  seconds: number;
+  database?: string;
+}
+
+const RETRY_NEXT_RUN = new Set(['timeout', 'out-of-memory', 'internal']);
+
+interface Group {
+  sha: string | null;
+  docs: InputDocument[];
+}
+
+/** The stored result's tool version, read from the head of the file (it is the first key). */
+async function storedVersion(file: string): Promise<string | null> {
+  const fh = await open(file, 'r').catch(() => null);
+  if (!fh) return null;
+  try {
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(256), 0, 256, 0);
+    return /"tool_version":\s*"([^"]*)"/.exec(buffer.toString('utf8', 0, bytesRead))?.[1] ?? null;
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
+  const started = performance.now();
+  const emit = opts.onEvent ?? (() => undefined);
+  // 1. hash (I/O bound: a few at a time), fold duplicates
+  const hashQueue = new PQueue({ concurrency: 8 });
+  const shas = await Promise.all(inputs.map((d) => hashQueue.add(() => sha256File(d.file))));
+  const groups: Group[] = [];
+  const bySha = new Map<string, Group>();
+  inputs.forEach((d, i) => {
+    const sha = shas[i] ?? null;
+    const g = sha ? bySha.get(sha) : undefined;
+    if (g) return void g.docs.push(d);
+    const ng: Group = { sha, docs: [d] };
+    groups.push(ng);
+    if (sha) bySha.set(sha, ng);
+  });
+  // 2. what is already done
+  const todo: Group[] = [];
+  let resumed = 0;
+  for (const g of groups) {
+    if (g.sha && !opts.force && (await storedVersion(resultPath(opts.outDir, g.sha))) === TOOL_VERSION) resumed++;
+    else todo.push(g);
+  }
+  const duplicates = inputs.length - groups.length;
+  const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
+  emit({ type: 'planned', inputs: inputs.length, todo: todo.length, resumed, duplicates, jobs: pool?.jobs ?? 0 });
+
+  // 3. extract the rest in the pool; each result is on disk before it counts as done
+  const inMemory = new Map<Group, DocumentResult>();
+  let done = 0;
+  let pagesProcessed = 0;
+  const queue = new PQueue({ concurrency: pool?.jobs ?? 1 });
+  try {
+    await Promise.all(
+      todo.map((g) =>
+        queue.add(async () => {
+          const [first, ...rest] = g.docs;
+          const fallback = blankResult(first.file, first.name);
+          let result: DocumentResult;
+          if (g.sha && pool) {
+            result = await pool.run({ file: first.file, name: first.name }, { ...fallback, sha256: g.sha });
+            result.sha256 ||= g.sha;
+            // a timeout or a worker crash may not happen again: such results are not kept as done
+            if (RETRY_NEXT_RUN.has(result.error?.code ?? '')) inMemory.set(g, result);
+            else await writeResult(opts.outDir, result);
+          } else {
+            // unreadable: the pipeline's own checks give the coded reason (not-found, …)
+            const { extract } = await import('../pipeline/extract.js');
+            result = await extract(first.file, { documentName: first.name });
+            inMemory.set(g, result);
+          }
+          pagesProcessed += result.pages ?? 0;
+          emit({ type: 'document', name: first.name, alsoNamed: rest.map((d) => d.name), result, done: ++done, todo: todo.length });
+        }),
+      ),
+    );
+  } finally {
+    await pool?.close();
+  }
+
+  // 4. the dataset, rebuilt from every result of this run's inputs
+  emit({ type: 'writing' });
+  const summary: HarvestSummary = { inputs: inputs.length, documents: groups.length, processed: todo.length, resumed, duplicates, ok: 0, warned: 0, failed: 0, cells: 0, checks: 0, checksFailed: 0, checksRounding: 0, pagesProcessed, seconds: 0 };
+  const entries: DatasetEntry[] = groups.map((g) => ({
+    name: g.docs[0].name,
+    alsoNamed: g.docs.slice(1).map((d) => d.name),
+    metadata: { ...Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()) },
+    load: async () => {
+      // our own file, validated by zod when it was made
+      const r = inMemory.get(g) ?? (JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult);
+      summary[r.status === 'ok' ? 'ok' : r.status === 'warnings' ? 'warned' : 'failed']++;
+      summary.cells += r.tables.reduce((n, t) => n + t.cells.length, 0);
+      summary.checks += r.checks.length;
+      summary.checksFailed += r.checks.filter((c) => c.status === 'fail').length;
+      summary.checksRounding += r.checks.filter((c) => c.status === 'rounding').length;
+      return r;
+    },
+  }));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await writeDatasetCsv(opts.outDir, entries);
+  if (opts.database !== false) summary.database = (await writeDatabase(opts.outDir)).database;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}

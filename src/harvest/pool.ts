@@ -1,0 +1,69 @@
+/**
+ * CPU work in worker threads: a piscina pool sized to the cores, each worker with a heap ceiling.
+ * A document that runs past its timeout or its memory ceiling takes its worker down with it; the
+ * pool starts a fresh one, and the document gets a coded error instead of stalling the batch.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { GongkaiError } from '../errors.js';
+import type { DocumentResult } from '../schema.js';
+import type { WorkerTask } from './worker.js';
+
+export interface PoolOptions {
+  /** worker threads (default: every core) */
+  jobs?: number;
+  /** per-document wall-clock limit in seconds (default 120) */
+  timeoutSeconds?: number;
+  /** per-worker heap ceiling in MB (default 1024) */
+  memoryMb?: number;
+}
+
+export function defaultJobs(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+}
+
+export class DocumentPool {
+  private pool: Piscina;
+  readonly jobs: number;
+  private timeoutMs: number;
+  private memoryMb: number;
+
+  constructor(opts: PoolOptions = {}) {
+    this.jobs = Math.max(1, opts.jobs ?? defaultJobs());
+    this.timeoutMs = (opts.timeoutSeconds ?? 120) * 1000;
+    this.memoryMb = opts.memoryMb ?? 1024;
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    this.pool = new Piscina({
+      filename: path.join(here, 'worker.js'),
+      minThreads: this.jobs,
+      maxThreads: this.jobs,
+      // one document per worker at a time: pdf.js work is synchronous CPU
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      // the young generation is set too: with only an old-generation limit, V8 sizes it small and
+      // collects so often that extraction ran ~25% slower
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 48 },
+    });
+  }
+
+  /** Extract one document in a worker; never rejects: failures come back as failed results. */
+  async run(task: WorkerTask, fallback: DocumentResult): Promise<DocumentResult> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return (await this.pool.run(task, { signal })) as DocumentResult;
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      let error: GongkaiError;
+      if (signal.aborted) error = new GongkaiError('timeout', `not done after ${this.timeoutMs / 1000} s; the worker was stopped and replaced`);
+      else if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(e.message)) error = new GongkaiError('out-of-memory', `the worker ran out of its ${this.memoryMb} MB heap; it was replaced`);
+      else error = new GongkaiError('internal', `the worker failed: ${e.message.split('\n')[0]}`);
+      return { ...fallback, status: 'failed', error: { code: error.code, message: error.message } };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The dataset as a DuckDB database (documents, tables, cells, checks) plus Parquet exports of the
+ * same, loaded from the CSV files just written so the three always agree. Written to temp names and
+ * renamed into place.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+/** Column types; every other column (the manifest's) is text. */
+const TYPES: Record<string, Record<string, string>> = {
+  documents: { year: 'INTEGER', tables: 'INTEGER', checks_failed: 'INTEGER', pages: 'INTEGER', seconds: 'DOUBLE', warnings: 'INTEGER' },
+  tables: { unit_declared: 'BOOLEAN', empty: 'BOOLEAN', cells: 'INTEGER' },
+  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER' },
+  checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
+};
+export const DATABASE_TABLES = Object.keys(TYPES);
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+export async function writeDatabase(outDir: string): Promise<{ database: string; parquet: string[] }> {
+  const database = path.join(outDir, 'gongkai.duckdb');
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const tmpDb = `${database}.${tag}.tmp`;
+  const parquetDir = path.join(outDir, 'parquet');
+  await mkdir(parquetDir, { recursive: true });
+  const instance = await DuckDBInstance.create(tmpDb);
+  const con = await instance.connect();
+  const parquet: string[] = [];
+  try {
+    for (const [name, types] of Object.entries(TYPES)) {
+      const csv = path.join(outDir, `${name}.csv`);
+      const cols = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true)`)).getRows().map((r) => String(r[0]));
+      const select = cols.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]}) AS ${ident(c)}` : ident(c))).join(', ');
+      await con.run(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`);
+      const out = path.join(parquetDir, `${name}.parquet`);
+      const tmp = `${out}.${tag}.tmp`;
+      await con.run(`COPY ${name} TO ${q(tmp)} (FORMAT parquet)`);
+      await rename(tmp, out);
+      parquet.push(out);
+    }
+    await con.run('CHECKPOINT');
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+  await rename(tmpDb, database);
+  await rm(`${tmpDb}.wal`, { force: true });
+  return { database, parquet };
+}

@@ -1,0 +1,148 @@
+/**
+ * Harvests: resumable after kill -9, duplicates read once, a slow document stopped by its timeout
+ * without stalling the batch, manifest metadata carried through, the database equal to cells.csv.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { PdfBuilder } from './fixtures/pdfWriter.js';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.join(root, 'corpus');
+const bin = path.join(root, 'bin', 'gongkai.js');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'gongkai-harvest-'));
+
+async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+  return promisify(execFile)(process.execPath, [bin, 'extract', ...args], { maxBuffer: 64 * 2 ** 20 }).then(
+    (r) => ({ code: 0, stderr: r.stderr }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+  );
+}
+const csv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+/** documents.csv without its timing column, which differs between runs */
+const documentsSansTime = (out: string) => csv(path.join(out, 'documents.csv')).map(({ seconds: _s, ...rest }) => rest);
+
+/** A folder with every corpus document (PDF, DOCX, XLSX). */
+function inputFolder(): string {
+  const dir = path.join(tmp(), 'in');
+  mkdirSync(dir, { recursive: true });
+  for (const f of readdirSync(corpus)) if (!f.endsWith('.json')) copyFileSync(path.join(corpus, f), path.join(dir, f));
+  return dir;
+}
+
+describe('harvest', () => {
+  it('killed with -9 mid-run, then re-run, gives exactly the uninterrupted result', async () => {
+    const input = inputFolder();
+    const whole = path.join(tmp(), 'whole');
+    expect((await cli([input, '--out', whole, '--jobs', '1', '--no-db'])).code).toBe(0);
+
+    const out = path.join(tmp(), 'killed');
+    const child = spawn(process.execPath, [bin, 'extract', input, '--out', out, '--jobs', '1', '--no-db'], { stdio: 'ignore' });
+    const docs = path.join(out, 'documents');
+    // kill as soon as the first result is on disk, before the batch ends
+    await new Promise<void>((resolve, reject) => {
+      const started = Date.now();
+      const poll = setInterval(() => {
+        const n = existsSync(docs) ? readdirSync(docs).filter((f) => f.endsWith('.json')).length : 0;
+        if (n >= 1 || Date.now() - started > 60_000) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+          resolve();
+        }
+      }, 5);
+      child.on('error', reject);
+    });
+    await new Promise((r) => child.on('exit', r));
+    const doneBefore = readdirSync(docs).filter((f) => f.endsWith('.json')).length;
+    expect(doneBefore).toBeGreaterThanOrEqual(1);
+    expect(doneBefore).toBeLessThan(readdirSync(input).length);
+    expect(existsSync(path.join(out, 'cells.csv'))).toBe(false);
+
+    const rerun = await cli([input, '--out', out, '--jobs', '1', '--no-db']);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(new RegExp(`${doneBefore} already done`));
+    expect(documentsSansTime(out)).toEqual(documentsSansTime(whole));
+    expect(readFileSync(path.join(out, 'cells.csv'), 'utf8')).toBe(readFileSync(path.join(whole, 'cells.csv'), 'utf8'));
+    expect(readFileSync(path.join(out, 'checks.csv'), 'utf8')).toBe(readFileSync(path.join(whole, 'checks.csv'), 'utf8'));
+    // no temp files left behind
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reads a file once when the same bytes come under two names, and lists both names', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(path.join(dir, 'copy'), { recursive: true });
+    copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'a.pdf'));
+    copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'copy', 'b.pdf'));
+    const out = path.join(tmp(), 'out');
+    const res = await cli([dir, '--out', out, '--no-db']);
+    expect(res.stderr).toMatch(/1 duplicate files/);
+    const rows = csv(path.join(out, 'documents.csv'));
+    expect(rows.map((r) => [r.document, r.also_named])).toEqual([['a.pdf', 'copy/b.pdf']]);
+    const cells = csv(path.join(out, 'cells.csv'));
+    expect(new Set(cells.map((c) => c.document))).toEqual(new Set(['a.pdf']));
+  });
+
+  it('stops a document that runs past its timeout, replaces the worker and finishes the batch', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(dir, { recursive: true });
+    // a document that takes pdf.js several seconds: 6 pages of 40,000 text runs each
+    const b = new PdfBuilder();
+    for (let p = 0; p < 6; p++) {
+      const page = b.page();
+      for (let i = 0; i < 40000; i++) PdfBuilder.text(page, `收入${i}`, (i % 50) * 11, 20 + (i % 70) * 11, 8);
+    }
+    writeFileSync(path.join(dir, 'slow.pdf'), b.build());
+    copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'good.pdf'));
+    copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'good2.pdf'));
+    const out = path.join(tmp(), 'out');
+    const res = await cli([dir, '--out', out, '--jobs', '1', '--timeout', '3', '--no-db']);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/slow\.pdf: timeout: not done after 3 s/);
+    const rows = Object.fromEntries(csv(path.join(out, 'documents.csv')).map((r) => [r.document, r]));
+    expect(rows['slow.pdf'].status).toBe('failed');
+    expect(rows['good.pdf'].status).toBe('ok');
+    expect(rows['good2.pdf'].status).toBe('ok');
+  });
+
+  it('carries a manifest’s metadata into documents.csv and the database, which matches cells.csv', async () => {
+    const dir = tmp();
+    copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'x.pdf'));
+    copyFileSync(path.join(corpus, 'budget-three-panel-unnumbered.xlsx'), path.join(dir, 'y.xlsx'));
+    writeFileSync(path.join(dir, 'list.csv'), 'path,region,level,year_hint\nx.pdf,示例县,county,2024\ny.xlsx,示例区,district,2025\n');
+    const out = path.join(tmp(), 'out');
+    expect((await cli(['--manifest', path.join(dir, 'list.csv'), '--out', out])).code).toBe(0);
+    const docs = csv(path.join(out, 'documents.csv'));
+    expect(docs.map((d) => [d.document, d.region, d.level, d.year_hint])).toEqual([
+      ['x.pdf', '示例县', 'county', '2024'],
+      ['y.xlsx', '示例区', 'district', '2025'],
+    ]);
+    const cells = csv(path.join(out, 'cells.csv'));
+    const cents = cells.reduce((s, c) => s + BigInt(Math.round(Number(c.value) * 100)), 0n);
+
+    const db = await DuckDBInstance.create(path.join(out, 'gongkai.duckdb'), { access_mode: 'READ_ONLY' });
+    const con = await db.connect();
+    const one = async (sql: string) => (await con.runAndReadAll(sql)).getRows()[0];
+    expect(Number((await one('SELECT count(*) FROM cells'))[0])).toBe(cells.length);
+    expect(String((await one('SELECT CAST(round(sum(value) * 100) AS BIGINT) FROM cells'))[0])).toBe(String(cents));
+    expect(await one(`SELECT region, level FROM documents WHERE document = 'x.pdf'`)).toEqual(['示例县', 'county']);
+    const sample = cells[7];
+    const hit = await one(`SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name = '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`);
+    expect(Number(hit[0])).toBeGreaterThanOrEqual(1);
+    expect(Number((await one('SELECT count(*) FROM checks'))[0])).toBe(csv(path.join(out, 'checks.csv')).length);
+    con.closeSync();
+    db.closeSync();
+    // and the Parquet exports hold the same rows
+    const mem = await DuckDBInstance.create(':memory:');
+    const c2 = await mem.connect();
+    const pq = (await c2.runAndReadAll(`SELECT count(*) FROM '${path.join(out, 'parquet', 'cells.parquet')}'`)).getRows()[0];
+    expect(Number(pq[0])).toBe(cells.length);
+    c2.closeSync();
+    mem.closeSync();
+  });
+});
