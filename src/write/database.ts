@@ -33,7 +33,8 @@ export async function writeDatabase(outDir: string): Promise<{ database: string;
     for (const [name, types] of Object.entries(TYPES)) {
       const csv = path.join(outDir, `${name}.csv`);
       const cols = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true)`)).getRows().map((r) => String(r[0]));
-      const select = cols.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]}) AS ${ident(c)}` : ident(c))).join(', ');
+      // text stays text ('' rather than NULL for a blank row code or panel), numbers get their types
+      const select = cols.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]}) AS ${ident(c)}` : `COALESCE(${ident(c)}, '') AS ${ident(c)}`)).join(', ');
       await con.run(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`);
       const out = path.join(parquetDir, `${name}.parquet`);
       const tmp = `${out}.${tag}.tmp`;
