@@ -9,6 +9,7 @@ import { getDocument, OPS, Util } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { GongkaiError } from '../src/errors.js';
 import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
+import { textFromOperatorList } from './opText.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -20,16 +21,7 @@ export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
-export interface ReadPdfOptions {
-  /**
-   * Which pages need ruling lines (read from the operator list, which costs about as much as the
-   * text): given the pages' text, return their numbers. Default: every page. A document with no
-   * text at all always gets every page's operator list (to count its images).
-   */
-  rulingsFor?: (pages: PdfPage[]) => Iterable<number>;
-}
-
-export async function readPdf(data: Uint8Array, options: ReadPdfOptions = {}): Promise<PdfContent> {
+export async function readPdf(data: Uint8Array): Promise<PdfContent> {
   const task = getDocument({
     data,
     cMapUrl: CMAP_DIR,
@@ -52,42 +44,15 @@ export async function readPdf(data: Uint8Array, options: ReadPdfOptions = {}): P
   const warnings: string[] = [];
   try {
     const pages: PdfPage[] = [];
-    const turns: Matrix[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       try {
-        const { page: p, turn } = await readPageText(page, n);
-        pages.push(p);
-        turns.push(turn);
+        pages.push(await readPage(page, n));
       } catch (err) {
         warnings.push(`page ${n}: ${(err as Error).message}`);
         pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [], imageCount: 0 });
-        turns.push(IDENTITY);
       } finally {
         page.cleanup();
-      }
-    }
-    const hasText = pages.some((p) => p.items.length);
-    // ask again once the new rulings are in: they may show a further page continuing a table
-    const fetched = new Set<number>();
-    for (let round = 0; round < 8; round++) {
-      const wanted = hasText && options.rulingsFor ? [...options.rulingsFor(pages)] : pages.map((p) => p.number);
-      const todo = wanted.filter((n) => !fetched.has(n) && n >= 1 && n <= pages.length);
-      if (!todo.length) break;
-      for (const n of todo) {
-        fetched.add(n);
-        const p = pages[n - 1];
-        const page = await doc.getPage(n);
-        try {
-          const r = await readRulings(page, turns[n - 1]);
-          p.horizontals = r.horizontals;
-          p.verticals = r.verticals;
-          p.imageCount = r.images;
-        } catch (err) {
-          warnings.push(`page ${n}: ${(err as Error).message}`);
-        } finally {
-          page.cleanup();
-        }
       }
     }
     return { format: 'pdf', pages, warnings };
@@ -103,18 +68,37 @@ function classifyOpenError(err: unknown): GongkaiError {
   return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`);
 }
 
-async function readPageText(page: PDFPageProxy, number: number): Promise<{ page: PdfPage; turn: Matrix }> {
+/**
+ * One page from its operator list alone: the text runs (placed as the canvas would draw them) and
+ * the ruling lines. Where the list shows text but yields none (a font pdf.js cannot map), the
+ * page's getTextContent is asked instead.
+ */
+async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
   const vt = viewport.transform as Matrix;
-  const content = await page.getTextContent({ includeMarkedContent: false });
+  const ops = await page.getOperatorList();
+  const fontOf = (name: string) => {
+    try {
+      return page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean };
+    } catch {
+      return undefined;
+    }
+  };
+  let runs: { str: string; transform: number[]; width: number }[] = textFromOperatorList(ops.fnArray, ops.argsArray, fontOf);
+  if (!runs.length && ops.fnArray.some((f) => f === OPS.showText || f === OPS.showSpacedText || f === OPS.nextLineShowText || f === OPS.nextLineSetSpacingShowText)) {
+    const content = await page.getTextContent({ includeMarkedContent: false });
+    runs = content.items.filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it);
+  }
 
-  // Text: bring each item into viewport space (top-left origin).
+  // Text: bring each run into viewport space (top-left origin).
   type Raw = { str: string; m: Matrix; width: number };
   const raws: Raw[] = [];
-  for (const it of content.items) {
-    if (!('str' in it)) continue;
+  for (const it of runs) {
     if (!it.str || !it.str.trim()) continue;
-    raws.push({ str: it.str, m: Util.transform(vt, it.transform) as Matrix, width: it.width });
+    const m = Util.transform(vt, it.transform) as Matrix;
+    // text set beyond the page's edges is not on the page (some producers leave whole tables there)
+    if (m[4] < -5 || m[4] > viewport.width + 5 || m[5] < -5 || m[5] > viewport.height + 5) continue;
+    raws.push({ str: it.str, m, width: it.width });
   }
   // Some producers draw landscape tables as rotated text on a portrait page: turn the page so
   // that most text reads left-to-right.
@@ -139,7 +123,8 @@ async function readPageText(page: PDFPageProxy, number: number): Promise<{ page:
     }
   }
 
-  return { page: { number, width, height, items, horizontals: [], verticals: [], imageCount: 0 }, turn: Util.transform(turn, vt) as Matrix };
+  const { horizontals, verticals, images } = rulingsFromOps(ops, Util.transform(turn, vt) as Matrix);
+  return { number, width, height, items, horizontals, verticals, imageCount: images };
 }
 
 /** Rotation (0/90/180/270) that makes the majority of text horizontal and upright. */
@@ -197,8 +182,8 @@ function emWidth(s: string): number {
 }
 
 /** Ruling lines from the operator list: stroked paths and thin filled rectangles. */
-async function readRulings(page: PDFPageProxy, base: Matrix): Promise<{ horizontals: Segment[]; verticals: Segment[]; images: number }> {
-  const ops = await page.getOperatorList();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- pdf.js types operator arguments as any
+function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matrix): { horizontals: Segment[]; verticals: Segment[]; images: number } {
   const horizontals: Segment[] = [];
   const verticals: Segment[] = [];
   let images = 0;

@@ -158,8 +158,8 @@ function reporter(mode: 'bar' | 'text' | 'json', quiet: boolean) {
       const r = e.result;
       pages += r.pages ?? 0;
       if (r.status === 'failed') failures++;
-      const line = r.status === 'failed' ? `gongkai: ${e.name}: ${r.error?.code}: ${r.error?.message}` : `[${e.done}/${e.todo}] ${e.name}: ${r.status}, ${r.tables.length} tables, ${r.tables.reduce((s, t) => s + t.cells.length, 0)} cells`;
-      if (mode === 'json') err(JSON.stringify({ type: 'document', document: e.name, also_named: e.alsoNamed, status: r.status, error: r.error, tables: r.tables.length, pages: r.pages, seconds: r.seconds, done: e.done, todo: e.todo }));
+      const line = r.status === 'failed' ? `gongkai: ${e.name}: ${r.error?.code}: ${r.error?.message}` : `[${e.done}/${e.todo}] ${e.name}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
+      if (mode === 'json') err(JSON.stringify({ type: 'document', document: e.name, also_named: e.alsoNamed, status: r.status, error: r.error, tables: r.tables, cells: r.cells, pages: r.pages, seconds: r.seconds, done: e.done, todo: e.todo }));
       else if (bar) {
         // a failure is printed above the bar, which redraws below it
         if (r.status === 'failed') err(`\r\x1b[K${line}`);

@@ -6,14 +6,14 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { blankResult } from '../pipeline/extract.js';
+import { blankResult } from '../pipeline/blankResult.js';
 import type { InputDocument } from '../inputs.js';
 import type { DocumentResult } from '../schema.js';
 import { TOOL_VERSION } from '../version.js';
-import { resultPath, writeDatasetCsv, writeResult, type DatasetEntry } from '../write/dataset.js';
-import { writeDatabase } from '../write/database.js';
+import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
 import { sha256File } from './hash.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
+import { summarize, type DocumentSummary } from './summary.js';
 
 export interface HarvestOptions extends PoolOptions {
   outDir: string;
@@ -28,7 +28,7 @@ export interface HarvestOptions extends PoolOptions {
 
 export type HarvestEvent =
   | { type: 'planned'; inputs: number; todo: number; resumed: number; duplicates: number; jobs: number }
-  | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentResult; done: number; todo: number }
+  | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentSummary; done: number; todo: number }
   | { type: 'writing' };
 
 export interface HarvestSummary {
@@ -48,8 +48,6 @@ export interface HarvestSummary {
   seconds: number;
   database?: string;
 }
-
-const RETRY_NEXT_RUN = new Set(['timeout', 'out-of-memory', 'internal']);
 
 interface Group {
   sha: string | null;
@@ -106,21 +104,21 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
         queue.add(async () => {
           const [first, ...rest] = g.docs;
           const fallback = blankResult(first.file, first.name);
-          let result: DocumentResult;
+          let summary: DocumentSummary;
           if (g.sha && pool) {
-            result = await pool.run({ file: first.file, name: first.name }, { ...fallback, sha256: g.sha });
-            result.sha256 ||= g.sha;
+            const out = await pool.run({ file: first.file, name: first.name, sha256: g.sha, outDir: opts.outDir }, { ...fallback, sha256: g.sha });
+            summary = out.summary;
             // a timeout or a worker crash may not happen again: such results are not kept as done
-            if (RETRY_NEXT_RUN.has(result.error?.code ?? '')) inMemory.set(g, result);
-            else await writeResult(opts.outDir, result);
+            if (out.failed) inMemory.set(g, out.failed);
           } else {
             // unreadable: the pipeline's own checks give the coded reason (not-found, …)
             const { extract } = await import('../pipeline/extract.js');
-            result = await extract(first.file, { documentName: first.name });
+            const result = await extract(first.file, { documentName: first.name });
             inMemory.set(g, result);
+            summary = summarize(result);
           }
-          pagesProcessed += result.pages ?? 0;
-          emit({ type: 'document', name: first.name, alsoNamed: rest.map((d) => d.name), result, done: ++done, todo: todo.length });
+          pagesProcessed += summary.pages ?? 0;
+          emit({ type: 'document', name: first.name, alsoNamed: rest.map((d) => d.name), result: summary, done: ++done, todo: todo.length });
         }),
       ),
     );
@@ -148,7 +146,11 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   }));
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   await writeDatasetCsv(opts.outDir, entries);
-  if (opts.database !== false) summary.database = (await writeDatabase(opts.outDir)).database;
+  if (opts.database !== false) {
+    // loaded here, not at start: the native module is not needed until the end
+    const { writeDatabase } = await import('../write/database.js');
+    summary.database = (await writeDatabase(opts.outDir)).database;
+  }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

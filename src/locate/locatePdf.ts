@@ -150,19 +150,6 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
   return anchors.map((a) => a.table);
 }
 
-/**
- * The pages whose ruling lines matter: those a table was found on, and the page after each table
- * (it may continue the table in a way only its rules show).
- */
-export function pagesNeedingRulings(pages: PdfPage[]): Set<number> {
-  const out = new Set<number>();
-  for (const t of locatePdfTables(pages)) {
-    for (const r of t.regions) out.add(r.page.number);
-    out.add(Math.max(...t.regions.map((r) => r.page.number)) + 1);
-  }
-  return out;
-}
-
 /** A page continues a table when its first line sits inside ruled cells or reads as a table row. */
 function startsWithTableRows(page: PdfPage, lines: Line[]): boolean {
   const first = lines[0];

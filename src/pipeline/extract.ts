@@ -9,11 +9,11 @@ import { readXlsx } from '../../parsers/xlsx.js';
 import { convertWithLibreOffice } from '../../parsers/convert.js';
 import { assertSafeZip, zipEntries } from '../../parsers/zip.js';
 import { flowDrafts } from './flowDocument.js';
-import { pagesNeedingRulings } from '../locate/locatePdf.js';
 import { asGongkaiError, GongkaiError } from '../errors.js';
 import { documentMeta } from '../normalize/metadata.js';
 import { DocumentResult } from '../schema.js';
-import { TOOL_VERSION } from '../version.js';
+import { blankResult } from './blankResult.js';
+export { blankResult };
 import { numberTables, type TableDraft } from './buildTable.js';
 import { pdfDrafts } from './pdfDocument.js';
 import { runChecks } from '../check/runChecks.js';
@@ -24,32 +24,6 @@ export interface ExtractOptions {
   documentName?: string;
   /** files larger than this are refused with `too-large` (default 200 MB) */
   maxBytes?: number;
-}
-
-/** The result a document starts from (and keeps if it fails before anything is read). */
-export function blankResult(file: string, documentName: string): DocumentResult {
-  return {
-    tool_version: TOOL_VERSION,
-    document: documentName,
-    file: path.resolve(file),
-    format: 'unknown',
-    sha256: '',
-    bytes: 0,
-    kind: '',
-    year: null,
-    entity: '',
-    unit: '',
-    status: 'failed',
-    error: null,
-    pages: null,
-    text_source: '',
-    seconds: 0,
-    tables: [],
-    narrative: [],
-    checks: [],
-    warnings: [],
-    notes: [],
-  };
 }
 
 export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
@@ -91,7 +65,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   let passages: { page: number | null; text: string }[];
   if (format === 'pdf') {
     doc.format = 'pdf';
-    const content = await readPdf(bytes, { rulingsFor: pagesNeedingRulings });
+    const content = await readPdf(bytes);
     doc.pages = content.pages.length;
     doc.warnings.push(...content.warnings);
     const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.length, 0), 0);
