@@ -23,7 +23,8 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 export async function readPdf(data: Uint8Array): Promise<PdfContent> {
   const task = getDocument({
-    data,
+    // pdf.js takes (detaches) the buffer it is given; the caller may still need the bytes (OCR)
+    data: data.slice(),
     cMapUrl: CMAP_DIR,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DIR,

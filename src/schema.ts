@@ -17,6 +17,8 @@ export const Cell = z.object({
   page: z.number().int().positive().nullable(),
   bbox: BBox.nullable(),
   source: z.object({ table: z.number(), row: z.number(), col: z.number(), sheet: z.string().optional() }).optional(),
+  /** OCR pages: the lowest word confidence (0–100) in the cell */
+  confidence: z.number().min(0).max(100).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -78,7 +80,9 @@ export const DocumentResult = z.object({
   status: z.enum(['ok', 'warnings', 'failed']),
   error: DocError.nullable(),
   pages: z.number().int().nullable(),
-  text_source: z.enum(['pdf', 'ocr', 'docx', 'xlsx', '']),
+  text_source: z.enum(['pdf', 'ocr', 'pdf+ocr', 'docx', 'xlsx', '']),
+  /** pages read by OCR, and why (no text layer, or a text layer that decodes to garbage) */
+  ocr_pages: z.array(z.object({ page: z.number().int().positive(), reason: z.string(), skew: z.number(), mean_confidence: z.number() })),
   seconds: z.number(),
   tables: z.array(Table),
   narrative: z.array(NarrativeFigure),

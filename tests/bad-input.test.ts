@@ -40,11 +40,11 @@ describe('bad input', () => {
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/bad\/encrypted\.pdf: encrypted: /);
     const docs = readFileSync(path.join(out, 'documents.csv'), 'utf8').trim().split('\n');
-    expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,also_named');
+    expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,ocr_pages,also_named');
     expect(docs).toHaveLength(1 + 8);
     expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(/^good\.pdf,决算,2024,示例县统计局,万元,(ok|warnings),,7,/);
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
-    expect(cells.split('\n')[0]).toBe('document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source');
+    expect(cells.split('\n')[0]).toBe('document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence');
     expect(cells).toContain('good.pdf,01,收入支出决算总表,收入,,一、一般公共预算财政拨款收入,决算数,');
   });
 });

@@ -20,6 +20,7 @@ export function blankResult(file: string, documentName: string): DocumentResult 
     error: null,
     pages: null,
     text_source: '',
+    ocr_pages: [],
     seconds: 0,
     tables: [],
     narrative: [],

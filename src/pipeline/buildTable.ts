@@ -35,6 +35,7 @@ export function numberTables(drafts: TableDraft[], defaultUnit: '万元' | '元'
       page: c.cell.page,
       bbox: c.cell.bbox,
       ...(c.cell.source ? { source: c.cell.source } : {}),
+      ...(c.cell.conf !== undefined ? { confidence: c.cell.conf } : {}),
     }));
     return {
       number,

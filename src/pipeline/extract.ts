@@ -16,6 +16,9 @@ import { blankResult } from './blankResult.js';
 export { blankResult };
 import { numberTables, type TableDraft } from './buildTable.js';
 import { pdfDrafts } from './pdfDocument.js';
+import { ocrReason } from './needsOcr.js';
+import { ocrPdfPages } from '../../parsers/ocr.js';
+import type { PdfPage } from '../../parsers/types.js';
 import { runChecks } from '../check/runChecks.js';
 import { narrativeFigures } from '../normalize/narrative.js';
 
@@ -24,6 +27,8 @@ export interface ExtractOptions {
   documentName?: string;
   /** files larger than this are refused with `too-large` (default 200 MB) */
   maxBytes?: number;
+  /** resolution for OCR of scanned pages (default 200 dpi) */
+  ocrDpi?: number;
 }
 
 export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
@@ -39,7 +44,7 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
     if (info.size > maxBytes) throw new GongkaiError('too-large', `the file is ${(info.size / 1048576).toFixed(0)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
     const bytes = new Uint8Array(await readFile(file));
     base.sha256 = createHash('sha256').update(bytes).digest('hex');
-    const result = await extractBytes(bytes, base);
+    const result = await extractBytes(bytes, base, options);
     result.seconds = round3((performance.now() - started) / 1000);
     return DocumentResult.parse(result);
   } catch (err) {
@@ -52,9 +57,12 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+/** OCR word confidence (0–100) below which a cell is flagged as doubtful */
+export const LOW_CONFIDENCE = 60;
+
 const EXTENSIONS: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], doc: ['doc', 'wps'], xlsx: ['xlsx'], xls: ['xls', 'et'] };
 
-async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<DocumentResult> {
+async function extractBytes(bytes: Uint8Array, doc: DocumentResult, options: ExtractOptions): Promise<DocumentResult> {
   const entries = zipEntries(bytes);
   const format = detectFormat(bytes, entries?.map((e) => e.name));
   const ext = path.extname(doc.document).slice(1).toLowerCase();
@@ -68,12 +76,28 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
     const content = await readPdf(bytes);
     doc.pages = content.pages.length;
     doc.warnings.push(...content.warnings);
+    // pages without a usable text layer go through OCR
+    const wanted = content.pages.map((p) => ({ page: p, reason: ocrReason(p) })).filter((x): x is { page: PdfPage; reason: string } => x.reason !== null);
+    if (wanted.length) {
+      try {
+        const read = await ocrPdfPages(bytes, wanted.map((w) => w.page.number), { dpi: options.ocrDpi });
+        for (const w of wanted) {
+          const r = read.get(w.page.number)!;
+          content.pages[w.page.number - 1] = r.page;
+          doc.ocr_pages.push({ page: w.page.number, reason: w.reason, skew: r.skew, mean_confidence: Math.round(r.meanConfidence * 10) / 10 });
+        }
+      } catch (err) {
+        // without OCR the document may still have readable pages; say what is missing
+        if (wanted.length === content.pages.length) throw err;
+        doc.warnings.push(`${wanted.length} page(s) need OCR and were not read: ${asGongkaiError(err).message}`);
+      }
+    }
     const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.length, 0), 0);
     if (chars === 0) {
       const images = content.pages.reduce((n, p) => n + p.imageCount, 0);
-      throw new GongkaiError('no-text-layer', images ? `no text layer: ${content.pages.length} page(s) of scanned images (OCR needed)` : 'the PDF has no text and no images');
+      throw new GongkaiError('no-text-layer', images ? `no text layer and OCR found no text on ${content.pages.length} page(s)` : 'the PDF has no text and no images');
     }
-    doc.text_source = 'pdf';
+    doc.text_source = doc.ocr_pages.length === 0 ? 'pdf' : doc.ocr_pages.length === content.pages.length ? 'ocr' : 'pdf+ocr';
     ({ drafts, lines, entities, passages } = pdfDrafts(content));
   } else if (format === 'docx' || format === 'doc' || format === 'xlsx' || format === 'xls') {
     doc.format = format === 'doc' && ext === 'wps' ? 'wps' : format;
@@ -102,6 +126,9 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult): Promise<Doc
   doc.tables = numberTables(drafts, meta.unit || '万元');
   Object.assign(doc, meta);
   doc.narrative = narrativeFigures(passages);
+  // OCR: cells read with low confidence are doubtful values
+  const low = doc.tables.flatMap((t) => t.cells.filter((c) => c.confidence !== undefined && c.confidence < LOW_CONFIDENCE));
+  if (low.length) doc.warnings.push(`${low.length} cell(s) read by OCR with confidence below ${LOW_CONFIDENCE}: ${low.slice(0, 5).map((c) => `table ${c.table} ${c.row_code || c.row_name} / ${c.column} = ${c.value} (page ${c.page}, ${c.confidence})`).join('; ')}${low.length > 5 ? '; …' : ''}`);
   // a reading the tool is unsure of is a warning on the document, not only a note on its table
   for (const t of doc.tables) for (const n of t.notes) if (/doubtful/.test(n)) doc.warnings.push(`table ${t.number}: ${n}`);
   doc.checks = runChecks(doc);

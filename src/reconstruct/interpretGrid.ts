@@ -110,6 +110,13 @@ export function interpretGrid(grid: Grid): Interpretation {
     if (!leaf && texts.length && texts.filter((t) => !parseAmount(t)).length / texts.length > 0.5) return 'name';
     return 'value';
   });
+  // a column of subject codes (3/5/7 digits, nothing else) just left of a name column is the code
+  // column even when its header is unreadable (a scan) or not the usual word
+  roles.forEach((role, j) => {
+    if (role !== 'value' || roles[j + 1] !== 'name') return;
+    const texts = body.map((r) => cellText(r[j])).filter(Boolean);
+    if (texts.length >= 2 && texts.every((t) => CODE_RE.test(t))) roles[j] = 'code';
+  });
   // a column of bare small integers next to a label is a 行次 column even when its header is blank
   roles.forEach((role, j) => {
     if (role !== 'value' || paths[j].length) return;

@@ -226,7 +226,10 @@ export function cellFromItems(items: TextItem[], page: number): GridCell {
     Math.max(...items.map((i) => i.x1)),
     Math.max(...items.map((i) => i.y1)),
   ];
-  return { text, page, bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] };
+  const confs = items.map((i) => i.conf).filter((c): c is number => c !== undefined);
+  const cell: GridCell = { text, page, bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] };
+  if (confs.length) cell.conf = Math.round(Math.min(...confs));
+  return cell;
 }
 
 function dropEmptyRows(g: Grid): Grid {

@@ -2,8 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../schema.js';
 
-export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings'] as const;
-export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source'] as const;
+export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings', 'ocr_pages'] as const;
+export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source', 'confidence'] as const;
 export const TABLE_COLUMNS = ['document', 'table', 'title', 'catalog_id', 'unit', 'unit_declared', 'numbered_by', 'code_printed', 'pages', 'grid_method', 'empty', 'cells', 'notes'] as const;
 export const CHECK_COLUMNS = ['document', 'rule', 'status', 'tables', 'expected', 'actual', 'message', 'difference'] as const;
 
@@ -24,6 +24,7 @@ export function documentRow(d: DocumentResult, extra: Record<string, string> = {
     text_source: d.text_source,
     format: d.format,
     warnings: d.warnings.length,
+    ocr_pages: d.ocr_pages.length,
     ...extra,
   };
 }
@@ -43,6 +44,7 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
       page: c.page ?? '',
       bbox: c.bbox ? c.bbox.join(' ') : '',
       source: c.source ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}` : '',
+      confidence: c.confidence ?? '',
     })),
   );
 }

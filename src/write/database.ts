@@ -10,9 +10,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 /** Column types; every other column (the manifest's) is text. */
 const TYPES: Record<string, Record<string, string>> = {
-  documents: { year: 'INTEGER', tables: 'INTEGER', checks_failed: 'INTEGER', pages: 'INTEGER', seconds: 'DOUBLE', warnings: 'INTEGER' },
+  documents: { year: 'INTEGER', tables: 'INTEGER', checks_failed: 'INTEGER', pages: 'INTEGER', seconds: 'DOUBLE', warnings: 'INTEGER', ocr_pages: 'INTEGER' },
   tables: { unit_declared: 'BOOLEAN', empty: 'BOOLEAN', cells: 'INTEGER' },
-  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER' },
+  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER' },
   checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
 };
 export const DATABASE_TABLES = Object.keys(TYPES);

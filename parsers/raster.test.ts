@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { deskew, estimateSkew, findAndEraseRules, readPgm, writePgm, type Grey } from './raster.js';
+
+/** A white page with black rules and a few rows of "text" blocks, turned by `angle` degrees. */
+function page(angle: number): Grey {
+  const width = 800;
+  const height = 600;
+  const data = new Uint8Array(width * height).fill(240);
+  const ink = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < width && y < height) data[y * width + x] = 10;
+  };
+  for (let y = 100; y <= 500; y += 50) for (let x = 100; x <= 700; x++) ink(x, y);
+  for (const x of [100, 300, 700]) for (let y = 100; y <= 500; y++) ink(x, y);
+  for (let r = 0; r < 8; r++) for (let k = 0; k < 12; k++) for (let dy = 0; dy < 14; dy++) for (let dx = 0; dx < 10; dx++) if ((dx + dy) % 3) ink(320 + k * 30 + dx, 118 + r * 50 + dy);
+  const g = { width, height, data };
+  return deskew(g, -angle);
+}
+
+describe('raster', () => {
+  it('reads back what it writes', () => {
+    const g = page(0);
+    const back = readPgm(writePgm(g));
+    expect([back.width, back.height]).toEqual([g.width, g.height]);
+    expect(Buffer.compare(Buffer.from(back.data), Buffer.from(g.data))).toBe(0);
+  });
+
+  it.each([0, 0.6, -1.2])('measures a skew of %s°', (angle) => {
+    expect(Math.abs(estimateSkew(page(angle)) - angle)).toBeLessThanOrEqual(0.1);
+  });
+
+  it('finds the rules, and erases them without erasing the text', () => {
+    const g = page(0);
+    const { image, horizontals, verticals } = findAndEraseRules(g, 60);
+    expect(horizontals.length).toBe(9);
+    expect(verticals.map((v) => Math.round(v.x0))).toEqual([100, 300, 700]);
+    expect(image.data[100 * g.width + 400]).toBe(255); // a rule pixel, erased
+    expect(image.data[119 * g.width + 321]).toBe(10); // a text pixel, kept
+  });
+});

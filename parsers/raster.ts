@@ -1,0 +1,212 @@
+/**
+ * Grey page images for OCR: PGM (P5) in and out, skew estimate and correction, and ruling lines
+ * found and erased (tesseract reads a ruled table far better once its borders are gone, and the
+ * rules themselves give the table grid exactly as a text PDF's drawn lines do).
+ */
+export interface Grey {
+  width: number;
+  height: number;
+  /** 0 = black … 255 = white, row by row */
+  data: Uint8Array;
+}
+
+export function readPgm(buf: Uint8Array): Grey {
+  // header: P5 <ws> width <ws> height <ws> maxval <single ws> data
+  let pos = 0;
+  const tokens: string[] = [];
+  while (tokens.length < 4) {
+    while (pos < buf.length && /\s/.test(String.fromCharCode(buf[pos]))) pos++;
+    if (buf[pos] === 0x23) {
+      while (pos < buf.length && buf[pos] !== 0x0a) pos++;
+      continue;
+    }
+    let t = '';
+    while (pos < buf.length && !/\s/.test(String.fromCharCode(buf[pos]))) t += String.fromCharCode(buf[pos++]);
+    tokens.push(t);
+  }
+  pos++;
+  if (tokens[0] !== 'P5' || Number(tokens[3]) > 255) throw new Error('not an 8-bit PGM');
+  const width = Number(tokens[1]);
+  const height = Number(tokens[2]);
+  return { width, height, data: buf.subarray(pos, pos + width * height) };
+}
+
+export function writePgm(g: Grey): Buffer {
+  return Buffer.concat([Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1'), Buffer.from(g.data.buffer, g.data.byteOffset, g.data.byteLength)]);
+}
+
+/** Dark enough to be ink on a grey or noisy background. */
+function inkThreshold(g: Grey): number {
+  // Otsu on the histogram
+  const hist = new Float64Array(256);
+  for (const v of g.data) hist[v]++;
+  const total = g.data.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i];
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let threshold = 128;
+  for (let t = 0; t < 256; t++) {
+    wB += hist[t];
+    if (!wB) continue;
+    const wF = total - wB;
+    if (!wF) break;
+    sumB += t * hist[t];
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  // on a page that is mostly paper, Otsu may split the paper's own noise: stay well below the
+  // paper's tone (the histogram's mode)
+  let mode = 0;
+  for (let i = 1; i < 256; i++) if (hist[i] > hist[mode]) mode = i;
+  return Math.min(threshold, mode - 60);
+}
+
+/** The skew in degrees (±3) that makes ink rows sharpest: the projection profile's variance peaks. */
+export function estimateSkew(g: Grey): number {
+  const t = inkThreshold(g);
+  // ink points on a coarse sample
+  const pts: [number, number][] = [];
+  const step = Math.max(1, Math.floor(Math.sqrt((g.width * g.height) / 400000)));
+  for (let y = 0; y < g.height; y += step) for (let x = 0; x < g.width; x += step) if (g.data[y * g.width + x] <= t) pts.push([x, y]);
+  if (pts.length < 100) return 0;
+  const score = (deg: number) => {
+    const a = (deg * Math.PI) / 180;
+    const s = Math.sin(a);
+    const c = Math.cos(a);
+    // bins as wide as the sampling step: finer bins would favour 0° (sampled rows fall on every
+    // step-th bin only at 0°)
+    const bins = new Float64Array(Math.ceil((g.height + g.width) / step) + 2);
+    const off = g.width;
+    for (const [x, y] of pts) bins[Math.round((y * c - x * s + off) / step)]++;
+    let v = 0;
+    for (const b of bins) v += b * b;
+    return v;
+  };
+  let best = 0;
+  let bestScore = -1;
+  for (let d = -3; d <= 3.0001; d += 0.25) {
+    const sc = score(d);
+    if (sc > bestScore) (bestScore = sc), (best = d);
+  }
+  for (let d = best - 0.2; d <= best + 0.2001; d += 0.05) {
+    const sc = score(d);
+    if (sc > bestScore) (bestScore = sc), (best = d);
+  }
+  return Math.round(best * 100) / 100;
+}
+
+/** Rotate by -skew degrees about the centre (bilinear), filling with white. */
+export function deskew(g: Grey, skew: number): Grey {
+  if (Math.abs(skew) < 0.05) return g;
+  const a = (skew * Math.PI) / 180;
+  const s = Math.sin(a);
+  const c = Math.cos(a);
+  const cx = g.width / 2;
+  const cy = g.height / 2;
+  const out = new Uint8Array(g.width * g.height).fill(255);
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      // source point: rotate the target point by +skew
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = c * dx - s * dy + cx;
+      const sy = s * dx + c * dy + cy;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= g.width || y0 + 1 >= g.height) continue;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const i = y0 * g.width + x0;
+      const v = g.data[i] * (1 - fx) * (1 - fy) + g.data[i + 1] * fx * (1 - fy) + g.data[i + g.width] * (1 - fx) * fy + g.data[i + g.width + 1] * fx * fy;
+      out[y * g.width + x] = v;
+    }
+  }
+  return { width: g.width, height: g.height, data: out };
+}
+
+export interface PixelSegment {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * Horizontal and vertical ink runs longer than `minRun` pixels (table rules), merged across rows of
+ * a thick line; they are erased from the returned image.
+ */
+export function findAndEraseRules(g: Grey, minRun: number): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
+  const t = inkThreshold(g);
+  const { width: w, height: h, data } = g;
+  const ink = (x: number, y: number) => data[y * w + x] <= t;
+  const hRuns: PixelSegment[] = [];
+  const vRuns: PixelSegment[] = [];
+  const gapOk = 2; // a rule may have one or two lighter pixels from noise
+  for (let y = 0; y < h; y++) {
+    let start = -1;
+    let gap = 0;
+    for (let x = 0; x <= w; x++) {
+      if (x < w && ink(x, y)) {
+        if (start < 0) start = x;
+        gap = 0;
+      } else if (start >= 0 && x < w && gap < gapOk) gap++;
+      else {
+        if (start >= 0 && x - gap - start >= minRun) hRuns.push({ x0: start, x1: x - gap - 1, y0: y, y1: y });
+        start = -1;
+        gap = 0;
+      }
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    let start = -1;
+    let gap = 0;
+    for (let y = 0; y <= h; y++) {
+      if (y < h && ink(x, y)) {
+        if (start < 0) start = y;
+        gap = 0;
+      } else if (start >= 0 && y < h && gap < gapOk) gap++;
+      else {
+        if (start >= 0 && y - gap - start >= minRun) vRuns.push({ x0: x, x1: x, y0: start, y1: y - gap - 1 });
+        start = -1;
+        gap = 0;
+      }
+    }
+  }
+  const out = new Uint8Array(data);
+  const erase = (s: PixelSegment) => {
+    for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++) for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
+  };
+  hRuns.forEach(erase);
+  vRuns.forEach(erase);
+  return { image: { width: w, height: h, data: out }, horizontals: mergeRuns(hRuns, 'h'), verticals: mergeRuns(vRuns, 'v') };
+}
+
+/** Adjacent one-pixel runs of a thick rule → one segment through its middle. */
+function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): PixelSegment[] {
+  const key = (r: PixelSegment) => (dir === 'h' ? r.y0 : r.x0);
+  const sorted = [...runs].sort((a, b) => key(a) - key(b) || (dir === 'h' ? a.x0 - b.x0 : a.y0 - b.y0));
+  const out: (PixelSegment & { n: number; sum: number })[] = [];
+  for (const r of sorted) {
+    const prev = out.find((o) => Math.abs(o.sum / o.n - key(r)) <= 3 && (dir === 'h' ? r.x0 <= o.x1 + 3 && r.x1 >= o.x0 - 3 : r.y0 <= o.y1 + 3 && r.y1 >= o.y0 - 3));
+    if (prev) {
+      prev.x0 = Math.min(prev.x0, r.x0);
+      prev.x1 = Math.max(prev.x1, r.x1);
+      prev.y0 = Math.min(prev.y0, r.y0);
+      prev.y1 = Math.max(prev.y1, r.y1);
+      prev.n++;
+      prev.sum += key(r);
+    } else out.push({ ...r, n: 1, sum: key(r) });
+  }
+  return out.map((o) => {
+    const mid = o.sum / o.n;
+    return dir === 'h' ? { x0: o.x0, x1: o.x1, y0: mid, y1: mid } : { x0: mid, x1: mid, y0: o.y0, y1: o.y1 };
+  });
+}
+
