@@ -4,7 +4,7 @@
  * (CSV, DuckDB, Parquet) rebuilt from the per-document results. Killed at any moment, the next run
  * redoes only the documents that were in flight.
  */
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { blankResult } from '../pipeline/blankResult.js';
 import type { InputDocument } from '../inputs.js';
@@ -89,6 +89,9 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
     if (g.sha && !opts.force && (await storedVersion(resultPath(opts.outDir, g.sha))) === TOOL_VERSION) resumed++;
     else todo.push(g);
   }
+  // largest files first, so that no big document starts last and leaves the other workers idle
+  const sizes = new Map(await Promise.all(todo.map(async (g) => [g, (await stat(g.docs[0].file).catch(() => null))?.size ?? 0] as const)));
+  todo.sort((a, b) => sizes.get(b)! - sizes.get(a)!);
   const duplicates = inputs.length - groups.length;
   const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
   emit({ type: 'planned', inputs: inputs.length, todo: todo.length, resumed, duplicates, jobs: pool?.jobs ?? 0 });
