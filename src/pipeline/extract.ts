@@ -129,6 +129,19 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult, options: Ext
   // OCR: cells read with low confidence are doubtful values
   const low = doc.tables.flatMap((t) => t.cells.filter((c) => c.confidence !== undefined && c.confidence < LOW_CONFIDENCE));
   if (low.length) doc.warnings.push(`${low.length} cell(s) read by OCR with confidence below ${LOW_CONFIDENCE}: ${low.slice(0, 5).map((c) => `table ${c.table} ${c.row_code || c.row_name} / ${c.column} = ${c.value} (page ${c.page}, ${c.confidence})`).join('; ')}${low.length > 5 ? '; …' : ''}`);
+  // OCR: a figure without the decimals the rest of its column prints has probably lost its point
+  const pointless = doc.tables.flatMap((t) => {
+    const cols = new Map<string, typeof t.cells>();
+    for (const c of t.cells) if (c.confidence !== undefined) cols.set(`${c.panel}|${c.column}`, [...(cols.get(`${c.panel}|${c.column}`) ?? []), c]);
+    return [...cols.values()].flatMap((cells) => {
+      const dec = (v: string) => (v.split('.')[1] ?? '').length;
+      const counts = new Map<number, number>();
+      for (const c of cells) counts.set(dec(c.value), (counts.get(dec(c.value)) ?? 0) + 1);
+      const [mode, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+      return mode > 0 && n >= 3 ? cells.filter((c) => dec(c.value) !== mode) : [];
+    });
+  });
+  if (pointless.length) doc.warnings.push(`${pointless.length} OCR figure(s) lack the decimals their column prints (a lost decimal point?): ${pointless.slice(0, 5).map((c) => `table ${c.table} ${c.row_code || c.row_name} / ${c.column} = ${c.value} (page ${c.page})`).join('; ')}${pointless.length > 5 ? '; …' : ''}`);
   // a reading the tool is unsure of is a warning on the document, not only a note on its table
   for (const t of doc.tables) for (const n of t.notes) if (/doubtful/.test(n)) doc.warnings.push(`table ${t.number}: ${n}`);
   doc.checks = runChecks(doc);
