@@ -91,7 +91,12 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
 /** Tesseract writes ASCII brackets and colons inside Chinese text, where print has full-width ones. */
 function cjkPunctuation(s: string): string {
   if (!/[\u3400-\u9fff]/.test(s)) return s;
-  return s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/,/g, '，');
+  return s
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/:/g, '：')
+    .replace(/,/g, '，')
+    .replace(/(单位|部门|名称)[;；]/g, '$1：');
 }
 
 interface Word {

@@ -5,6 +5,7 @@ import type { Grid } from '../reconstruct/grid.js';
 import { buildGrid } from '../reconstruct/ruledGrid.js';
 import { stitchByChecks } from './chooseReading.js';
 import type { TableDraft } from './buildTable.js';
+import { looksLikeMoney } from '../normalize/amount.js';
 
 export interface DraftDocument {
   drafts: TableDraft[];
@@ -22,6 +23,11 @@ export function pdfDrafts(content: PdfContent): DraftDocument {
     const stitched = grids.length ? stitchByChecks(grids, base) : null;
     return { ...base, grid: stitched?.grid ?? null, notes: stitched?.notes ?? [] };
   });
+  // a title found again further on, there with figures, was a mention the first time (a 目录
+  // whose layout hid it, an OCR'd list): the empty first one is not a table
+  const hasAmounts = (d: TableDraft) => Boolean(d.grid?.rows.some((r) => r.some((c) => c && looksLikeMoney(c.text))));
+  const kept = drafts.filter((d, i) => hasAmounts(d) || !drafts.slice(i + 1).some((e) => e.entry.id === d.entry.id && hasAmounts(e)));
+  drafts.splice(0, drafts.length, ...kept);
   const perPage = content.pages.map((p) => ({ page: p, lines: pageLines(p) }));
   const lines = perPage.flatMap((p) => p.lines.map((l) => l.text));
   const entities = located.map((t) => t.entity ?? '').filter(Boolean);
