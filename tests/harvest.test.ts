@@ -91,9 +91,10 @@ describe('harvest', () => {
   it('stops a document that runs past its timeout, replaces the worker and finishes the batch', async () => {
     const dir = path.join(tmp(), 'in');
     mkdirSync(dir, { recursive: true });
-    // a document that takes pdf.js several seconds: 6 pages of 40,000 text runs each
+    // a document that takes pdf.js ~10 s: 10 pages of 40,000 text runs each (the good ones take
+    // under a second, so a 4 s limit leaves room on both sides on a loaded machine)
     const b = new PdfBuilder();
-    for (let p = 0; p < 6; p++) {
+    for (let p = 0; p < 10; p++) {
       const page = b.page();
       for (let i = 0; i < 40000; i++) PdfBuilder.text(page, `收入${i}`, (i % 50) * 11, 20 + (i % 70) * 11, 8);
     }
@@ -101,9 +102,9 @@ describe('harvest', () => {
     copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'good.pdf'));
     copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'good2.pdf'));
     const out = path.join(tmp(), 'out');
-    const res = await cli([dir, '--out', out, '--jobs', '1', '--timeout', '3', '--no-db']);
+    const res = await cli([dir, '--out', out, '--jobs', '1', '--timeout', '4', '--no-db']);
     expect(res.code).toBe(3);
-    expect(res.stderr).toMatch(/slow\.pdf: timeout: not done after 3 s/);
+    expect(res.stderr).toMatch(/slow\.pdf: timeout: not done after 4 s/);
     const rows = Object.fromEntries(csv(path.join(out, 'documents.csv')).map((r) => [r.document, r]));
     expect(rows['slow.pdf'].status).toBe('failed');
     expect(rows['good.pdf'].status).toBe('ok');
