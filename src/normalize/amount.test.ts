@@ -24,3 +24,18 @@ describe('parseAmount', () => {
     expect(parseAmount('90071992547409.93')?.cents).toBe(9007199254740993n);
   });
 });
+
+describe('OCR confusions', () => {
+  it('reads spaces inside figures, O for 0 and a comma before two decimals', () => {
+    expect(parseAmount('16. 62')?.text).toBe('16.62');
+    expect(parseAmount('1O5.0O')?.text).toBe('105.00');
+    expect(parseAmount('16，62')?.text).toBe('16.62');
+    expect(parseAmount('1,234.50')?.text).toBe('1234.50');
+  });
+  it('never invents a digit', () => {
+    expect(parseAmount('Ol')).toBeNull();
+    expect(parseAmount('O')).toBeNull();
+    expect(parseAmount('1,23')?.text).toBe('1.23');
+    expect(parseAmount('12,3456')).toBeNull();
+  });
+});
