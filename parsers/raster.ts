@@ -146,39 +146,27 @@ export function findAndEraseRules(g: Grey, minRun: number): { image: Grey; horiz
   const t = inkThreshold(g);
   const { width: w, height: h, data } = g;
   const ink = (x: number, y: number) => data[y * w + x] <= t;
+  const gapOk = 2; // a rule may have one or two lighter pixels from noise
+  /** Runs of ink along one line of `len` pixels; `at(i)` says whether pixel i is ink. */
+  const runsAlong = (len: number, at: (i: number) => boolean, found: (from: number, to: number) => void) => {
+    let start = -1;
+    let gap = 0;
+    for (let i = 0; i <= len; i++) {
+      if (i < len && at(i)) {
+        if (start < 0) start = i;
+        gap = 0;
+      } else if (start >= 0 && i < len && gap < gapOk) gap++;
+      else {
+        if (start >= 0 && i - gap - start >= minRun) found(start, i - gap - 1);
+        start = -1;
+        gap = 0;
+      }
+    }
+  };
   const hRuns: PixelSegment[] = [];
   const vRuns: PixelSegment[] = [];
-  const gapOk = 2; // a rule may have one or two lighter pixels from noise
-  for (let y = 0; y < h; y++) {
-    let start = -1;
-    let gap = 0;
-    for (let x = 0; x <= w; x++) {
-      if (x < w && ink(x, y)) {
-        if (start < 0) start = x;
-        gap = 0;
-      } else if (start >= 0 && x < w && gap < gapOk) gap++;
-      else {
-        if (start >= 0 && x - gap - start >= minRun) hRuns.push({ x0: start, x1: x - gap - 1, y0: y, y1: y });
-        start = -1;
-        gap = 0;
-      }
-    }
-  }
-  for (let x = 0; x < w; x++) {
-    let start = -1;
-    let gap = 0;
-    for (let y = 0; y <= h; y++) {
-      if (y < h && ink(x, y)) {
-        if (start < 0) start = y;
-        gap = 0;
-      } else if (start >= 0 && y < h && gap < gapOk) gap++;
-      else {
-        if (start >= 0 && y - gap - start >= minRun) vRuns.push({ x0: x, x1: x, y0: start, y1: y - gap - 1 });
-        start = -1;
-        gap = 0;
-      }
-    }
-  }
+  for (let y = 0; y < h; y++) runsAlong(w, (x) => ink(x, y), (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }));
+  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }));
   const out = new Uint8Array(data);
   const erase = (s: PixelSegment) => {
     for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++) for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;

@@ -135,7 +135,8 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   const entries: DatasetEntry[] = groups.map((g) => ({
     name: g.docs[0].name,
     alsoNamed: g.docs.slice(1).map((d) => d.name),
-    metadata: { ...Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()) },
+    // the first name's manifest row wins where two names of the same file disagree
+    metadata: Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()),
     load: async () => {
       // our own file, validated by zod when it was made
       const r = inMemory.get(g) ?? (JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult);

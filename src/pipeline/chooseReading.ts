@@ -28,6 +28,7 @@ export function stitchByChecks(grids: Grid[], draft: Omit<TableDraft, 'grid' | '
   // one continuation page at a time, the others as already chosen
   for (const gi of first.ambiguous) {
     const fallback = defaultMapping(grids[gi], grids[0]);
+    const before = bestScore;
     const tried: string[] = [];
     let pick: ColumnMapping = fallback;
     for (const how of MAPPINGS) {
@@ -42,7 +43,7 @@ export function stitchByChecks(grids: Grid[], draft: Omit<TableDraft, 'grid' | '
       }
     }
     chosen.set(gi, pick);
-    if (pick !== fallback) decisions.push(`page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${score(first)}, ${tried.join(', ')})`);
+    if (pick !== fallback) decisions.push(`page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`);
   }
   return { grid: best.grid, notes: [...best.notes, ...decisions.map((d) => `chosen by checks: ${d}`)] };
 }

@@ -132,7 +132,12 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult, options: Ext
   // OCR: a figure without the decimals the rest of its column prints has probably lost its point
   const pointless = doc.tables.flatMap((t) => {
     const cols = new Map<string, typeof t.cells>();
-    for (const c of t.cells) if (c.confidence !== undefined) cols.set(`${c.panel}|${c.column}`, [...(cols.get(`${c.panel}|${c.column}`) ?? []), c]);
+    for (const c of t.cells) {
+      if (c.confidence === undefined) continue;
+      const k = `${c.panel}|${c.column}`;
+      if (!cols.has(k)) cols.set(k, []);
+      cols.get(k)!.push(c);
+    }
     return [...cols.values()].flatMap((cells) => {
       const dec = (v: string) => (v.split('.')[1] ?? '').length;
       const counts = new Map<number, number>();
