@@ -36,7 +36,7 @@ export function writePgm(g: Grey): Buffer {
 }
 
 /** Dark enough to be ink on a grey or noisy background. */
-function inkThreshold(g: Grey): number {
+export function inkThreshold(g: Grey): number {
   // Otsu on the histogram
   const hist = new Float64Array(256);
   for (const v of g.data) hist[v]++;
@@ -142,13 +142,13 @@ export interface PixelSegment {
  * Horizontal and vertical ink runs longer than `minRun` pixels (table rules), merged across rows of
  * a thick line; they are erased from the returned image.
  */
-export function findAndEraseRules(g: Grey, minRun: number): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
+export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(minRun * 1.5)): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
   const t = inkThreshold(g);
   const { width: w, height: h, data } = g;
   const ink = (x: number, y: number) => data[y * w + x] <= t;
   const gapOk = 2; // a rule may have one or two lighter pixels from noise
   /** Runs of ink along one line of `len` pixels; `at(i)` says whether pixel i is ink. */
-  const runsAlong = (len: number, at: (i: number) => boolean, found: (from: number, to: number) => void) => {
+  const runsAlong = (len: number, at: (i: number) => boolean, found: (from: number, to: number) => void, minRun: number) => {
     let start = -1;
     let gap = 0;
     for (let i = 0; i <= len; i++) {
@@ -165,22 +165,50 @@ export function findAndEraseRules(g: Grey, minRun: number): { image: Grey; horiz
   };
   const hRuns: PixelSegment[] = [];
   const vRuns: PixelSegment[] = [];
-  for (let y = 0; y < h; y++) runsAlong(w, (x) => ink(x, y), (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }));
-  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }));
+  // horizontal rules run across whole columns; a row of digits can make a run as long as a short
+  // vertical rule, so horizontals must be longer
+  for (let y = 0; y < h; y++) runsAlong(w, (x) => ink(x, y), (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }), minRunH);
+  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }), minRun);
   const out = new Uint8Array(data);
   const erase = (s: PixelSegment) => {
     for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++) for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
   };
-  hRuns.forEach(erase);
-  vRuns.forEach(erase);
-  return { image: { width: w, height: h, data: out }, horizontals: mergeRuns(hRuns, 'h'), verticals: mergeRuns(vRuns, 'v') };
+  /**
+   * A rule has paper on both sides. The bottoms of a row of digits ("2130520") on a noisy page
+   * can join into a run as long as a short rule, but glyph strokes stand on one side of it.
+   */
+  const inkBeside = (g: MergedRun, dir: 'h' | 'v'): number => {
+    const side = (at: number) => {
+      let n = 0;
+      let len = 0;
+      if (dir === 'h') {
+        if (at < 0 || at >= h) return 0;
+        for (let x = g.x0; x <= g.x1; x++, len++) if (ink(x, at)) n++;
+      } else {
+        if (at < 0 || at >= w) return 0;
+        for (let y = g.y0; y <= g.y1; y++, len++) if (ink(at, y)) n++;
+      }
+      return len ? n / len : 0;
+    };
+    return dir === 'h' ? Math.max(side(g.y0 - 3), side(g.y1 + 3)) : Math.max(side(g.x0 - 3), side(g.x1 + 3));
+  };
+  const horizontals = mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h') < 0.3);
+  const verticals = mergeRuns(vRuns, 'v').filter((g) => inkBeside(g, 'v') < 0.3);
+  for (const g of [...horizontals, ...verticals]) g.runs.forEach(erase);
+  return { image: { width: w, height: h, data: out }, horizontals: horizontals.map((g) => g.mid), verticals: verticals.map((g) => g.mid) };
 }
 
-/** Adjacent one-pixel runs of a thick rule → one segment through its middle. */
-function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): PixelSegment[] {
+interface MergedRun extends PixelSegment {
+  runs: PixelSegment[];
+  /** one segment through the middle of the rule */
+  mid: PixelSegment;
+}
+
+/** Adjacent one-pixel runs of a thick rule → one group, with a segment through its middle. */
+function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): MergedRun[] {
   const key = (r: PixelSegment) => (dir === 'h' ? r.y0 : r.x0);
   const sorted = [...runs].sort((a, b) => key(a) - key(b) || (dir === 'h' ? a.x0 - b.x0 : a.y0 - b.y0));
-  const out: (PixelSegment & { n: number; sum: number })[] = [];
+  const out: (PixelSegment & { n: number; sum: number; runs: PixelSegment[] })[] = [];
   for (const r of sorted) {
     const prev = out.find((o) => Math.abs(o.sum / o.n - key(r)) <= 3 && (dir === 'h' ? r.x0 <= o.x1 + 3 && r.x1 >= o.x0 - 3 : r.y0 <= o.y1 + 3 && r.y1 >= o.y0 - 3));
     if (prev) {
@@ -190,11 +218,41 @@ function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): PixelSegment[] {
       prev.y1 = Math.max(prev.y1, r.y1);
       prev.n++;
       prev.sum += key(r);
-    } else out.push({ ...r, n: 1, sum: key(r) });
+      prev.runs.push(r);
+    } else out.push({ ...r, n: 1, sum: key(r), runs: [r] });
   }
   return out.map((o) => {
     const mid = o.sum / o.n;
-    return dir === 'h' ? { x0: o.x0, x1: o.x1, y0: mid, y1: mid } : { x0: mid, x1: mid, y0: o.y0, y1: o.y1 };
+    return { x0: o.x0, x1: o.x1, y0: o.y0, y1: o.y1, runs: o.runs, mid: dir === 'h' ? { x0: o.x0, x1: o.x1, y0: mid, y1: mid } : { x0: mid, x1: mid, y0: o.y0, y1: o.y1 } };
   });
 }
 
+
+/**
+ * Enlarge by an integer factor (bilinear). Tesseract finds the small marks of 8 pt figures —
+ * decimal points, commas — far more reliably in glyphs twice the size.
+ */
+export function upscale(g: Grey, factor: number): Grey {
+  if (factor === 1) return g;
+  const w = g.width * factor;
+  const h = g.height * factor;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(g.height - 1, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(g.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(g.width - 1, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(g.width - 1, x0 + 1);
+      const fx = sx - x0;
+      const a = g.data[y0 * g.width + x0];
+      const b = g.data[y0 * g.width + x1];
+      const c = g.data[y1 * g.width + x0];
+      const d = g.data[y1 * g.width + x1];
+      out[y * w + x] = a * (1 - fx) * (1 - fy) + b * fx * (1 - fy) + c * (1 - fx) * fy + d * fx * fy;
+    }
+  }
+  return { width: w, height: h, data: out };
+}

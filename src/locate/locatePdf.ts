@@ -28,6 +28,11 @@ interface PageLines {
 
 const HEADER_WORDS = /项目|科目|收入|支出|预算数|决算数|金额|合计/;
 
+/** OCR words carry a confidence; their titles are matched allowing for misread characters. */
+function readByOcr(line: Line): boolean {
+  return line.items.some((it) => it.conf !== undefined);
+}
+
 export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }
@@ -37,13 +42,13 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
   type Anchor = { p: number; first: number; last: number; table: LocatedTable };
   const anchors: Anchor[] = [];
   all.forEach(({ lines }, p) => {
-    const cands = lines.map((l) => matchTitle(l.text));
+    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l) }));
     // a title wrapped onto a second short line: "…支出预算" / "表"
     for (let i = 0; i + 1 < lines.length; i++) {
       if (cands[i] || cands[i + 1]) continue;
       const tail = squash(lines[i + 1].text);
       if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > 12) continue;
-      const joined = matchTitle(lines[i].text + tail);
+      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
       if (joined) {
         cands[i] = joined;
         lines.splice(i + 1, 1);

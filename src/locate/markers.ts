@@ -1,6 +1,6 @@
 /** Recognizers for the printed marks around a table: title, 公开0x表 code, 单位, 编制单位, notes. */
 import { CATALOG, type CatalogEntry } from './catalog.js';
-import { chineseNumeral, matchKey, squash } from '../normalize/text.js';
+import { chineseNumeral, editDistance, matchKey, squash } from '../normalize/text.js';
 
 export interface TableCode {
   printed: string;
@@ -86,14 +86,52 @@ export interface TitleMatch {
 
 const KEYED = CATALOG.flatMap((entry) => [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) }))).sort((a, b) => b.key.length - a.key.length);
 const PREFIX_CODE = /^(?:公开\d{1,2}表|公开表[一二三四五六七八九十]+|(?:附)?表[一二三四五六七八九十\d]{1,3})[:.、]?/;
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)[、.]?|\d{1,2}[、.](?!\d))/;
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)[、.]?|\d{1,2}[、.,](?!\d))/;
 const BAD_PREFIX = /[，。；;,:：、《》()"“”]|详见|见附|如下|情况|说明/;
+
+export interface MatchOptions {
+  /**
+   * The line was read by OCR: a title one character in seven misread ("一必公共预算…") still
+   * names its catalog table, the nearest one; the title reported is the catalog's.
+   */
+  fuzzy?: boolean;
+}
+
+/** How many quote characters stand among the last `len` non-quote characters of `key`. */
+function countQuotesInTail(key: string, len: number): number {
+  let seen = 0;
+  let quotes = 0;
+  for (let i = key.length - 1; i >= 0 && seen < len; i--) {
+    if (/["']/.test(key[i])) quotes++;
+    else seen++;
+  }
+  return quotes;
+}
+
+/** The catalog title nearest the end of `key`, within one edit per seven characters. */
+function nearestTitle(key: string): { entry: CatalogEntry; key: string; length: number } | undefined {
+  let best: { entry: CatalogEntry; key: string; length: number; d: number } | undefined;
+  // quotes are small and often lost: compare without them
+  const unquoted = (k: string) => k.replace(/["']/g, '');
+  const bare = unquoted(key);
+  for (const { entry, key: quoted } of KEYED) {
+    const t = unquoted(quoted);
+    const allowed = Math.floor(t.length / 7);
+    if (!allowed) continue;
+    for (let len = t.length - allowed; len <= t.length + allowed; len++) {
+      if (len > bare.length) break;
+      const d = editDistance(bare.slice(bare.length - len), t);
+      if (d <= allowed && (!best || d < best.d)) best = { entry, key: quoted, length: len + countQuotesInTail(key, len), d };
+    }
+  }
+  return best;
+}
 
 /**
  * The catalog table a line names as its title, or undefined. The line must end with the title;
  * what stands before it may only be a code, an enumerator, a year and the unit's own name.
  */
-export function matchTitle(text: string): TitleMatch | undefined {
+export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | undefined {
   const printed = squash(text);
   let key = matchKey(text);
   // a qualifier after the title: （功能科目） （按经济分类科目）
@@ -103,6 +141,8 @@ export function matchTitle(text: string): TitleMatch | undefined {
     qualifier = qual[0];
     key = key.slice(0, qual.index);
   }
+  // OCR misreads the final 表 more than any other character (胡, 委, 衣)
+  if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key)) key = key.slice(0, -1) + '表';
   if (!key.endsWith('表') && !key.endsWith(')')) return undefined;
   let code: TableCode | undefined;
   const pc = PREFIX_CODE.exec(key);
@@ -116,10 +156,22 @@ export function matchTitle(text: string): TitleMatch | undefined {
     if (!key.endsWith(t)) continue;
     let prefix = key.slice(0, key.length - t.length);
     prefix = prefix.replace(/\d{4}年度?$/, '').replace(/(部门|单位|预算单位)$/, '').replace(/\d{4}年度?$/, '');
-    if (prefix.length > 40 || BAD_PREFIX.test(prefix)) return undefined;
-    if (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix)) return undefined;
-    const title = printed.slice(printed.length - qualifier.length - t.length);
+    // a misread title may end like a shorter one ("一必公共预算财政拨款支出决算表", "三公经费支出预算表"):
+    // try the near match
+    if (opts.fuzzy && prefix && nearestTitle(key)?.length === key.length) break;
+    if (prefix.length > 40 || BAD_PREFIX.test(prefix) || (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix))) {
+      if (opts.fuzzy) break;
+      return undefined;
+    }
+    let title = printed.slice(printed.length - qualifier.length - t.length);
+    if (!qualifier && !title.endsWith('表')) title = title.slice(0, -1) + '表';
     return { entry, title, code };
   }
-  return undefined;
+  if (!opts.fuzzy) return undefined;
+  const near = nearestTitle(key);
+  if (!near) return undefined;
+  const prefix = key.slice(0, key.length - near.length).replace(/\d{4}年度?$/, '').replace(/(部门|单位|预算单位)$/, '');
+  if (prefix.length > 40 || BAD_PREFIX.test(prefix) || /决算|预算/.test(prefix)) return undefined;
+  const canonical = [near.entry.title, ...near.entry.aliases].find((t) => matchKey(t) === near.key) ?? near.entry.title;
+  return { entry: near.entry, title: canonical, code };
 }
