@@ -1,8 +1,10 @@
 /**
  * Scanned pages through a real OCR engine: poppler's pdftoppm renders each page to grey pixels,
  * the skew is measured and removed, ruling lines are found and erased (they become the page's
- * rulings, as a text PDF's drawn lines do), and tesseract with the chi_sim model reads the rest,
- * word boxes and confidences kept. The result is a PdfPage like any other, in PDF points.
+ * rulings, as a text PDF's drawn lines do), tesseract with the chi_sim model reads the rest
+ * (enlarged 2×), word boxes are fitted to their ink, and every figure is read again alone by
+ * digit-only readers that vote (`rereadFigures`). The result is a PdfPage like any other, in PDF
+ * points, each item with its confidence.
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { GongkaiError } from '../src/errors.js';
 import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm, type Grey } from './raster.js';
 import type { PdfPage, TextItem } from './types.js';
 
-export const OCR_INSTALL_HINT = 'install tesseract and poppler (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils)';
+export const OCR_INSTALL_HINT = 'install tesseract and poppler (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils)';
 /** 200 dpi: the benchmark's choice (150 dpi loses decimal points in 8 pt figures; 300 dpi is 2× slower for no gain). */
 export const DEFAULT_OCR_DPI = 200;
 /** The cleaned page is enlarged this much for tesseract (see `upscale`). */
@@ -76,12 +78,18 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
   const pt = 72 / dpi;
   const wordPt = pt / OCR_SCALE;
   const t = inkThreshold(big);
-  const words = dropOverlapped(parseTsv(tsv));
-  const joined = joinWords(words, verticals.map((v) => v.x0 * OCR_SCALE))
+  const words = fitSmallBoxes(dropOverlapped(parseTsv(tsv)));
+  const lineBands = medianBands(words);
+  const joined = unnest(joinWords(words, verticals.map((v) => v.x0 * OCR_SCALE)))
     .flatMap((w) => splitSpread(big, t, w))
-    .map((w) => tighten(big, t, w));
-  await rereadFigures(big, joined, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
-  const items = joined.map((w) => ({ ...w, text: repairMarks(cjkPunctuation(w.text)) })).map(
+    .map((w) => tighten(big, t, w, lineBands.get(w.line)))
+    .filter((w, _, all) => !isSliver(w, all, lineBands));
+  const unread = inkWithoutWords(image, inkThreshold(image), joined, OCR_SCALE);
+  const all = [...joined, ...unread];
+  await rereadFigures(big, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
+  // ink the first reading skipped stays only where the figure readings agreed on a figure
+  const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > 30));
+  const items = kept.map((w) => ({ ...w, text: repairMarks(cjkPunctuation(w.text)) })).map(
     (w): TextItem => ({ str: w.text, x0: w.left * wordPt, x1: (w.left + w.width) * wordPt, y0: w.top * wordPt, y1: (w.top + w.height) * wordPt, fontSize: w.height * wordPt, conf: w.conf }),
   );
   const page: PdfPage = {
@@ -100,6 +108,7 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
 /** Text that is a figure or a code, perhaps with the usual misreadings of digits. */
 const FIGURE_LIKE = /^[-\d.,，:;·'`OoSl|\[\]\s]+$/;
 const isFigureLike = (w: Word) => {
+  if (w.unread) return true;
   if (!/\d/.test(w.text)) return false;
   if (FIGURE_LIKE.test(w.text)) return true;
   // a long figure with a stray character read into it ("二250，000.50")
@@ -131,6 +140,7 @@ async function rereadFigures(image: Grey, words: Word[], base: string, dpi: numb
   const pad = Math.round(dpi / 40);
   const grey: string[] = [];
   const bin: string[] = [];
+  const heavy: string[] = [];
   const t = inkThreshold(image);
   for (let i = 0; i < cands.length; i++) {
     const w = cands[i];
@@ -138,8 +148,10 @@ async function rereadFigures(image: Grey, words: Word[], base: string, dpi: numb
     const c = crop(image, x0 - pad, w.top - pad, x1 - x0 + 2 * pad, w.height + 2 * pad, 2 * pad);
     grey.push(`${base}-g${i}.pgm`);
     bin.push(`${base}-b${i}.pgm`);
+    heavy.push(`${base}-h${i}.pgm`);
     await writeFile(grey[i], writePgm(c));
-    await writeFile(bin[i], writePgm(binarize(c)));
+    await writeFile(bin[i], writePgm(binarize(c, 0.5)));
+    await writeFile(heavy[i], writePgm(binarize(c, 0.65)));
   }
   const readAll = async (files: string[], tag: string, lang: string) => {
     const list = `${base}-${tag}.txt`;
@@ -153,12 +165,17 @@ async function rereadFigures(image: Grey, words: Word[], base: string, dpi: numb
       const prev = out[k];
       out[k] = { text: (prev?.text ?? '') + f[11].trim(), conf: Math.min(prev?.conf ?? 100, Math.max(0, +f[10])) };
     }
-    return out.map((r) => (r ? { ...r, text: r.text.replace(/,(\d{2})$/, '.$1') } : r));
+    return out.map((r) => (r ? { ...r, text: tidySeparators(r.text) } : r));
   };
-  const readings = [await readAll(bin, 'eb', 'eng'), await readAll(grey, 'eg', 'eng'), await readAll(bin, 'cb', 'chi_sim')];
+  const readings = [await readAll(grey, 'eg', 'eng'), await readAll(bin, 'eb', 'eng'), await readAll(heavy, 'eh', 'eng'), await readAll(bin, 'cb', 'chi_sim')];
   cands.forEach((w, i) => {
-    const pick = vote(readings.map((r) => r[i]).filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text))));
+    // the page reading votes too
+    const first = { text: tidySeparators(w.text), conf: w.conf };
+    const formed = [...readings.map((r) => r[i]), w.unread ? undefined : first].filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text)));
+    const pick = vote(formed);
     if (!pick) return;
+    // ink the page reading skipped needs two readings that agree on its digits
+    if (w.unread && formed.filter((r) => r.text.replace(/[.,]/g, '') === pick.text.replace(/[.,]/g, '')).length < 2) return;
     w.text = pick.text;
     w.conf = pick.conf;
   });
@@ -175,11 +192,15 @@ export function vote(readings: { text: string; conf: number }[]): { text: string
   if (readings.length === 1) return readings[0];
   const digits = (t: string) => t.replace(/[.,]/g, '');
   let kin: { text: string; conf: number }[] = [];
+  let tied = false;
   for (const r of readings) {
     const k = readings.filter((o) => digits(o.text) === digits(r.text));
-    if (k.length > kin.length) kin = k;
+    if (k.length > kin.length) [kin, tied] = [k, false];
+    else if (k.length === kin.length && digits(k[0].text) !== digits(kin[0].text)) tied = true;
   }
   if (kin.length < 2) return { text: readings[0].text, conf: Math.min(readings[0].conf, 30) };
+  // as many readings for other digits: say so
+  if (tied) return { text: kin[0].text, conf: Math.min(...kin.map((o) => o.conf), 30) };
   // tesseract scores a whitelisted line of spaced figures ("6, 969, 954. 82") at 0 even when it is
   // right; every reading agreeing is the better measure
   if (kin.every((o) => o.text === kin[0].text)) return { text: kin[0].text, conf: Math.max(...kin.map((o) => o.conf), kin.length === readings.length && kin.length >= 3 ? 95 : 0) };
@@ -223,11 +244,27 @@ function growToInk(g: Grey, t: number, w: Word): { x0: number; x1: number } {
   return { x0, x1 };
 }
 
+/**
+ * Separators doubled by a spaced font ("15,.000.00", "15,000..00") and a comma before the last two
+ * digits (a decimal point) — the digits are never touched.
+ */
+export function tidySeparators(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(/,\.(?=\d{3})/g, ',')
+    .replace(/\.{2,}/g, '.')
+    .replace(/,{2,}/g, ',')
+    .replace(/,\.?(\d{2})$/, '.$1');
+}
+
 /** 1,234.56 / 1234.56 / 12 / 2010301 / -3.50 */
 const WELL_FORMED = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
-/** Ink black, paper white: the threshold halfway between the crop's paper tone and its darkest ink. */
-function binarize(g: Grey): Grey {
+/**
+ * Ink black, paper white, the threshold `at` of the way from the crop's darkest ink to its paper:
+ * halfway keeps small points apart from their digits; further keeps thin strokes (the bar of a 7).
+ */
+function binarize(g: Grey, at: number): Grey {
   const hist = new Uint32Array(256);
   let darkest = 255;
   for (const v of g.data) {
@@ -236,7 +273,7 @@ function binarize(g: Grey): Grey {
   }
   let paper = 255;
   for (let i = 0; i < 256; i++) if (hist[i] > hist[paper]) paper = i;
-  const t = (paper + darkest) / 2;
+  const t = darkest + at * (paper - darkest);
   return { ...g, data: g.data.map((v) => (v <= t ? 0 : 255)) };
 }
 
@@ -289,31 +326,90 @@ export function splitSpread(g: Grey, t: number, w: Word): Word[] {
  * Tesseract's boxes can be as tall as the whole line's hypothesis (17 pt for 8 pt digits), and
  * a box's height is what sets the gap that separates columns: shrink each box to the ink in it.
  */
-function tighten(g: Grey, t: number, w: Word): Word {
+function tighten(g: Grey, t: number, w: Word, band?: { top: number; height: number }): Word {
   const x0 = Math.max(0, w.left);
   const x1 = Math.min(g.width - 1, w.left + w.width - 1);
-  const y0 = Math.max(0, w.top);
-  const y1 = Math.min(g.height - 1, w.top + w.height - 1);
+  // a loose box may reach into the next line: keep to the band where its line's words sit
+  const y0 = Math.max(0, w.top, band ? Math.round(band.top - 0.25 * band.height) : 0);
+  const y1 = Math.min(g.height - 1, w.top + w.height - 1, band ? Math.round(band.top + 1.25 * band.height) : Infinity);
   let top = -1;
   let bottom = -1;
   let left = x1 + 1;
   let right = x0 - 1;
-  for (let y = y0; y <= y1; y++) {
-    const row = y * g.width;
-    for (let x = x0; x <= x1; x++) {
-      if (g.data[row + x] > t) continue;
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0, i = y * g.width + x0; x <= x1; x++, i++) {
+      if (g.data[i] > t) continue;
       if (top < 0) top = y;
       bottom = y;
       if (x < left) left = x;
       if (x > right) right = x;
     }
-  }
   if (top < 0) return w;
   return { ...w, left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
+/**
+ * A loose box can take in the next word's ink ("单位" reaching over "：万元"), which then splits
+ * and orders wrongly. Where one word's box runs into another of its line, cut it back to its own
+ * side, as tesseract ordered them.
+ */
+function unnest(words: Word[]): Word[] {
+  const out = words.map((w) => ({ ...w }));
+  out.forEach((a, i) =>
+    out.forEach((b, j) => {
+      if (i === j || a.line !== b.line || !(a.left < b.left && a.left + a.width > b.left)) return;
+      if (i < j) a.width = b.left - 1 - a.left;
+      else if (a.left + a.width > b.left + b.width) {
+        const right = a.left + a.width;
+        a.left = b.left + b.width + 1;
+        a.width = right - a.left;
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * A sliver of a line read with no confidence across words of another line ("公务捷侍", 12 px high
+ * under "公务" "接待费" 43 px high): a second hypothesis over the same print.
+ */
+function isSliver(w: Word, all: Word[], bands: Map<string, { top: number; height: number }>): boolean {
+  if (w.conf >= 10 || w.height >= 0.4 * (bands.get(w.line)?.height ?? 0)) return false;
+  return all.some((o) => o.line !== w.line && o.left < w.left + w.width && w.left < o.left + o.width && Math.abs(o.top + o.height / 2 - (w.top + w.height / 2)) < o.height);
+}
+
+/** Each tesseract line's usual top and height (medians of its words). */
+function medianBands(words: Word[]): Map<string, { top: number; height: number }> {
+  const byLine = new Map<string, Word[]>();
+  for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  return new Map([...byLine].map(([k, ws]) => [k, { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)) }]));
+}
+
+/**
+ * Tesseract sometimes gives a Chinese character the box of a mark beside it ("公" the box of its
+ * closing quote, 8 × 12 px in a line 40 px high), which puts it on a line of its own. Such a box
+ * takes its line's usual height and a square's width, centred where it was; `tighten` then fits
+ * it to the ink.
+ */
+function fitSmallBoxes(words: Word[]): Word[] {
+  const byLine = new Map<string, Word[]>();
+  for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  return words.map((w) => {
+    const line = byLine.get(w.line)!;
+    if (line.length < 3 || !/^[\u3400-\u9fff]$/.test(w.text)) return w;
+    const h = med(line.map((o) => o.height));
+    if (w.height >= 0.5 * h) return w;
+    const top = med(line.map((o) => o.top));
+    const cx = w.left + w.width / 2;
+    const width = Math.max(w.width, h);
+    return { ...w, top, height: h, left: Math.round(cx - width / 2), width };
+  });
+}
+
 /** Tesseract writes ASCII brackets and colons inside Chinese text, where print has full-width ones. */
-function cjkPunctuation(s: string): string {
+export function cjkPunctuation(s: string): string {
   if (!/[\u3400-\u9fff]/.test(s)) return s;
   // specks read as punctuation at the edges of a heading or name (“。商品和服务支出”, “决算数。。”),
   // and a lone quote at an edge
@@ -328,8 +424,8 @@ function cjkPunctuation(s: string): string {
     .replace(/([（(])\s*[〈<]/g, '$1')
     .replace(/[〉>]\s*([）)])/g, '$1')
     .replace(/[〈<]([^〈〉<>（）()]{1,8}[）)])/g, '（$1')
-    // 1 read as a bracket or bar between Chinese characters: 第]项
-    .replace(/(第)[\]|lI](?=[项款类条])/g, '$11')
+    // 1 read as a bracket or bar in a numbered name: 第]项, 第1]项
+    .replace(/第(\d*)[\]|lI](\d*)(?=[项款类条])/g, '第$11$2')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')
     .replace(/:/g, '：')
@@ -341,7 +437,7 @@ function cjkPunctuation(s: string): string {
  * The 公开0x表 mark with one character misread around its number ("公开2?表", "公开09胡"): the
  * number is what locating needs, and the mark has no other reading.
  */
-function repairMarks(s: string): string {
+export function repairMarks(s: string): string {
   return s.replace(/公开\s*[^\d\s表]?\s*(\d{1,2})\s*(?:[^\d\s表]\s*表|[^\d\s表]|表)/g, '公开$1表');
 }
 
@@ -356,10 +452,80 @@ function dropOverlapped(words: Word[]): Word[] {
   // within one line tesseract's word boxes can be loose (a box spanning its neighbours): only words
   // of different lines compete
   // of different lines compete; a fragment mostly inside a larger word gives way to it
-  return words.filter((w, i) => !words.some((o, j) => o.line !== w.line && (area(o) > area(w) || (area(o) === area(w) && j < i)) && o.conf >= w.conf - 20 && overlap(w, o) > 0.5 * area(w)));
+  // or that lies mostly under several surer words of another line
+  return words.filter(
+    (w, i) =>
+      !words.some((o, j) => o.line !== w.line && (area(o) > area(w) || (area(o) === area(w) && j < i)) && o.conf >= w.conf - 20 && overlap(w, o) > 0.5 * area(w)) &&
+      words.reduce((sum, o) => sum + (o.line !== w.line && o.conf >= w.conf + 20 ? overlap(w, o) : 0), 0) <= 0.5 * area(w),
+  );
+}
+
+/**
+ * Ink that no word covers: tesseract's page reading sometimes skips a short figure ("1. 12" alone
+ * in a ruled cell). Connected ink (on the un-enlarged page, rules erased) outside every word box,
+ * grouped into line-high runs, becomes an unread word for the figure pass.
+ */
+function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number): Word[] {
+  const { width: w, height: h } = g;
+  const covered = new Uint8Array(w * h);
+  for (const wd of words) {
+    const x0 = Math.max(0, Math.floor(wd.left / scale) - 2);
+    const x1 = Math.min(w - 1, Math.ceil((wd.left + wd.width) / scale) + 2);
+    const y0 = Math.max(0, Math.floor(wd.top / scale) - 2);
+    const y1 = Math.min(h - 1, Math.ceil((wd.top + wd.height) / scale) + 2);
+    for (let y = y0; y <= y1; y++) covered.fill(1, y * w + x0, y * w + x1 + 1);
+  }
+  const seen = new Uint8Array(w * h);
+  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (seen[i] || covered[i] || g.data[i] > t) continue;
+    const b = { x0: w, y0: h, x1: 0, y1: 0, n: 0 };
+    stack.push(i);
+    seen[i] = 1;
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % w;
+      const y = (k - x) / w;
+      b.n++;
+      if (x < b.x0) b.x0 = x;
+      if (x > b.x1) b.x1 = x;
+      if (y < b.y0) b.y0 = y;
+      if (y > b.y1) b.y1 = y;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+          const j = ny * w + nx;
+          if (!seen[j] && !covered[j] && g.data[j] <= t) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+    }
+    if (b.n >= 4) blobs.push(b);
+  }
+  // glyph-sized pieces on one baseline, close together, are one run
+  const glyphH = (wd: Word) => wd.height / scale;
+  const heights = words.map(glyphH).filter((v) => v > 4).sort((a, b) => a - b);
+  const typical = heights.length ? heights[Math.floor(heights.length / 2)] : 16;
+  blobs.sort((a, b) => a.x0 - b.x0);
+  const runs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  for (const b of blobs) {
+    if (b.y1 - b.y0 > 2 * typical || b.x1 - b.x0 > 20 * typical) continue;
+    const r = runs.find((o) => b.x0 - o.x1 < 0.8 * typical && b.x0 >= o.x0 && Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > -0.2 * typical && Math.abs((o.y0 + o.y1) / 2 - (b.y0 + b.y1) / 2) < 0.6 * typical);
+    if (r) Object.assign(r, { x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1), n: r.n + b.n });
+    else runs.push({ ...b });
+  }
+  return runs
+    .filter((r) => r.y1 - r.y0 + 1 >= 0.5 * typical && r.x1 - r.x0 + 1 >= 0.5 * typical && r.n >= typical)
+    .map((r, k) => ({ line: `unread-${k}`, left: r.x0 * scale, top: r.y0 * scale, width: (r.x1 - r.x0 + 1) * scale, height: (r.y1 - r.y0 + 1) * scale, conf: 0, text: '', unread: true }));
 }
 
 interface Word {
+  /** ink no word of the page reading covered (see `inkWithoutWords`) */
+  unread?: boolean;
   line: string;
   left: number;
   top: number;

@@ -3,6 +3,8 @@
  *   - pdf.js alone: getTextContent on every page, nothing else (imported plainly, and through
  *     gongkai's loader that keeps pdf.js's core-js from replacing Array.prototype.push);
  *   - the whole pipeline (hash, extract, check, write JSON + CSV) with 1 worker and with every core.
+ *   - with `--ocr FOLDER`: the pipeline on scanned PDFs (every page through OCR), 1 worker and
+ *     every core, as OCR pages per second per core (`npm run bench:ocr` makes the scans first).
  * Each configuration runs in a fresh child process so its peak RSS is its own; each is run
  * `--repeat N` times (default 2) and the fastest kept.
  */
@@ -81,6 +83,12 @@ async function main() {
     process.stdout.write(JSON.stringify(await child(args[1], args[2], Number(args[3]))) + '\n');
     return;
   }
+  const o = args.indexOf('--ocr');
+  let ocrFolder: string | undefined;
+  if (o >= 0) {
+    ocrFolder = args[o + 1];
+    args.splice(o, 2);
+  }
   const r = args.indexOf('--repeat');
   if (r >= 0) {
     repeat = Math.max(1, Number(args[r + 1]) || 1);
@@ -121,6 +129,20 @@ async function main() {
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}   (the ceiling for the line above)`);
   lines.push(`peak RSS per worker (${cores} workers): ${(all.rssMb / cores).toFixed(0)} MB   (target ≤ 300)`);
+  if (ocrFolder) {
+    // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
+    const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
+    const scanList = path.join(path.dirname(list), 'scans.json');
+    writeFileSync(scanList, JSON.stringify(scans));
+    process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
+    const one = await run('pipeline', scanList, 1);
+    const every = await run('pipeline', scanList, cores);
+    lines.push('');
+    lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)}`);
+    lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${pad(one.rssMb.toFixed(0), 12)}`);
+    lines.push(`${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${pad(every.rssMb.toFixed(0), 12)}`);
+    lines.push(`OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`);
+  }
   process.stdout.write(lines.join('\n') + '\n');
   rmSync(path.dirname(list), { recursive: true, force: true });
 }

@@ -36,4 +36,12 @@ describe('marks', () => {
     expect(isMetaLine('编制单位：佛坪县统计局   公开 06 表')).toBe(true);
     expect(isMetaLine('一、一般公共预算财政拨款收入 1 474.06')).toBe(false);
   });
+  it('matches OCR titles with a misread character, and only OCR titles', () => {
+    expect(matchTitle('一必公共预算财政拨款支出决算表', { fuzzy: true })?.entry.id).toBe('final.gpb-expense');
+    expect(matchTitle('一必公共预算财政拨款支出决算表')).toBeUndefined();
+    expect(matchTitle('收入预算总胡', { fuzzy: true })?.entry.id).toBe('budget.income');
+    expect(matchTitle('“三公经费支出预算表', { fuzzy: true })?.entry.id).toBe('budget.three-public');
+    expect(matchTitle('一尼公共预算财政拨款基本支出决算表', { fuzzy: true })?.entry.id).toBe('final.gpb-basic');
+    expect(matchTitle('本部门无政府性基金预算财政拨款收支，故本表为空表', { fuzzy: true })).toBeUndefined();
+  });
 });

@@ -141,6 +141,8 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
     qualifier = qual[0];
     key = key.slice(0, qual.index);
   }
+  // an opening quote whose partner OCR lost ('"三公经费支出预算表')
+  if (opts.fuzzy && (key.match(/"/g) ?? []).length % 2 === 1) key = key.replace(/"(?=[^"]*$)/, '');
   // OCR misreads the final 表 more than any other character (胡, 委, 衣)
   if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key)) key = key.slice(0, -1) + '表';
   if (!key.endsWith('表') && !key.endsWith(')')) return undefined;

@@ -14,6 +14,7 @@ import { documentMeta } from '../normalize/metadata.js';
 import { DocumentResult } from '../schema.js';
 import { blankResult } from './blankResult.js';
 export { blankResult };
+import { matchOcrLabels } from './matchOcrLabels.js';
 import { numberTables, type TableDraft } from './buildTable.js';
 import { pdfDrafts } from './pdfDocument.js';
 import { ocrReason } from './needsOcr.js';
@@ -124,6 +125,7 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult, options: Ext
   const units = drafts.map((d) => d.unit).filter((u): u is '万元' | '元' => Boolean(u));
   const meta = documentMeta({ lines, tableKinds: drafts.map((d) => d.entry.kind), tableEntities: entities, tableUnits: units, fileName: doc.document });
   doc.tables = numberTables(drafts, meta.unit || '万元');
+  doc.tables.forEach(matchOcrLabels);
   Object.assign(doc, meta);
   doc.narrative = narrativeFigures(passages);
   // OCR: cells read with low confidence are doubtful values

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { cjkPunctuation, repairMarks, tidySeparators, vote } from './ocr.js';
+
+describe('figure readings', () => {
+  it('take the digits most readings agree on', () => {
+    expect(vote([{ text: '2.88', conf: 80 }, { text: '2.88', conf: 90 }, { text: '2.88', conf: 60 }, { text: '2.68', conf: 95 }])).toEqual({ text: '2.88', conf: 90 });
+    expect(vote([{ text: '1.10', conf: 80 }, { text: '1.10', conf: 90 }, { text: '110', conf: 95 }])).toEqual({ text: '1.10', conf: 70 });
+    expect(vote([{ text: '15,000.00', conf: 0 }, { text: '15,000.00', conf: 0 }, { text: '15,000.00', conf: 0 }]).conf).toBe(95);
+  });
+  it('prefer the reading that kept its decimal point, but say the readings differed', () => {
+    expect(vote([{ text: '111', conf: 91 }, { text: '111', conf: 91 }, { text: '1.11', conf: 80 }])).toEqual({ text: '1.11', conf: 70 });
+  });
+  it('flag a figure the readings disagree on', () => {
+    expect(vote([{ text: '134', conf: 80 }, { text: '1.15', conf: 90 }, { text: '15', conf: 90 }])?.conf).toBeLessThanOrEqual(30);
+    expect(vote([{ text: '5,104,954.32', conf: 90 }, { text: '5,704,954.32', conf: 90 }])?.conf).toBeLessThanOrEqual(30);
+    expect(vote([])).toBeUndefined();
+  });
+  it('tidy doubled separators without touching a digit', () => {
+    expect(tidySeparators('15,.000.00')).toBe('15,000.00');
+    expect(tidySeparators('15,000..00')).toBe('15,000.00');
+    expect(tidySeparators('1,10')).toBe('1.10');
+    expect(tidySeparators('1,100')).toBe('1,100');
+    expect(tidySeparators('6, 969, 954. 82')).toBe('6,969,954.82');
+  });
+});
+
+describe('Chinese text as tesseract writes it', () => {
+  it('puts marks back as print has them', () => {
+    expect(cjkPunctuation('财政拨款”三公”经费')).toBe('财政拨款“三公”经费');
+    expect(cjkPunctuation('政府办公厅（〈室）及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
+    expect(cjkPunctuation('政府办公厅〈室）及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
+    expect(cjkPunctuation('乡村振兴专项第]项')).toBe('乡村振兴专项第1项');
+    expect(cjkPunctuation('。商品和服务支出')).toBe('商品和服务支出');
+    expect(cjkPunctuation('决算数。。')).toBe('决算数');
+    expect(cjkPunctuation('本表反映部门本年度情况。')).toBe('本表反映部门本年度情况。');
+  });
+  it('reads a 公开 mark with one character misread around its number', () => {
+    expect(repairMarks('公开2?表')).toBe('公开2表');
+    expect(repairMarks('公开09胡')).toBe('公开09表');
+    expect(repairMarks('公开表一')).toBe('公开表一');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { matchColumn, matchName } from './vocabulary.js';
+
+describe('OCR names matched to the names real disclosures print', () => {
+  it('by subject code', () => {
+    expect(matchName('住丽公积金', '2210201')).toBe('住房公积金');
+    expect(matchName('其他项固脱贫攻坚成果衍接乡村振兴支出', '2130599')).toBe('其他巩固脱贫攻坚成果衔接乡村振兴支出');
+  });
+  it('without a code, keeping the enumerator', () => {
+    expect(matchName('五、住再保障支出', '')).toBe('五、住房保障支出');
+  });
+  it('column headings, quotes lost or not', () => {
+    expect(matchColumn('财政拨款三公经费')).toBe('财政拨款“三公”经费');
+    expect(matchColumn('决算数。。')).toBe('决算数');
+  });
+  it('leaves names it does not know, and short names one character from another', () => {
+    expect(matchName('乡村振兴专项第13项', '2130522')).toBe('乡村振兴专项第13项');
+    expect(matchName('其他收入', '')).toBe('其他收入');
+    expect(matchName('其他支入', '')).toBe('其他支入');
+  });
+});
