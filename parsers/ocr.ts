@@ -77,16 +77,17 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
   const tsv = await run('tesseract', [clean, 'stdout', '-l', 'chi_sim', '--psm', '6', '--dpi', String(dpi * OCR_SCALE), 'tsv'], timeoutMs);
   const pt = 72 / dpi;
   const wordPt = pt / OCR_SCALE;
-  const t = inkThreshold(big);
+  const t = inkThreshold(image);
   const words = fitSmallBoxes(dropOverlapped(parseTsv(tsv)));
   const lineBands = medianBands(words);
   const joined = unnest(joinWords(words, verticals.map((v) => v.x0 * OCR_SCALE)))
     .flatMap((w) => splitSpread(big, t, w))
     .map((w) => tighten(big, t, w, lineBands.get(w.line)))
     .filter((w, _, all) => !isSliver(w, all, lineBands));
-  const unread = inkWithoutWords(image, inkThreshold(image), joined, OCR_SCALE);
+  // the enlarged page has the same tones as the page: one threshold serves both
+  const unread = inkWithoutWords(image, t, joined, OCR_SCALE);
   const all = [...joined, ...unread];
-  await rereadFigures(big, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
+  await rereadFigures(big, t, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
   // ink the first reading skipped stays only where the figure readings agreed on a figure
   const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > 30));
   const items = kept.map((w) => ({ ...w, text: repairMarks(cjkPunctuation(w.text)) })).map(
@@ -134,14 +135,14 @@ function figureCandidates(words: Word[]): Word[] {
  * restricted to digits, they read far better. The readings vote (`vote`); a figure replaces the
  * first reading only when it is well formed.
  */
-async function rereadFigures(image: Grey, words: Word[], base: string, dpi: number, timeoutMs: number): Promise<void> {
+async function rereadFigures(image: Grey, t: number, words: Word[], base: string, dpi: number, timeoutMs: number): Promise<void> {
   const cands = figureCandidates(words);
   if (!cands.length) return;
   const pad = Math.round(dpi / 40);
   const grey: string[] = [];
   const bin: string[] = [];
   const heavy: string[] = [];
-  const t = inkThreshold(image);
+  // crops: grey, binarized halfway, binarized heavier (written for all; read only where needed)
   for (let i = 0; i < cands.length; i++) {
     const w = cands[i];
     const { x0, x1 } = growToInk(image, t, w);
@@ -167,11 +168,22 @@ async function rereadFigures(image: Grey, words: Word[], base: string, dpi: numb
     }
     return out.map((r) => (r ? { ...r, text: tidySeparators(r.text) } : r));
   };
-  const readings = [await readAll(grey, 'eg', 'eng'), await readAll(bin, 'eb', 'eng'), await readAll(heavy, 'eh', 'eng'), await readAll(bin, 'cb', 'chi_sim')];
+  type Reading = { text: string; conf: number } | undefined;
+  // the page reading votes too
+  const firsts: Reading[] = cands.map((w) => (w.unread ? undefined : { text: tidySeparators(w.text), conf: w.conf }));
+  const readings: Reading[][] = cands.map((_, i) => [firsts[i]]);
+  const eg = await readAll(grey, 'eg', 'eng');
+  const eb = await readAll(bin, 'eb', 'eng');
+  cands.forEach((_, i) => readings[i].push(eg[i], eb[i]));
+  // where the page and both English readings already agree, two more readings cannot outvote them
+  const open = cands.map((_, i) => i).filter((i) => !(readings[i].every((r) => r && WELL_FORMED.test(r.text)) && readings[i].every((r) => r!.text === readings[i][0]!.text)));
+  if (open.length) {
+    const eh = await readAll(open.map((i) => heavy[i]), 'eh', 'eng');
+    const cb = await readAll(open.map((i) => bin[i]), 'cb', 'chi_sim');
+    open.forEach((i, k) => readings[i].push(eh[k], cb[k]));
+  }
   cands.forEach((w, i) => {
-    // the page reading votes too
-    const first = { text: tidySeparators(w.text), conf: w.conf };
-    const formed = [...readings.map((r) => r[i]), w.unread ? undefined : first].filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text)));
+    const formed = readings[i].filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text)));
     const pick = vote(formed);
     if (!pick) return;
     // ink the page reading skipped needs two readings that agree on its digits

@@ -39,8 +39,9 @@ export function writePgm(g: Grey): Buffer {
 export function inkThreshold(g: Grey): number {
   // Otsu on the histogram
   const hist = new Float64Array(256);
-  for (const v of g.data) hist[v]++;
-  const total = g.data.length;
+  const data = g.data;
+  for (let i = 0; i < data.length; i++) hist[data[i]]++;
+  const total = data.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * hist[i];
   let sumB = 0;
