@@ -136,7 +136,7 @@ function figureCandidates(words: Word[]): Word[] {
  * first reading only when it is well formed.
  */
 async function rereadFigures(image: Grey, t: number, words: Word[], base: string, dpi: number, timeoutMs: number): Promise<void> {
-  const cands = figureCandidates(words);
+  const cands = figureCandidates(words).filter((w) => w.width >= 2 && w.height >= 2);
   if (!cands.length) return;
   const pad = Math.round(dpi / 40);
   const grey: string[] = [];
@@ -157,7 +157,13 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
   const readAll = async (files: string[], tag: string, lang: string) => {
     const list = `${base}-${tag}.txt`;
     await writeFile(list, files.join('\n') + '\n');
-    const tsv = await run('tesseract', [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), '-c', 'tessedit_char_whitelist=0123456789.,-', 'tsv'], timeoutMs);
+    let tsv = '';
+    try {
+      tsv = await run('tesseract', [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), '-c', 'tessedit_char_whitelist=0123456789.,-', 'tsv'], timeoutMs);
+    } catch (err) {
+      // a second reading that fails leaves the page reading as it was; only a timeout stops the page
+      if (err instanceof GongkaiError && err.code === 'timeout') throw err;
+    }
     const out: ({ text: string; conf: number } | undefined)[] = [];
     for (const row of tsv.split('\n')) {
       const f = row.split('\t');
@@ -370,8 +376,9 @@ function unnest(words: Word[]): Word[] {
   out.forEach((a, i) =>
     out.forEach((b, j) => {
       if (i === j || a.line !== b.line || !(a.left < b.left && a.left + a.width > b.left)) return;
-      if (i < j) a.width = b.left - 1 - a.left;
-      else if (a.left + a.width > b.left + b.width) {
+      if (i < j) {
+        if (b.left - 1 - a.left >= 1) a.width = b.left - 1 - a.left;
+      } else if (a.left + a.width > b.left + b.width) {
         const right = a.left + a.width;
         a.left = b.left + b.width + 1;
         a.width = right - a.left;
