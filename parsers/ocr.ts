@@ -154,12 +154,13 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
     await writeFile(bin[i], writePgm(binarize(c, 0.5)));
     await writeFile(heavy[i], writePgm(binarize(c, 0.65)));
   }
-  const readAll = async (files: string[], tag: string, lang: string) => {
+  const readAll = async (files: string[], tag: string, lang: string, digitsOnly = true) => {
     const list = `${base}-${tag}.txt`;
     await writeFile(list, files.join('\n') + '\n');
     let tsv = '';
     try {
-      tsv = await run('tesseract', [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), '-c', 'tessedit_char_whitelist=0123456789.,-', 'tsv'], timeoutMs);
+      const only = digitsOnly ? ['-c', 'tessedit_char_whitelist=0123456789.,-'] : [];
+      tsv = await run('tesseract', [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), ...only, 'tsv'], timeoutMs);
     } catch (err) {
       // a second reading that fails leaves the page reading as it was; only a timeout stops the page
       if (err instanceof GongkaiError && err.code === 'timeout') throw err;
@@ -172,7 +173,7 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
       const prev = out[k];
       out[k] = { text: (prev?.text ?? '') + f[11].trim(), conf: Math.min(prev?.conf ?? 100, Math.max(0, +f[10])) };
     }
-    return out.map((r) => (r ? { ...r, text: tidySeparators(r.text) } : r));
+    return out.map((r) => (r && digitsOnly ? { ...r, text: tidySeparators(r.text) } : r));
   };
   type Reading = { text: string; conf: number } | undefined;
   // the page reading votes too
@@ -188,11 +189,23 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
     const cb = await readAll(open.map((i) => bin[i]), 'cb', 'chi_sim');
     open.forEach((i, k) => readings[i].push(eh[k], cb[k]));
   }
+  // ink the page reading skipped, or an unsure word that does not look like a figure, is a figure
+  // only if, read freely, it shows no Chinese: readers restricted to digits make digits of
+  // anything ("：万元" → "77")
+  const unread = cands.map((w, i) => (w.unread || !FIGURE_LIKE.test(w.text) ? i : -1)).filter((i) => i >= 0);
+  const chinese = new Set<number>();
+  if (unread.length) {
+    const free = await readAll(unread.map((i) => bin[i]), 'cf', 'chi_sim', false);
+    unread.forEach((i, k) => {
+      if (!free[k] || /[\u3400-\u9fff]/.test(free[k]!.text) || !/\d/.test(free[k]!.text)) chinese.add(i);
+    });
+  }
   cands.forEach((w, i) => {
     const formed = readings[i].filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text)));
     const pick = vote(formed);
     if (!pick) return;
     // ink the page reading skipped needs two readings that agree on its digits
+    if (chinese.has(i)) return;
     if (w.unread && formed.filter((r) => r.text.replace(/[.,]/g, '') === pick.text.replace(/[.,]/g, '')).length < 2) return;
     w.text = pick.text;
     w.conf = pick.conf;

@@ -36,4 +36,20 @@ describe('raster', () => {
     expect(image.data[100 * g.width + 400]).toBe(255); // a rule pixel, erased
     expect(image.data[119 * g.width + 321]).toBe(10); // a text pixel, kept
   });
+
+  it('keeps a short rule between two rules, and not a text stroke of the same length or a row of digits', () => {
+    const g = page(0);
+    const ink = (x: number, y: number) => (g.data[y * g.width + x] = 10);
+    // a rule 30 px long from one horizontal rule to the next (a header cell's divider)
+    for (let y = 150; y <= 200; y++) ink(515, y);
+    // a stroke 30 px long standing free inside a cell
+    for (let y = 210; y <= 240; y++) ink(690, y);
+    // the bottoms of a row of digits: a 70 px run with glyph strokes standing on it
+    for (let x = 120; x < 190; x++) ink(x, 290);
+    for (let x = 120; x < 190; x += 4) for (let y = 276; y < 290; y++) ink(x, y);
+    const { verticals, horizontals } = findAndEraseRules(g, 60);
+    expect(verticals.some((v) => Math.round(v.x0) === 515)).toBe(true);
+    expect(verticals.some((v) => Math.round(v.x0) === 690)).toBe(false);
+    expect(horizontals.some((h) => Math.round(h.y0) === 290)).toBe(false);
+  });
 });

@@ -169,7 +169,10 @@ export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(
   // horizontal rules run across whole columns; a row of digits can make a run as long as a short
   // vertical rule, so horizontals must be longer
   for (let y = 0; y < h; y++) runsAlong(w, (x) => ink(x, y), (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }), minRunH);
-  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }), minRun);
+  // vertical runs down to 40 % of the minimum: a rule between two headings of one header row is
+  // short, and is kept below only where it runs from one horizontal rule to another
+  const minShort = Math.round(minRun * 0.4);
+  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }), minShort);
   const out = new Uint8Array(data);
   const erase = (s: PixelSegment) => {
     for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++) for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
@@ -194,7 +197,10 @@ export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(
     return dir === 'h' ? Math.max(side(g.y0 - 3), side(g.y1 + 3)) : Math.max(side(g.x0 - 3), side(g.x1 + 3));
   };
   const horizontals = mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h') < 0.3);
-  const verticals = mergeRuns(vRuns, 'v').filter((g) => inkBeside(g, 'v') < 0.3);
+  const joins = (x: number, y: number) => horizontals.some((hz) => Math.abs(hz.mid.y0 - y) <= 4 && hz.x0 - 3 <= x && x <= hz.x1 + 3);
+  const verticals = mergeRuns(vRuns, 'v').filter(
+    (g) => inkBeside(g, 'v') < 0.3 && (g.y1 - g.y0 + 1 >= minRun || (joins(g.mid.x0, g.y0) && joins(g.mid.x0, g.y1))),
+  );
   for (const g of [...horizontals, ...verticals]) g.runs.forEach(erase);
   return { image: { width: w, height: h, data: out }, horizontals: horizontals.map((g) => g.mid), verticals: verticals.map((g) => g.mid) };
 }

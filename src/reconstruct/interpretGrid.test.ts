@@ -65,6 +65,17 @@ describe('interpretGrid', () => {
     expect(r.cells.map((c) => c.row_code)).toEqual(['2010302', '201']);
   });
 
+  it('joins 类 | 款 | 项 codes whose 款 and 项 headings could not be read (a scan)', () => {
+    const g = grid([
+      ['类', '二', '', '科目名称', '金额'],
+      ['201', '03', '02', '一般行政管理事务', '15.00'],
+      ['201', '03', '', '政府办公厅（室）及相关机构事务', '15.00'],
+      ['201', '', '', '一般公共服务支出', '15.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.row_code}|${c.column}`)).toEqual(['2010302|金额', '20103|金额', '201|金额']);
+  });
+
   it('reads the basic-expenditure table printed as three groups', () => {
     const g = grid([
       ['科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数'],

@@ -117,6 +117,21 @@ export function interpretGrid(grid: Grid): Interpretation {
     const texts = body.map((r) => cellText(r[j])).filter(Boolean);
     if (texts.length >= 2 && texts.every((t) => CODE_RE.test(t))) roles[j] = 'code';
   });
+  // 类 | 款 | 项 split codes: columns of two-digit numbers between a code column and a name column
+  // are 款 and 项 even when their headings are unreadable (a scan)
+  roles.forEach((role, n) => {
+    if (role !== 'name') return;
+    const parts: number[] = [];
+    let j = n - 1;
+    while (j >= 0 && parts.length < 2 && (roles[j] === 'value' || roles[j] === 'lineno' || roles[j] === 'code')) {
+      const texts = body.map((r) => cellText(r[j])).filter(Boolean);
+      if (!texts.length || !texts.every((t) => /^\d{2}$/.test(t))) break;
+      parts.push(j--);
+    }
+    if (!parts.length || j < 0) return;
+    const head = body.map((r) => cellText(r[j])).filter(Boolean);
+    if (roles[j] === 'code' || (head.length >= 2 && head.every((t) => /^\d{3}$/.test(t)))) for (const k of [j, ...parts]) roles[k] = 'code';
+  });
   // a column of bare small integers next to a label is a 行次 column even when its header is blank
   roles.forEach((role, j) => {
     if (role !== 'value' || paths[j].length) return;
