@@ -141,18 +141,16 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
   const pad = Math.round(dpi / 40);
   const grey: string[] = [];
   const bin: string[] = [];
-  const heavy: string[] = [];
-  // crops: grey, binarized halfway, binarized heavier (written for all; read only where needed)
+  // crops: grey and binarized halfway for every figure; binarized heavier only where needed (below)
+  const crops: Grey[] = [];
   for (let i = 0; i < cands.length; i++) {
     const w = cands[i];
     const { x0, x1 } = growToInk(image, t, w);
-    const c = crop(image, x0 - pad, w.top - pad, x1 - x0 + 2 * pad, w.height + 2 * pad, 2 * pad);
+    crops.push(crop(image, x0 - pad, w.top - pad, x1 - x0 + 2 * pad, w.height + 2 * pad, 2 * pad));
     grey.push(`${base}-g${i}.pgm`);
     bin.push(`${base}-b${i}.pgm`);
-    heavy.push(`${base}-h${i}.pgm`);
-    await writeFile(grey[i], writePgm(c));
-    await writeFile(bin[i], writePgm(binarize(c, 0.5)));
-    await writeFile(heavy[i], writePgm(binarize(c, 0.65)));
+    await writeFile(grey[i], writePgm(crops[i]));
+    await writeFile(bin[i], writePgm(binarize(crops[i], 0.5)));
   }
   const readAll = async (files: string[], tag: string, lang: string, digitsOnly = true) => {
     const list = `${base}-${tag}.txt`;
@@ -185,7 +183,12 @@ async function rereadFigures(image: Grey, t: number, words: Word[], base: string
   // where the page and both English readings already agree, two more readings cannot outvote them
   const open = cands.map((_, i) => i).filter((i) => !(readings[i].every((r) => r && WELL_FORMED.test(r.text)) && readings[i].every((r) => r!.text === readings[i][0]!.text)));
   if (open.length) {
-    const eh = await readAll(open.map((i) => heavy[i]), 'eh', 'eng');
+    const heavy: string[] = [];
+    for (const i of open) {
+      heavy.push(`${base}-h${i}.pgm`);
+      await writeFile(heavy[heavy.length - 1], writePgm(binarize(crops[i], 0.65)));
+    }
+    const eh = await readAll(heavy, 'eh', 'eng');
     const cb = await readAll(open.map((i) => bin[i]), 'cb', 'chi_sim');
     open.forEach((i, k) => readings[i].push(eh[k], cb[k]));
   }
@@ -411,11 +414,11 @@ function isSliver(w: Word, all: Word[], bands: Map<string, { top: number; height
 }
 
 /** Each tesseract line's usual top and height (medians of its words). */
-function medianBands(words: Word[]): Map<string, { top: number; height: number }> {
+function medianBands(words: Word[]): Map<string, { top: number; height: number; count: number }> {
   const byLine = new Map<string, Word[]>();
   for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
   const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-  return new Map([...byLine].map(([k, ws]) => [k, { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)) }]));
+  return new Map([...byLine].map(([k, ws]) => [k, { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)), count: ws.length }]));
 }
 
 /**
@@ -425,15 +428,12 @@ function medianBands(words: Word[]): Map<string, { top: number; height: number }
  * it to the ink.
  */
 function fitSmallBoxes(words: Word[]): Word[] {
-  const byLine = new Map<string, Word[]>();
-  for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
-  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+  const bands = medianBands(words);
   return words.map((w) => {
-    const line = byLine.get(w.line)!;
-    if (line.length < 3 || !/^[\u3400-\u9fff]$/.test(w.text)) return w;
-    const h = med(line.map((o) => o.height));
+    const band = bands.get(w.line)!;
+    if (band.count < 3 || !/^[\u3400-\u9fff]$/.test(w.text)) return w;
+    const { height: h, top } = band;
     if (w.height >= 0.5 * h) return w;
-    const top = med(line.map((o) => o.top));
     const cx = w.left + w.width / 2;
     const width = Math.max(w.width, h);
     return { ...w, top, height: h, left: Math.round(cx - width / 2), width };
