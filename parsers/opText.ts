@@ -70,15 +70,23 @@ export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: Arra
     y = lineY;
   };
 
+  // text space → page: the CTM and the text matrix are replaced, never changed in place, so their
+  // product is computed again only when one of them is another array
+  let product: { ctm: Matrix; tm: Matrix; m: Matrix } | null = null;
+  const textToPage = (): Matrix => {
+    if (product?.ctm !== s.ctm || product.tm !== tm) product = { ctm: s.ctm, tm, m: Util.transform(s.ctm, tm) as Matrix };
+    return product.m;
+  };
+
   const showText = (glyphs: (Glyph | number | null)[]) => {
     const size = s.fontSize;
     if (!size) return;
     const fm = s.font?.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0];
     const advanceScale = size * fm[0];
-    const m = Util.transform(s.ctm, tm) as Matrix;
+    const m = textToPage();
     const ty = y + s.rise;
     // a new operator continues the open run when it starts where that run ended, on its baseline
-    if (open && (open.y !== ty || open.size !== size || open.m.some((v, i) => v !== m[i]) || Math.abs(x - open.endX) > GAP_EM * size * s.hScale)) flush();
+    if (open && (open.y !== ty || open.size !== size || (open.m !== m && open.m.some((v, i) => v !== m[i])) || Math.abs(x - open.endX) > GAP_EM * size * s.hScale)) flush();
     let cx = 0; // advance within this operator, unscaled by hScale
     for (const g of glyphs) {
       if (g === null || g === undefined) continue;

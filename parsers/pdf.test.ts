@@ -3,13 +3,52 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { readPdf, splitOnWideGaps } from './pdf.js';
+import { readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
+import { serializePdf } from '../tests/fixtures/pdfWriter.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // the fixture's font is STSong-Light / UniGB-UCS2-H, not embedded, without ToUnicode
 const fixture = path.join(here, '..', 'corpus', 'ruled-final-wanyuan.pdf');
 
+/**
+ * A page of Latin text in a standard font (not embedded: pdf.js substitutes its own font file) and
+ * in an embedded TrueType font: the two cases where pdf.js has a font program to install.
+ */
+function latinFontsPdf(): Buffer {
+  const ttf = readFileSync(path.join(STANDARD_FONT_DIR, 'LiberationSans-Regular.ttf')).toString('latin1');
+  const lines: [string, string, number, number][] = [
+    ['F1', 'Total revenue 1,234.56', 72, 700],
+    ['F2', 'Basic expenditure 789.01', 72, 660],
+    ['F1', 'Project expenditure 445.55', 300, 620],
+  ];
+  const stream = lines.map(([f, t, x, y]) => `BT /${f} 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+  const objs = [
+    '',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /TrueType /BaseFont /LiberationSans /Encoding /WinAnsiEncoding /FontDescriptor 5 0 R >>',
+    '<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-203 -303 1050 910] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 729 /StemV 80 /FontFile2 6 0 R >>',
+    `<< /Length ${ttf.length} /Length1 ${ttf.length} >>\nstream\n${ttf}\nendstream`,
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents 7 0 R >>',
+  ];
+  return serializePdf(objs, 1, 2, [8]);
+}
+
 describe('readPdf', () => {
+  it('places text in standard and embedded fonts exactly where pdf.js’s own text extraction does', async () => {
+    const bytes = new Uint8Array(latinFontsPdf());
+    const content = await readPdf(bytes);
+    const ours = content.pages[0].items.map((i) => [i.str, Math.round(i.x0 * 10) / 10, Math.round(i.x1 * 10) / 10]);
+    // pdf.js as it comes: its own worker port, glyph paths built, the native DecompressionStream
+    const task = getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, verbosity: 0 });
+    const page = await (await task.promise).getPage(1);
+    const theirs = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [[i.str, Math.round(i.transform[4] * 10) / 10, Math.round((i.transform[4] + i.width) * 10) / 10]] : []));
+    await task.destroy();
+    expect(ours).toEqual(theirs);
+    expect(ours.map((o) => o[0])).toEqual(['Total revenue 1,234.56', 'Basic expenditure 789.01', 'Project expenditure 445.55']);
+  });
+
   it('decodes a non-embedded Adobe-GB1 CID font through the cMaps', async () => {
     const content = await readPdf(new Uint8Array(readFileSync(fixture)));
     const text = content.pages.flatMap((p) => p.items.map((i) => i.str)).join('');

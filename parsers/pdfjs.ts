@@ -1,15 +1,26 @@
 /**
- * pdf.js's legacy build, loaded so that it does not slow everything else down: its bundled core-js
- * replaces Array.prototype.push process-wide with a JavaScript polyfill (a guard against an old V8
- * bug that Node 20 does not have), which cost ~15% of a whole run in profiles. Both the API and
- * the worker module (which pdf.js would otherwise import lazily, installing it again) are loaded
- * here, and the native method is put back.
+ * pdf.js's legacy build, loaded so that it does not slow everything else down. Its bundled
+ * core-js replaces built-ins that Node 20 already has, process-wide, with JavaScript versions:
+ * Array.prototype.push (a guard against an old V8 bug; ~15% of a whole run in profiles) and
+ * JSON.parse / JSON.stringify (for JSON.rawJSON and parse-with-source, which neither pdf.js nor
+ * we use; every value then passes through two layers of callbacks, one per bundle, when a result
+ * is written). Both the API and the worker module (which pdf.js would otherwise import lazily,
+ * installing them again) are loaded here, and the native methods are put back.
  */
-const nativePush = Array.prototype.push;
+const natives: [object, string, unknown][] = [
+  [Array.prototype, 'push', Array.prototype.push],
+  [JSON, 'parse', JSON.parse],
+  [JSON, 'stringify', JSON.stringify],
+];
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // the "fake worker" that runs pdf.js's parser on this thread looks here first
 const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import(workerModule);
-if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+const worker = (await import(workerModule)) as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+for (const [owner, name, native] of natives) {
+  if ((owner as Record<string, unknown>)[name] !== native) Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
+}
 
-export const { getDocument, OPS, Util } = pdfjs;
+export const { getDocument, OPS, Util, PDFWorker } = pdfjs;
+export type PDFWorker = InstanceType<typeof pdfjs.PDFWorker>;
+export const { WorkerMessageHandler } = worker;
