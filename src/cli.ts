@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[inputs...]', 'files or folders')
     .requiredOption('-o, --out <dir>', 'output folder (documents/<sha256>.json, documents.csv, tables.csv, cells.csv, checks.csv, gongkai.duckdb, parquet/)')
     .option('-m, --manifest <csv>', 'a CSV with a "path" column (relative to the CSV) and any metadata columns to carry into the dataset')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads').argParser(positiveInt).default(defaultJobs(), 'every core'))
+    .addOption(new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'))
     .addOption(new Option('--timeout <seconds>', 'per-document time limit').argParser(positiveInt).default(120))
     .addOption(new Option('--max-memory <mb>', 'per-worker heap ceiling').argParser(positiveInt).default(1024))
     .option('-f, --force', 'redo documents already in the output folder')

@@ -36,6 +36,42 @@ function inputFolder(): string {
   return dir;
 }
 
+/** Pages of 40,000 text runs each: ~0.3 s of pdf.js per page and tens of MB of heap per page. */
+function heavyPdf(pages: number): Buffer {
+  const b = new PdfBuilder();
+  for (let p = 0; p < pages; p++) {
+    const page = b.page();
+    for (let i = 0; i < 40000; i++) PdfBuilder.text(page, `收入${i}`, (i % 50) * 11, 20 + (i % 70) * 11, 8);
+  }
+  return b.build();
+}
+
+/** Linux: the processes whose parent is `pid`. */
+let slow: Buffer | undefined;
+const slowPdf = () => (slow ??= heavyPdf(25));
+
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 describe('harvest', () => {
   it('killed with -9 mid-run, then re-run, gives exactly the uninterrupted result', async () => {
     const input = inputFolder();
@@ -91,14 +127,9 @@ describe('harvest', () => {
   it('stops a document that runs past its timeout, replaces the worker and finishes the batch', async () => {
     const dir = path.join(tmp(), 'in');
     mkdirSync(dir, { recursive: true });
-    // a document that takes pdf.js ~10 s: 10 pages of 40,000 text runs each (the good ones take
+    // a document that takes pdf.js ~8 s: 25 pages of 40,000 text runs each (the good ones take
     // under a second, so a 4 s limit leaves room on both sides on a loaded machine)
-    const b = new PdfBuilder();
-    for (let p = 0; p < 10; p++) {
-      const page = b.page();
-      for (let i = 0; i < 40000; i++) PdfBuilder.text(page, `收入${i}`, (i % 50) * 11, 20 + (i % 70) * 11, 8);
-    }
-    writeFileSync(path.join(dir, 'slow.pdf'), b.build());
+    writeFileSync(path.join(dir, 'slow.pdf'), slowPdf());
     copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'good.pdf'));
     copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'good2.pdf'));
     const out = path.join(tmp(), 'out');
@@ -109,6 +140,46 @@ describe('harvest', () => {
     expect(rows['slow.pdf'].status).toBe('failed');
     expect(rows['good.pdf'].status).toBe('ok');
     expect(rows['good2.pdf'].status).toBe('ok');
+  });
+
+  it('stops a document that outgrows the heap ceiling with out-of-memory, and reads the rest', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(dir, { recursive: true });
+    // 6 pages of 40,000 text runs need a few hundred MB; the fixtures fit in under 48
+    writeFileSync(path.join(dir, 'heavy.pdf'), heavyPdf(6));
+    copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'good.pdf'));
+    copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'good2.pdf'));
+    const out = path.join(tmp(), 'out');
+    const res = await cli([dir, '--out', out, '--jobs', '1', '--max-memory', '64', '--no-db']);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toMatch(/heavy\.pdf: out-of-memory: the worker ran out of its 64 MB heap/);
+    // V8's own report of the crash stays out of the log
+    expect(res.stderr).not.toMatch(/FATAL ERROR/);
+    const rows = Object.fromEntries(csv(path.join(out, 'documents.csv')).map((r) => [r.document, r]));
+    expect(rows['heavy.pdf'].error).toMatch(/^out-of-memory/);
+    expect(rows['good.pdf'].status).toBe('ok');
+    expect(rows['good2.pdf'].status).toBe('ok');
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('leaves no worker running when the harvest is killed with -9', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'slow.pdf'), slowPdf());
+    const child = spawn(process.execPath, [bin, 'extract', dir, '--out', path.join(tmp(), 'out'), '--jobs', '2', '--no-db'], { stdio: 'ignore' });
+    let workers: number[] = [];
+    for (let i = 0; i < 200 && workers.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      workers = childrenOf(child.pid!);
+    }
+    expect(workers).toHaveLength(2);
+    // well into the slow document, which keeps one worker busy for ~8 s
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    // the worker's watch ends it within ~0.5 s, long before it would finish the document
+    const started = Date.now();
+    while (workers.some(alive) && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 100));
+    expect(workers.filter(alive)).toEqual([]);
   });
 
   it('carries a manifest’s metadata into documents.csv and the database, which matches cells.csv', async () => {

@@ -46,6 +46,8 @@ export interface HarvestSummary {
   checksRounding: number;
   pagesProcessed: number;
   seconds: number;
+  /** the highest peak resident memory of a worker process, MB (0 when none ran) */
+  peakWorkerRssMb: number;
   database?: string;
 }
 
@@ -128,10 +130,11 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   } finally {
     await pool?.close();
   }
+  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
 
   // 4. the dataset, rebuilt from every result of this run's inputs
   emit({ type: 'writing' });
-  const summary: HarvestSummary = { inputs: inputs.length, documents: groups.length, processed: todo.length, resumed, duplicates, ok: 0, warned: 0, failed: 0, cells: 0, checks: 0, checksFailed: 0, checksRounding: 0, pagesProcessed, seconds: 0 };
+  const summary: HarvestSummary = { inputs: inputs.length, documents: groups.length, processed: todo.length, resumed, duplicates, ok: 0, warned: 0, failed: 0, cells: 0, checks: 0, checksFailed: 0, checksRounding: 0, pagesProcessed, seconds: 0, peakWorkerRssMb };
   const entries: DatasetEntry[] = groups.map((g) => ({
     name: g.docs[0].name,
     alsoNamed: g.docs.slice(1).map((d) => d.name),

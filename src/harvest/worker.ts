@@ -1,10 +1,14 @@
 /**
- * A pool worker: one document in; its validated result written to the output folder by the worker
- * itself (so the main thread neither clones nor serializes it), and a short summary back.
+ * A pool worker process: one document in; its validated result written to the output folder by
+ * the worker itself (so the harvest neither copies nor serializes it), and a short summary back.
  */
+import { Worker } from 'node:worker_threads';
+import workerpool from 'workerpool';
 import { extract, type ExtractOptions } from '../pipeline/extract.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import { writeResult } from '../write/dataset.js';
+import { useInPlaceInflate } from '../../parsers/inflate.js';
+import { useBufferBase64 } from '../../parsers/base64.js';
 
 export interface WorkerTask {
   file: string;
@@ -16,9 +20,32 @@ export interface WorkerTask {
   options?: ExtractOptions;
 }
 
-export default async function run(task: WorkerTask): Promise<DocumentSummary> {
+export interface WorkerSummary extends DocumentSummary {
+  /** this worker process's peak resident memory so far, MB */
+  workerRssMb: number;
+}
+
+async function extractDocument(task: WorkerTask): Promise<WorkerSummary> {
   const result = await extract(task.file, { ...task.options, documentName: task.name });
   result.sha256 ||= task.sha256;
   await writeResult(task.outDir, result);
-  return summarize(result);
+  return { ...summarize(result), workerRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
+
+/**
+ * A harvest killed with -9 cannot stop its workers, and a worker notices a lost parent only
+ * between documents. A small thread checks every half second whether the harvest that started
+ * this process is still its parent, and ends the process when it is not.
+ */
+function exitWithParent(): void {
+  const parent = process.ppid;
+  const watch = new Worker(`setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);`, { eval: true });
+  watch.unref();
+}
+
+// this process is the pool's alone: pdf.js may inflate on its thread without a thread-pool round
+// trip, and base64 its fonts with Node's encoder instead of core-js's
+useInPlaceInflate();
+useBufferBase64();
+exitWithParent();
+workerpool.worker({ extractDocument });
