@@ -5,10 +5,15 @@
  *   - the whole pipeline (hash, extract, check, write JSON + CSV) with 1 worker and with every core.
  *   - with `--ocr FOLDER`: the pipeline on scanned PDFs (every page through OCR), 1 worker and
  *     every core, as OCR pages per second per core (`npm run bench:ocr` makes the scans first).
+ *   - the pipeline with 1 worker confined to one core (`taskset`, where there is one): what each
+ *     core gives, apart from the helper threads a lone worker borrows from the idle cores.
+ *   - with `--copies N`: every file N times, each copy with a comment appended after %%EOF so that
+ *     its sha256 differs (the harvest reads equal bytes once): a harvest long enough that each
+ *     worker's start (its JIT warming up) no longer weighs.
  * Each configuration runs in a fresh child process so its peak RSS is its own; each is run
  * `--repeat N` times (default 2) and the fastest kept.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +24,10 @@ import fg from 'fast-glob';
 interface Measure {
   pages: number;
   seconds: number;
+  /** peak RSS of the measured process (for the pipeline: the harvest's main process) */
   rssMb: number;
+  /** the pipeline's worker processes: the highest peak RSS of one of them */
+  workerRssMb?: number;
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -28,6 +36,7 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
   const files = JSON.parse(readFileSync(listFile, 'utf8')) as string[];
   const started = performance.now();
   let pages = 0;
+  let workerRssMb: number | undefined;
   if (mode === 'bare-plain' || mode === 'bare-loader') {
     const pdfjs = mode === 'bare-plain' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : await import('../../parsers/pdfjs.js');
     const { CMAP_DIR, STANDARD_FONT_DIR } = await import('../../parsers/pdf.js');
@@ -53,29 +62,41 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
     try {
       const summary = await harvest(files.map((f) => ({ file: f, name: f })), { outDir: out, jobs, force: true, database: false });
       pages = summary.pagesProcessed;
+      workerRssMb = summary.peakWorkerRssMb;
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   }
-  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024 };
+  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, workerRssMb };
 }
 
 let repeat = 2;
 
 /** The best of `repeat` runs: this kind of machine is noisy (±30% between identical runs). */
-async function run(mode: string, listFile: string, jobs: number): Promise<Measure> {
+async function run(mode: string, listFile: string, jobs: number, oneCore = false): Promise<Measure> {
   let best: Measure | undefined;
   for (let i = 0; i < repeat; i++) {
-    const m = await runOnce(mode, listFile, jobs);
-    if (!best || m.seconds < best.seconds) best = { ...m, rssMb: Math.max(m.rssMb, best?.rssMb ?? 0) };
+    const m = await runOnce(mode, listFile, jobs, oneCore);
+    if (!best || m.seconds < best.seconds) best = { ...m, rssMb: Math.max(m.rssMb, best?.rssMb ?? 0), workerRssMb: m.workerRssMb === undefined ? undefined : Math.max(m.workerRssMb, best?.workerRssMb ?? 0) };
   }
   return best!;
 }
 
-async function runOnce(mode: string, listFile: string, jobs: number): Promise<Measure> {
-  const { stdout } = await promisify(execFile)(process.execPath, [self, '--child', mode, listFile, String(jobs)], { maxBuffer: 16 * 2 ** 20 });
+async function runOnce(mode: string, listFile: string, jobs: number, oneCore = false): Promise<Measure> {
+  const argv = [process.execPath, self, '--child', mode, listFile, String(jobs)];
+  if (oneCore) argv.unshift('taskset', '-c', '0');
+  const { stdout } = await promisify(execFile)(argv[0], argv.slice(1), { maxBuffer: 16 * 2 ** 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
 }
+
+const hasTaskset = (() => {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 async function main() {
   const args = process.argv.slice(2);
@@ -94,13 +115,31 @@ async function main() {
     repeat = Math.max(1, Number(args[r + 1]) || 1);
     args.splice(r, 2);
   }
+  const c = args.indexOf('--copies');
+  let copies = 1;
+  if (c >= 0) {
+    copies = Math.max(1, Number(args[c + 1]) || 1);
+    args.splice(c, 2);
+  }
   const folders = args.length ? args : ['corpus'];
-  const files = (await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))).flat().sort();
+  let files = (await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))).flat().sort();
   if (!files.length) throw new Error(`no PDF files under ${folders.join(', ')}`);
-  const list = path.join(mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-')), 'files.json');
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-'));
+  const list = path.join(work, 'files.json');
+  if (copies > 1) {
+    const originals = files;
+    files = [];
+    originals.forEach((f, i) => {
+      for (let k = 1; k <= copies; k++) {
+        const copy = path.join(work, `${i}-${k}.pdf`);
+        writeFileSync(copy, Buffer.concat([readFileSync(f), Buffer.from(`\n% copy ${k}\n`)]));
+        files.push(copy);
+      }
+    });
+  }
   writeFileSync(list, JSON.stringify(files));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  process.stderr.write(`gongkai bench: ${files.length} PDFs under ${folders.join(', ')}, ${cores} cores\n`);
+  process.stderr.write(`gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`);
   const rows: [string, number, Measure][] = [];
   for (const [label, mode, jobs] of [
     ['pdf.js getTextContent, plain import', 'bare-plain', 1],
@@ -111,24 +150,32 @@ async function main() {
     process.stderr.write(`  ${label} …\n`);
     rows.push([label, jobs, await run(mode, list, jobs)]);
   }
+  let oneCore: Measure | undefined;
+  if (hasTaskset && cores > 1) {
+    process.stderr.write(`  pipeline, 1 worker on 1 core …\n`);
+    oneCore = await run('pipeline', list, 1, true);
+  }
   // what the machine itself gives: the same bare pdf.js run in `cores` processes at once
   process.stderr.write(`  pdf.js getTextContent, ${cores} processes at once …\n`);
   const t0 = performance.now();
   const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
   const machine: Measure = { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)) };
   rows.push([`pdf.js getTextContent, ${cores} processes`, 1, machine]);
+  if (oneCore) rows.push(['pipeline, 1 worker on 1 core (taskset)', 1, oneCore]);
   const pps = (m: Measure) => m.pages / m.seconds;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)} RSS MB / worker`];
-  for (const [label, jobs, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${(m.rssMb / jobs).toFixed(0)}`);
+  // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process
+  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
+  for (const [label, , m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
   const [plain, loader, one, all, bareAll] = rows.map((r) => r[2]);
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
   lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
   lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
-  lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}   (the ceiling for the line above)`);
-  lines.push(`peak RSS per worker (${cores} workers): ${(all.rssMb / cores).toFixed(0)} MB   (target ≤ 300)`);
+  lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
+  if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
+  lines.push(`peak RSS per worker (${cores} workers): ${(all.workerRssMb ?? 0).toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${all.rssMb.toFixed(0)} MB)`);
   if (ocrFolder) {
     // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
     const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
@@ -138,13 +185,13 @@ async function main() {
     const one = await run('pipeline', scanList, 1);
     const every = await run('pipeline', scanList, cores);
     lines.push('');
-    lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)}`);
-    lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${pad(one.rssMb.toFixed(0), 12)}`);
-    lines.push(`${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${pad(every.rssMb.toFixed(0), 12)}`);
+    lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`);
+    lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`);
+    lines.push(`${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${(every.workerRssMb ?? 0).toFixed(0)}`);
     lines.push(`OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`);
   }
   process.stdout.write(lines.join('\n') + '\n');
-  rmSync(path.dirname(list), { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 }
 
 await main();
