@@ -1,5 +1,5 @@
 /** Bad input gets a coded one-line reason, and the batch goes on. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,5 +46,16 @@ describe('bad input', () => {
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
     expect(cells.split('\n')[0]).toBe('document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence');
     expect(cells).toContain('good.pdf,01,收入支出决算总表,收入,,一、一般公共预算财政拨款收入,决算数,');
+  });
+
+  it('the CLI exits 0, quietly, when its reader stops early (gongkai rules | head -1)', async () => {
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'gongkai.js'), 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // the reader is gone before the CLI writes a line (it takes ~0.1 s to start)
+    child.stdout.destroy();
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });
