@@ -89,14 +89,15 @@ async function runOnce(mode: string, listFile: string, jobs: number, oneCore = f
   return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
 }
 
-const hasTaskset = (() => {
+/** Whether `taskset` can pin a process here (asked by the parent only, not by each measured child). */
+function hasTaskset(): boolean {
   try {
     execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
-})();
+}
 
 async function main() {
   const args = process.argv.slice(2);
@@ -151,7 +152,7 @@ async function main() {
     rows.push([label, jobs, await run(mode, list, jobs)]);
   }
   let oneCore: Measure | undefined;
-  if (hasTaskset && cores > 1) {
+  if (cores > 1 && hasTaskset()) {
     process.stderr.write(`  pipeline, 1 worker on 1 core …\n`);
     oneCore = await run('pipeline', list, 1, true);
   }
