@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
+import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
 import { serializePdf } from '../tests/fixtures/pdfWriter.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +36,63 @@ function latinFontsPdf(): Buffer {
   ];
   return serializePdf(objs, 1, 2, [8]);
 }
+
+/**
+ * The fixture with its non-embedded CJK font replaced by an embedded CFF subset (CIDFontType0C):
+ * poppler's cairo back end embeds the system font it draws with (Noto Sans CJK, fonts-noto-cjk).
+ */
+function cffFontPdf(): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-cff-'));
+  try {
+    execFileSync('pdftocairo', ['-pdf', '-f', '1', '-l', '4', fixture, path.join(dir, 'cff.pdf')], { stdio: 'ignore' });
+    return readFileSync(path.join(dir, 'cff.pdf'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdf.js’s own text extraction of every page, and how many of the fonts it sent carry a font file (kept with fontExtraProperties). */
+async function pdfjsText(bytes: Uint8Array, textOnly: boolean): Promise<{ text: unknown[]; fontFiles: number; fonts: number }> {
+  const task = getDocument({ data: bytes.slice(), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, useSystemFonts: false, verbosity: 0, fontExtraProperties: true, ...(textOnly ? PDF_TEXT_ONLY_FONTS : {}) });
+  const doc = await task.promise;
+  const text: unknown[] = [];
+  let fonts = 0;
+  let fontFiles = 0;
+  let common: unknown;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    text.push(content.items.map((i) => ('str' in i ? [i.str, i.transform, i.width, i.height, i.fontName.replace(/^g_d\d+_/, '')] : i)));
+    await page.getOperatorList();
+    // the document's objects shared by its pages (fonts among them)
+    common = page.commonObjs;
+  }
+  for (const [, obj] of common as Iterable<[string, { loadedName?: string; data?: Uint8Array }]>) {
+    if (!obj?.loadedName) continue;
+    fonts++;
+    if (obj.data?.length) fontFiles++;
+  }
+  await task.destroy();
+  return { text, fontFiles, fonts };
+}
+
+describe('text-only fonts (patches/pdfjs-dist+5.6.205.patch)', () => {
+  const cases: [string, () => Uint8Array][] = [
+    ['a standard Type 1 font and an embedded TrueType font', () => new Uint8Array(latinFontsPdf())],
+    ['an embedded CFF CID font (CIDFontType0C)', () => new Uint8Array(cffFontPdf())],
+  ];
+  it.each(cases)('give pdf.js’s own text, positions and widths for %s, without building font files', async (_kind, make) => {
+    const bytes = make();
+    const full = await pdfjsText(bytes, false);
+    const textOnly = await pdfjsText(bytes, true);
+    expect(full.fontFiles).toBeGreaterThan(0);
+    expect(textOnly.fonts).toBe(full.fonts);
+    // the patch is applied: no font file was built
+    expect(textOnly.fontFiles).toBe(0);
+    expect(textOnly.text).toEqual(full.text);
+    expect(JSON.stringify(full.text)).toMatch(/[\u4e00-\u9fff]|revenue/);
+  });
+});
 
 describe('readPdf', () => {
   it('places text in standard and embedded fonts exactly where pdf.js’s own text extraction does', async () => {
