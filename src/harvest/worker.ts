@@ -8,7 +8,6 @@ import { extract, type ExtractOptions } from '../pipeline/extract.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import { writeResult } from '../write/dataset.js';
 import { useInPlaceInflate } from '../../parsers/inflate.js';
-import { useBufferBase64 } from '../../parsers/base64.js';
 
 export interface WorkerTask {
   file: string;
@@ -43,9 +42,7 @@ function exitWithParent(): void {
   watch.unref();
 }
 
-// this process is the pool's alone: pdf.js may inflate on its thread without a thread-pool round
-// trip, and base64 its fonts with Node's encoder instead of core-js's
+// this process is the pool's alone: pdf.js may inflate on its thread without a thread-pool round trip
 useInPlaceInflate();
-useBufferBase64();
 exitWithParent();
 workerpool.worker({ extractDocument });
