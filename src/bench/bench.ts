@@ -10,8 +10,8 @@
  *   - with `--copies N`: every file N times, each copy with a comment appended after %%EOF so that
  *     its sha256 differs (the harvest reads equal bytes once): a harvest long enough that each
  *     worker's start (its JIT warming up) no longer weighs.
- * Each configuration runs in a fresh child process so its peak RSS is its own; each is run
- * `--repeat N` times (default 2) and the fastest kept.
+ * Each configuration runs in a fresh child process so its peak RSS is its own; all are run
+ * `--repeat N` times (default 2) in rounds, and the fastest of each kept.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,14 +72,26 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
 
 let repeat = 2;
 
-/** The best of `repeat` runs: this kind of machine is noisy (±30% between identical runs). */
-async function run(mode: string, listFile: string, jobs: number, oneCore = false): Promise<Measure> {
-  let best: Measure | undefined;
-  for (let i = 0; i < repeat; i++) {
-    const m = await runOnce(mode, listFile, jobs, oneCore);
-    if (!best || m.seconds < best.seconds) best = { ...m, rssMb: Math.max(m.rssMb, best?.rssMb ?? 0), workerRssMb: m.workerRssMb === undefined ? undefined : Math.max(m.workerRssMb, best?.workerRssMb ?? 0) };
+/** Keeps the faster of two runs of one configuration, and the higher of their peaks. */
+function better(best: Measure | undefined, m: Measure): Measure {
+  if (!best) return m;
+  const peak = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : Math.max(a ?? 0, b ?? 0));
+  const fastest = m.seconds < best.seconds ? m : best;
+  return { ...fastest, rssMb: Math.max(m.rssMb, best.rssMb), workerRssMb: peak(m.workerRssMb, best.workerRssMb) };
+}
+
+/**
+ * Every configuration `repeat` times, in rounds (each configuration once per round, in turn), the
+ * fastest run of each kept. This kind of machine is noisy (±30% between identical runs) and its
+ * slow spells last seconds to minutes: in rounds, a spell slows several configurations a little
+ * rather than all the runs of one, so the ratios between them hold better.
+ */
+async function runRounds(configs: (() => Promise<Measure>)[]): Promise<Measure[]> {
+  const best: (Measure | undefined)[] = configs.map(() => undefined);
+  for (let round = 0; round < repeat; round++) {
+    for (let i = 0; i < configs.length; i++) best[i] = better(best[i], await configs[i]());
   }
-  return best!;
+  return best as Measure[];
 }
 
 async function runOnce(mode: string, listFile: string, jobs: number, oneCore = false): Promise<Measure> {
@@ -141,34 +153,34 @@ async function main() {
   writeFileSync(list, JSON.stringify(files));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   process.stderr.write(`gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`);
-  const rows: [string, number, Measure][] = [];
-  for (const [label, mode, jobs] of [
-    ['pdf.js getTextContent, plain import', 'bare-plain', 1],
-    ['pdf.js getTextContent, gongkai loader', 'bare-loader', 1],
-    ['pipeline, 1 worker', 'pipeline', 1],
-    [`pipeline, ${cores} workers`, 'pipeline', cores],
-  ] as const) {
-    process.stderr.write(`  ${label} …\n`);
-    rows.push([label, jobs, await run(mode, list, jobs)]);
-  }
-  let oneCore: Measure | undefined;
-  if (cores > 1 && hasTaskset()) {
-    process.stderr.write(`  pipeline, 1 worker on 1 core …\n`);
-    oneCore = await run('pipeline', list, 1, true);
-  }
+  const pinned = cores > 1 && hasTaskset();
   // what the machine itself gives: the same bare pdf.js run in `cores` processes at once
-  process.stderr.write(`  pdf.js getTextContent, ${cores} processes at once …\n`);
-  const t0 = performance.now();
-  const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
-  const machine: Measure = { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)) };
-  rows.push([`pdf.js getTextContent, ${cores} processes`, 1, machine]);
-  if (oneCore) rows.push(['pipeline, 1 worker on 1 core (taskset)', 1, oneCore]);
+  const machine = async (): Promise<Measure> => {
+    const t0 = performance.now();
+    const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
+    return { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)) };
+  };
+  const configs: [string, () => Promise<Measure>][] = [
+    ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
+    ['pdf.js getTextContent, gongkai loader', () => runOnce('bare-loader', list, 1)],
+    ['pipeline, 1 worker', () => runOnce('pipeline', list, 1)],
+    [`pipeline, ${cores} workers`, () => runOnce('pipeline', list, cores)],
+    [`pdf.js getTextContent, ${cores} processes`, machine],
+    ...(pinned ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as [string, () => Promise<Measure>][]) : []),
+  ];
+  process.stderr.write(`  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`);
+  const measures = await runRounds(configs.map(([label, measure]) => async () => {
+    process.stderr.write(`  ${label} …\n`);
+    return measure();
+  }));
+  const rows: [string, Measure][] = configs.map(([label], i) => [label, measures[i]]);
+  const oneCore = pinned ? measures[5] : undefined;
   const pps = (m: Measure) => m.pages / m.seconds;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
   // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process
   const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
-  for (const [label, , m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
-  const [plain, loader, one, all, bareAll] = rows.map((r) => r[2]);
+  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  const [plain, loader, one, all, bareAll] = measures;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
   lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
@@ -176,15 +188,15 @@ async function main() {
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
   if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
-  lines.push(`peak RSS per worker (${cores} workers): ${(all.workerRssMb ?? 0).toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${all.rssMb.toFixed(0)} MB)`);
+  const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
+  lines.push(`peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`);
   if (ocrFolder) {
     // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
     const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
     const scanList = path.join(path.dirname(list), 'scans.json');
     writeFileSync(scanList, JSON.stringify(scans));
     process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
-    const one = await run('pipeline', scanList, 1);
-    const every = await run('pipeline', scanList, cores);
+    const [one, every] = await runRounds([() => runOnce('pipeline', scanList, 1), () => runOnce('pipeline', scanList, cores)]);
     lines.push('');
     lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`);
     lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`);
