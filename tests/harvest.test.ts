@@ -3,7 +3,7 @@
  * without stalling the batch, manifest metadata carried through, the database equal to cells.csv.
  */
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,6 +124,40 @@ describe('harvest', () => {
     expect(new Set(cells.map((c) => c.document))).toEqual(new Set(['a.pdf']));
   });
 
+  it('rebuilds the dataset from the results where their stored rows are missing, damaged or for other names', async () => {
+    const pick = ['ruled-final-wanyuan.pdf', 'borderless-final-yuan.pdf'];
+    const dirA = path.join(tmp(), 'in');
+    const dirB = path.join(tmp(), 'in');
+    mkdirSync(dirA, { recursive: true });
+    mkdirSync(dirB, { recursive: true });
+    for (const f of [...pick, ...readdirSync(corpus).filter((f) => f.endsWith('.docx')).slice(0, 1)]) {
+      copyFileSync(path.join(corpus, f), path.join(dirA, f));
+      copyFileSync(path.join(corpus, f), path.join(dirB, `renamed-${f}`));
+    }
+    const fresh = path.join(tmp(), 'fresh');
+    expect((await cli([dirB, '--out', fresh, '--no-db'])).code).toBe(0);
+
+    const out = path.join(tmp(), 'out');
+    expect((await cli([dirA, '--out', out, '--no-db'])).code).toBe(0);
+    const docs = path.join(out, 'documents');
+    const stored = readdirSync(docs).filter((f) => f.endsWith('.rows'));
+    expect(stored).toHaveLength(3);
+    rmSync(path.join(docs, stored[0]));
+    const damaged = path.join(docs, stored[1]);
+    writeFileSync(damaged, readFileSync(damaged).subarray(0, 100));
+
+    // the same bytes under other names: every document is already done, every stored row is not
+    const rerun = await cli([dirB, '--out', out, '--no-db']);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toMatch(/3 already done/);
+    expect(documentsSansTime(out)).toEqual(documentsSansTime(fresh));
+    for (const f of ['cells.csv', 'tables.csv', 'checks.csv']) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(fresh, f), 'utf8'));
+    // and they were rendered again, for the names of this run
+    const renderedFor = (dir: string) => stored.map((f) => JSON.parse(readFileSync(path.join(dir, 'documents', f), 'utf8').split('\n')[0]).document as string).sort();
+    expect(renderedFor(out)).toEqual(renderedFor(fresh));
+    expect(renderedFor(out).every((n) => n.startsWith('renamed-'))).toBe(true);
+  });
+
   it('stops a document that runs past its timeout, replaces the worker and finishes the batch', async () => {
     const dir = path.join(tmp(), 'in');
     mkdirSync(dir, { recursive: true });
@@ -186,13 +220,18 @@ describe('harvest', () => {
     const dir = tmp();
     copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'x.pdf'));
     copyFileSync(path.join(corpus, 'budget-three-panel-unnumbered.xlsx'), path.join(dir, 'y.xlsx'));
-    writeFileSync(path.join(dir, 'list.csv'), 'path,region,level,year_hint\nx.pdf,示例县,county,2024\ny.xlsx,示例区,district,2025\n');
+    writeFileSync(path.join(dir, 'list.csv'), 'path,region,level,year_hint,year\nx.pdf,示例县,county,2024,1999\ny.xlsx,示例区,district,2025,1998\n');
     const out = path.join(tmp(), 'out');
     expect((await cli(['--manifest', path.join(dir, 'list.csv'), '--out', out])).code).toBe(0);
     const docs = csv(path.join(out, 'documents.csv'));
     expect(docs.map((d) => [d.document, d.region, d.level, d.year_hint])).toEqual([
       ['x.pdf', '示例县', 'county', '2024'],
       ['y.xlsx', '示例区', 'district', '2025'],
+    ]);
+    // a manifest column named like one of ours is kept beside it, and never replaces it
+    expect(docs.map((d) => [d.manifest_year, d.year])).toEqual([
+      ['1999', '2024'],
+      ['1998', '2025'],
     ]);
     const cells = csv(path.join(out, 'cells.csv'));
     const cents = cells.reduce((s, c) => s + BigInt(Math.round(Number(c.value) * 100)), 0n);
@@ -202,7 +241,7 @@ describe('harvest', () => {
     const one = async (sql: string) => (await con.runAndReadAll(sql)).getRows()[0];
     expect(Number((await one('SELECT count(*) FROM cells'))[0])).toBe(cells.length);
     expect(String((await one('SELECT CAST(round(sum(value) * 100) AS BIGINT) FROM cells'))[0])).toBe(String(cents));
-    expect(await one(`SELECT region, level FROM documents WHERE document = 'x.pdf'`)).toEqual(['示例县', 'county']);
+    expect(await one(`SELECT region, level, manifest_year, year FROM documents WHERE document = 'x.pdf'`)).toEqual(['示例县', 'county', '1999', 2024]);
     const sample = cells[7];
     const hit = await one(`SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name = '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`);
     expect(Number(hit[0])).toBeGreaterThanOrEqual(1);

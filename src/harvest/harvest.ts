@@ -11,6 +11,7 @@ import type { InputDocument } from '../inputs.js';
 import type { DocumentResult } from '../schema.js';
 import { TOOL_VERSION } from '../version.js';
 import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
+import { readRows, renderRows, writeRows } from '../write/rows.js';
 import { sha256File } from './hash.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
 import { summarize, type DocumentSummary } from './summary.js';
@@ -135,22 +136,32 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   // 4. the dataset, rebuilt from every result of this run's inputs
   emit({ type: 'writing' });
   const summary: HarvestSummary = { inputs: inputs.length, documents: groups.length, processed: todo.length, resumed, duplicates, ok: 0, warned: 0, failed: 0, cells: 0, checks: 0, checksFailed: 0, checksRounding: 0, pagesProcessed, seconds: 0, peakWorkerRssMb };
-  const entries: DatasetEntry[] = groups.map((g) => ({
-    name: g.docs[0].name,
-    alsoNamed: g.docs.slice(1).map((d) => d.name),
-    // the first name's manifest row wins where two names of the same file disagree
-    metadata: Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()),
-    load: async () => {
-      // our own file, validated by zod when it was made
-      const r = inMemory.get(g) ?? (JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult);
-      summary[r.status === 'ok' ? 'ok' : r.status === 'warnings' ? 'warned' : 'failed']++;
-      summary.cells += r.tables.reduce((n, t) => n + t.cells.length, 0);
-      summary.checks += r.checks.length;
-      summary.checksFailed += r.checks.filter((c) => c.status === 'fail').length;
-      summary.checksRounding += r.checks.filter((c) => c.status === 'rounding').length;
-      return r;
-    },
-  }));
+  const entries: DatasetEntry[] = groups.map((g) => {
+    const name = g.docs[0].name;
+    return {
+      name,
+      alsoNamed: g.docs.slice(1).map((d) => d.name),
+      // the first name's manifest row wins where two names of the same file disagree
+      metadata: Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()),
+      rows: async () => {
+        const kept = inMemory.get(g);
+        let rows = kept ? renderRows(kept, name) : await readRows(opts.outDir, g.sha!, name);
+        if (!rows) {
+          // rendered for another name, or by other code, or never (killed in between): from the
+          // result itself (our own file, validated by zod when it was made), and kept for next time
+          rows = renderRows(JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult, name);
+          await writeRows(opts.outDir, g.sha!, rows);
+        }
+        const c = rows.counts;
+        summary[c.status === 'ok' ? 'ok' : c.status === 'warnings' ? 'warned' : 'failed']++;
+        summary.cells += c.cells;
+        summary.checks += c.checks;
+        summary.checksFailed += c.checksFailed;
+        summary.checksRounding += c.checksRounding;
+        return rows;
+      },
+    };
+  });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   await writeDatasetCsv(opts.outDir, entries);
   if (opts.database !== false) {

@@ -1,12 +1,14 @@
 /**
- * A pool worker process: one document in; its validated result written to the output folder by
- * the worker itself (so the harvest neither copies nor serializes it), and a short summary back.
+ * A pool worker process: one document in; its validated result and its dataset rows written to
+ * the output folder by the worker itself (so the harvest neither copies nor serializes them), and a
+ * short summary back.
  */
 import { Worker } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import { extract, type ExtractOptions } from '../pipeline/extract.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import { writeResult } from '../write/dataset.js';
+import { renderRows, writeRows } from '../write/rows.js';
 import { useInPlaceInflate } from '../../parsers/inflate.js';
 
 export interface WorkerTask {
@@ -28,6 +30,8 @@ async function extractDocument(task: WorkerTask): Promise<WorkerSummary> {
   const result = await extract(task.file, { ...task.options, documentName: task.name });
   result.sha256 ||= task.sha256;
   await writeResult(task.outDir, result);
+  // its dataset rows too, here on a worker's core rather than at the end of the run on one
+  await writeRows(task.outDir, result.sha256, renderRows(result, task.name));
   return { ...summarize(result), workerRssMb: Math.round(process.resourceUsage().maxRSS / 1024) };
 }
 

@@ -20,6 +20,17 @@ export const DATABASE_TABLES = Object.keys(TYPES);
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
+/**
+ * Text to a column's type. DuckDB (1.5) casts text to DECIMAL(38,4) ~200× slower than to
+ * DECIMAL(18,4) (1.9 s against 0.01 s for 464k values): a value short enough to fit 18 digits
+ * (at most 14 characters: 14 digits before the point) goes through DECIMAL(18,4), the same number.
+ */
+function castSql(column: string, type: string): string {
+  const c = ident(column);
+  if (type !== 'DECIMAL(38,4)') return `CAST(${c} AS ${type})`;
+  return `CASE WHEN length(${c}) <= 14 THEN CAST(CAST(${c} AS DECIMAL(18,4)) AS DECIMAL(38,4)) ELSE CAST(${c} AS DECIMAL(38,4)) END`;
+}
+
 export async function writeDatabase(outDir: string): Promise<{ database: string; parquet: string[] }> {
   const database = path.join(outDir, 'gongkai.duckdb');
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -34,7 +45,7 @@ export async function writeDatabase(outDir: string): Promise<{ database: string;
       const csv = path.join(outDir, `${name}.csv`);
       const cols = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true)`)).getRows().map((r) => String(r[0]));
       // text stays text ('' rather than NULL for a blank row code or panel), numbers get their types
-      const select = cols.map((c) => (types[c] ? `CAST(${ident(c)} AS ${types[c]}) AS ${ident(c)}` : `COALESCE(${ident(c)}, '') AS ${ident(c)}`)).join(', ');
+      const select = cols.map((c) => (types[c] ? `${castSql(c, types[c])} AS ${ident(c)}` : `COALESCE(${ident(c)}, '') AS ${ident(c)}`)).join(', ');
       await con.run(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`);
       const out = path.join(parquetDir, `${name}.parquet`);
       const tmp = `${out}.${tag}.tmp`;

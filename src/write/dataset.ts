@@ -1,15 +1,17 @@
 /**
- * The dataset is rebuilt from the per-document results at the end of every run: CSV files are
- * streamed one document at a time into temp files and renamed into place, so a run killed at any
- * moment leaves the previous dataset or the new one, never half of one.
+ * The dataset is rebuilt from the per-document results at the end of every run: each document's
+ * rows (rendered beside its result, see rows.ts) are copied one document at a time into temp
+ * files, which are renamed into place, so a run killed at any moment leaves the previous dataset
+ * or the new one, never half of one.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../schema.js';
+import type { RenderedRows } from './rows.js';
 import { writeAtomic } from './atomic.js';
-import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS, cellRows, checkRows, documentRow, tableRows } from './csv.js';
+import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS } from './csv.js';
 
 /** documents/<sha256>.json — the full typed result with provenance, keyed by the file's content. */
 export function resultPath(outDir: string, sha256: string): string {
@@ -20,9 +22,9 @@ export async function writeResult(outDir: string, doc: DocumentResult): Promise<
   await writeAtomic(resultPath(outDir, doc.sha256), JSON.stringify(doc));
 }
 
-/** One entry of the dataset: a result (or how to load it) and what the run knows beside it. */
+/** One entry of the dataset: its rows (or how to get them) and what the run knows beside it. */
 export interface DatasetEntry {
-  load(): Promise<DocumentResult>;
+  rows(): Promise<RenderedRows>;
   /** the name the document is listed under in this run */
   name: string;
   /** other names with the same bytes */
@@ -31,21 +33,38 @@ export interface DatasetEntry {
   metadata: Record<string, string>;
 }
 
+/**
+ * The manifest's columns as documents.csv names them. One that has the name of a column of ours
+ * gets a `manifest_` prefix (again, until it is unique), so that a `year` the user kept beside a
+ * file never replaces the year the document itself states.
+ */
+export function metadataColumnNames(keys: string[]): string[] {
+  const taken = new Set<string>([...DOCUMENT_COLUMNS, 'also_named', ...keys]);
+  return keys.map((k) => {
+    if (!(DOCUMENT_COLUMNS as readonly string[]).includes(k) && k !== 'also_named') return k;
+    let name = `manifest_${k}`;
+    while (taken.has(name)) name = `manifest_${name}`;
+    taken.add(name);
+    return name;
+  });
+}
+
 class CsvFile {
   private constructor(
     private file: string,
     private tmp: string,
     private handle: Awaited<ReturnType<typeof open>>,
-    private columns: readonly string[],
   ) {}
   static async create(file: string, columns: readonly string[]): Promise<CsvFile> {
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const handle = await open(tmp, 'w');
     await handle.write(stringify([columns as string[]]));
-    return new CsvFile(file, tmp, handle, columns);
+    return new CsvFile(file, tmp, handle);
   }
-  async write(rows: Record<string, unknown>[]): Promise<void> {
-    if (rows.length) await this.handle.write(stringify(rows, { columns: [...this.columns], quoted_match: /[",\r\n]/ }));
+  async write(data: string | Uint8Array): Promise<void> {
+    if (!data.length) return;
+    if (typeof data === 'string') await this.handle.write(data);
+    else await this.handle.write(data);
   }
   async commit(): Promise<void> {
     await this.handle.close();
@@ -66,9 +85,9 @@ export interface DatasetSummary {
 /** documents.csv, tables.csv, cells.csv, checks.csv (in the order of `entries`). */
 export async function writeDatasetCsv(outDir: string, entries: DatasetEntry[]): Promise<DatasetSummary> {
   await mkdir(outDir, { recursive: true });
-  const metaColumns = [...new Set(entries.flatMap((e) => Object.keys(e.metadata)))].filter((c) => !(DOCUMENT_COLUMNS as readonly string[]).includes(c));
+  const metaKeys = [...new Set(entries.flatMap((e) => Object.keys(e.metadata)))];
   const files = {
-    documents: await CsvFile.create(path.join(outDir, 'documents.csv'), [...DOCUMENT_COLUMNS, 'also_named', ...metaColumns]),
+    documents: await CsvFile.create(path.join(outDir, 'documents.csv'), [...DOCUMENT_COLUMNS, 'also_named', ...metadataColumnNames(metaKeys)]),
     tables: await CsvFile.create(path.join(outDir, 'tables.csv'), TABLE_COLUMNS),
     cells: await CsvFile.create(path.join(outDir, 'cells.csv'), CELL_COLUMNS),
     checks: await CsvFile.create(path.join(outDir, 'checks.csv'), CHECK_COLUMNS),
@@ -76,16 +95,16 @@ export async function writeDatasetCsv(outDir: string, entries: DatasetEntry[]): 
   const summary: DatasetSummary = { documents: 0, cells: 0, checks: 0 };
   try {
     for (const e of entries) {
-      const d = { ...(await e.load()), document: e.name };
-      await files.documents.write([documentRow(d, { also_named: e.alsoNamed.join(';'), ...e.metadata })]);
-      await files.tables.write(tableRows(d));
-      const cells = cellRows(d);
-      await files.cells.write(cells);
-      const checks = checkRows(d);
-      await files.checks.write(checks);
+      const rows = await e.rows();
+      // the document's own columns, then the run's: its other names and the manifest's columns
+      const runColumns = stringify([[e.alsoNamed.join(';'), ...metaKeys.map((k) => e.metadata[k] ?? '')]], { quoted_match: /[",\r\n]/ });
+      await files.documents.write(`${rows.documentRecord},${runColumns}`);
+      await files.tables.write(rows.tables);
+      await files.cells.write(rows.cells);
+      await files.checks.write(rows.checks);
       summary.documents++;
-      summary.cells += cells.length;
-      summary.checks += checks.length;
+      summary.cells += rows.counts.cells;
+      summary.checks += rows.counts.checks;
     }
     for (const f of Object.values(files)) await f.commit();
   } catch (err) {
