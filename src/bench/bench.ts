@@ -10,7 +10,8 @@
  *   - with `--copies N`: every file N times, each copy with a comment appended after %%EOF so that
  *     its sha256 differs (the harvest reads equal bytes once): a harvest long enough that each
  *     worker's start (its JIT warming up) no longer weighs.
- * Each configuration runs in a fresh child process so its peak RSS is its own; all are run
+ * Each configuration runs in a fresh child process so its peak RSS and its CPU time ("cores used":
+ * CPU seconds, helper threads and worker processes included, per second) are its own; all are run
  * `--repeat N` times (default 2) in rounds, and the fastest of each kept.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -28,6 +29,24 @@ interface Measure {
   rssMb: number;
   /** the pipeline's worker processes: the highest peak RSS of one of them */
   workerRssMb?: number;
+  /** CPU time of the process, its threads and its ended child processes (user + system), s */
+  cpuSeconds?: number;
+}
+
+/**
+ * This process's CPU time with that of its children that have ended (the pool's workers, once it
+ * is closed): Linux's /proc/self/stat, in clock ticks of 1/100 s; undefined elsewhere.
+ */
+function cpuWithChildren(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // after "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14
+    const children = (Number(fields[13]) + Number(fields[14])) / 100;
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6 + children;
+  } catch {
+    return undefined;
+  }
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -35,6 +54,7 @@ const self = fileURLToPath(import.meta.url);
 async function child(mode: string, listFile: string, jobs: number): Promise<Measure> {
   const files = JSON.parse(readFileSync(listFile, 'utf8')) as string[];
   const started = performance.now();
+  const cpuAtStart = cpuWithChildren();
   let pages = 0;
   let workerRssMb: number | undefined;
   if (mode === 'bare-plain' || mode === 'bare-loader') {
@@ -67,7 +87,8 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
       rmSync(out, { recursive: true, force: true });
     }
   }
-  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, workerRssMb };
+  const cpu = cpuWithChildren();
+  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, workerRssMb, cpuSeconds: cpu === undefined || cpuAtStart === undefined ? undefined : cpu - cpuAtStart };
 }
 
 let repeat = 2;
@@ -158,7 +179,8 @@ async function main() {
   const machine = async (): Promise<Measure> => {
     const t0 = performance.now();
     const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
-    return { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)) };
+    const cpu = par.every((m) => m.cpuSeconds !== undefined) ? par.reduce((n, m) => n + m.cpuSeconds!, 0) : undefined;
+    return { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)), cpuSeconds: cpu };
   };
   const configs: [string, () => Promise<Measure>][] = [
     ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
@@ -178,8 +200,10 @@ async function main() {
   const pps = (m: Measure) => m.pages / m.seconds;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
   // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process
-  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
-  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  // cores used: CPU time (threads and worker processes included) over wall time
+  const cores_ = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
+  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
+  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(cores_(m), 11)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
   const [plain, loader, one, all, bareAll] = measures;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
@@ -187,6 +211,8 @@ async function main() {
   lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
+  if (one.cpuSeconds && all.cpuSeconds)
+    lines.push(`pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${cores_(one)} and ${cores_(all)})`);
   if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
   const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
   lines.push(`peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`);
