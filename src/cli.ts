@@ -149,7 +149,7 @@ function reporter(mode: 'bar' | 'text' | 'json', quiet: boolean) {
   const event = (e: HarvestEvent) => {
     if (e.type === 'planned') {
       if (mode === 'json') err(JSON.stringify(e));
-      else if (!quiet) err(`gongkai: ${e.inputs} files: ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`);
+      else if (!quiet) err(`gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`);
       if (mode === 'bar' && e.todo) {
         bar = new SingleBar({ format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}', stream: process.stderr, hideCursor: true });
         bar.start(e.todo, 0, { pps: '0.0', failures: 0 });

@@ -3,7 +3,8 @@
  * without stalling the batch, manifest metadata carried through, the database equal to cells.csv.
  */
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +157,30 @@ describe('harvest', () => {
     const renderedFor = (dir: string) => stored.map((f) => JSON.parse(readFileSync(path.join(dir, 'documents', f), 'utf8').split('\n')[0]).document as string).sort();
     expect(renderedFor(out)).toEqual(renderedFor(fresh));
     expect(renderedFor(out).every((n) => n.startsWith('renamed-'))).toBe(true);
+  });
+
+  it('hashes again only the files that changed since the last run, even when their size and mtime were kept', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(dir, { recursive: true });
+    const base = readFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'));
+    const a = path.join(dir, 'a.pdf');
+    writeFileSync(a, Buffer.concat([base, Buffer.from('\n% v1\n')]));
+    // a whole second, so that putting it back below gives the very same nanoseconds
+    const mtime = new Date('2024-06-01T00:00:00Z');
+    utimesSync(a, mtime, mtime);
+    copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'b.pdf'));
+    const out = path.join(tmp(), 'out');
+    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(/2 files \(2 hashed, 0 unchanged since the last run\): 2 to read/);
+    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(/2 files \(0 hashed, 2 unchanged since the last run\): 0 to read .* 2 already done/);
+
+    // other bytes, same size, the old modification time put back
+    const v2 = Buffer.concat([base, Buffer.from('\n% v2\n')]);
+    writeFileSync(a, v2);
+    utimesSync(a, mtime, mtime);
+    const third = await cli([dir, '--out', out, '--no-db']);
+    expect(third.stderr).toMatch(/2 files \(1 hashed, 1 unchanged since the last run\): 1 to read .* 1 already done/);
+    const row = csv(path.join(out, 'documents.csv')).find((r) => r.document === 'a.pdf')!;
+    expect(row.sha256).toBe(createHash('sha256').update(v2).digest('hex'));
   });
 
   it('stops a document that runs past its timeout, replaces the worker and finishes the batch', async () => {

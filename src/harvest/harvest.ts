@@ -13,6 +13,7 @@ import { TOOL_VERSION } from '../version.js';
 import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
 import { readRows, renderRows, writeRows } from '../write/rows.js';
 import { sha256File } from './hash.js';
+import { HashCache, stampOf } from './hashCache.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
 import { summarize, type DocumentSummary } from './summary.js';
 
@@ -28,7 +29,8 @@ export interface HarvestOptions extends PoolOptions {
 }
 
 export type HarvestEvent =
-  | { type: 'planned'; inputs: number; todo: number; resumed: number; duplicates: number; jobs: number }
+  /** hashed: inputs read to hash them; unchanged: inputs whose hash was known (same stat stamp) */
+  | { type: 'planned'; inputs: number; hashed: number; unchanged: number; todo: number; resumed: number; duplicates: number; jobs: number }
   | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentSummary; done: number; todo: number }
   | { type: 'writing' };
 
@@ -72,9 +74,32 @@ async function storedVersion(file: string): Promise<string | null> {
 export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
   const started = performance.now();
   const emit = opts.onEvent ?? (() => undefined);
-  // 1. hash (I/O bound: a few at a time), fold duplicates
+  // 1. hash (I/O bound: a few at a time) what changed since the last run, fold duplicates
   const hashQueue = new PQueue({ concurrency: 8 });
-  const shas = await Promise.all(inputs.map((d) => hashQueue.add(() => sha256File(d.file))));
+  const known = await HashCache.load(opts.outDir, opts.force);
+  const sizes = new Map<string, number>();
+  let hashed = 0;
+  let unchanged = 0;
+  const shas = await Promise.all(
+    inputs.map((d) =>
+      hashQueue.add(async () => {
+        const st = await stat(d.file, { bigint: true }).catch(() => null);
+        if (!st?.isFile()) return null;
+        sizes.set(d.file, Number(st.size));
+        const stamp = stampOf(st);
+        const remembered = known.get(d.file, stamp);
+        if (remembered) {
+          unchanged++;
+          return remembered;
+        }
+        hashed++;
+        const sha = await sha256File(d.file);
+        if (sha) known.set(d.file, stamp, sha);
+        return sha;
+      }),
+    ),
+  );
+  await known.save();
   const groups: Group[] = [];
   const bySha = new Map<string, Group>();
   inputs.forEach((d, i) => {
@@ -93,11 +118,11 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
     else todo.push(g);
   }
   // largest files first, so that no big document starts last and leaves the other workers idle
-  const sizes = new Map(await Promise.all(todo.map(async (g) => [g, (await stat(g.docs[0].file).catch(() => null))?.size ?? 0] as const)));
-  todo.sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  const size = (g: Group) => sizes.get(g.docs[0].file) ?? 0;
+  todo.sort((a, b) => size(b) - size(a));
   const duplicates = inputs.length - groups.length;
   const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
-  emit({ type: 'planned', inputs: inputs.length, todo: todo.length, resumed, duplicates, jobs: pool?.jobs ?? 0 });
+  emit({ type: 'planned', inputs: inputs.length, hashed, unchanged, todo: todo.length, resumed, duplicates, jobs: pool?.jobs ?? 0 });
 
   // 3. extract the rest in the pool; each result is on disk before it counts as done
   const inMemory = new Map<Group, DocumentResult>();
