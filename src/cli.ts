@@ -49,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'))
     .addOption(new Option('--timeout <seconds>', 'per-document time limit').argParser(positiveInt).default(120))
     .addOption(new Option('--max-memory <mb>', 'per-worker heap ceiling').argParser(positiveInt).default(1024))
-    .option('-f, --force', 'redo documents already in the output folder')
+    .option('-f, --force', 'redo documents already in the output folder, and hash every input again')
     .addOption(new Option('--log <format>', 'one line per document on stderr: text or json (default: a progress bar on a terminal, text otherwise)').choices(['text', 'json']))
     .option('--no-progress', 'no progress bar')
     .option('--no-db', 'skip the DuckDB database and Parquet files')
@@ -57,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     .addHelpText(
       'after',
       `
-A re-run skips documents whose bytes were already extracted by this version (--force redoes them);
+A re-run skips documents whose bytes were already extracted by this version (--force redoes them),
+and hashes only the files whose size or times changed since a run into the same folder;
 files with the same bytes under two names are read once and listed with both names.
 
 Exit codes:
