@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
+// pdf.js as gongkai loads it: without the textOnlyFonts option it is pdf.js as it comes
+import { getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
 import { serializePdf } from '../tests/fixtures/pdfWriter.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,18 +77,19 @@ async function pdfjsText(bytes: Uint8Array, textOnly: boolean): Promise<{ text: 
   return { text, fontFiles, fonts };
 }
 
-describe('text-only fonts (patches/pdfjs-dist+5.6.205.patch)', () => {
+describe('text-only fonts (pdfjsTextOnly.ts)', () => {
   const cases: [string, () => Uint8Array][] = [
     ['a standard Type 1 font and an embedded TrueType font', () => new Uint8Array(latinFontsPdf())],
     ['an embedded CFF CID font (CIDFontType0C)', () => new Uint8Array(cffFontPdf())],
   ];
   it.each(cases)('give pdf.js’s own text, positions and widths for %s, without building font files', async (_kind, make) => {
+    expect(TEXT_ONLY_FONTS_APPLIED).toBe(true);
     const bytes = make();
     const full = await pdfjsText(bytes, false);
     const textOnly = await pdfjsText(bytes, true);
     expect(full.fontFiles).toBeGreaterThan(0);
     expect(textOnly.fonts).toBe(full.fonts);
-    // the patch is applied: no font file was built
+    // the edits are in effect: no font file was built
     expect(textOnly.fontFiles).toBe(0);
     expect(textOnly.text).toEqual(full.text);
     expect(JSON.stringify(full.text)).toMatch(/[\u4e00-\u9fff]|revenue/);

@@ -23,15 +23,15 @@ type Matrix = [number, number, number, number, number, number];
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
- * `textOnlyFonts` is gongkai's own option, added to pdf.js by patches/pdfjs-dist+5.6.205.patch
- * (applied by `npm install`): pdf.js still reads every font program for what text needs (glyph
+ * `textOnlyFonts` is gongkai's own option, added to pdf.js's source as it loads (pdfjsTextOnly.ts):
+ * pdf.js still reads every font program for what text needs (glyph
  * codes, Unicode, widths, encodings), but does not build the font file a browser would install.
  * Building it compiles each CFF font through JavaScript arrays, byte by byte: for one real 4 MB
  * CJK font that was ~800 MB of garbage and a worker's peak RSS going from ~220 to ~400 MB.
  * The text read is the same (tested against pdf.js's own extraction, on every font kind). A font
  * without a file also spares the glyph outlines pdf.js would otherwise compile for a canvas (a
- * fifth of reading a page) and the font's base64 CSS rule. Without the patch pdf.js ignores the
- * option and builds the files: slower, never different.
+ * fifth of reading a page) and the font's base64 CSS rule. Where the edits could not be made
+ * pdf.js ignores the option and builds the files: slower, never different.
  */
 export const PDF_TEXT_ONLY_FONTS = { textOnlyFonts: true } as Record<string, unknown>;
 

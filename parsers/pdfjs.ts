@@ -5,13 +5,17 @@
  * JSON.parse / JSON.stringify (for JSON.rawJSON and parse-with-source, which neither pdf.js nor
  * we use; every value then passes through two layers of callbacks, one per bundle, when a result
  * is written). Both the API and the worker module (which pdf.js would otherwise import lazily,
- * installing them again) are loaded here, and the native methods are put back.
+ * installing them again) are loaded here, and the native methods are put back. Both get gongkai's
+ * `textOnlyFonts` option as they load (pdfjsTextOnly.ts).
  */
+import { registerTextOnlyFonts } from './pdfjsTextOnly.js';
+
 const natives: [object, string, unknown][] = [
   [Array.prototype, 'push', Array.prototype.push],
   [JSON, 'parse', JSON.parse],
   [JSON, 'stringify', JSON.stringify],
 ];
+registerTextOnlyFonts();
 const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // the "fake worker" that runs pdf.js's parser on this thread looks here first
 const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
@@ -22,5 +26,7 @@ for (const [owner, name, native] of natives) {
 }
 
 export const { getDocument, OPS, Util, PDFWorker } = pdfjs;
+/** whether this pdf.js takes `textOnlyFonts` (false when it was loaded before us, or is another version) */
+export const TEXT_ONLY_FONTS_APPLIED = (pdfjs as { gongkaiTextOnlyFonts?: boolean }).gongkaiTextOnlyFonts === true;
 export type PDFWorker = InstanceType<typeof pdfjs.PDFWorker>;
 export const { WorkerMessageHandler } = worker;

@@ -1,0 +1,95 @@
+/**
+ * gongkai's `textOnlyFonts` option for pdf.js (legacy build, 5.6.205): with it, pdf.js still reads
+ * every font program for what text needs (glyph codes, Unicode, widths, encodings, seac maps) but
+ * builds no font file: the CFF compiler and the OpenType builder are skipped where they are called,
+ * and `Font.data` stays undefined, which pdf.js already treats as a font without glyph paths.
+ *
+ * The edits are made to pdf.js's source as Node loads it (a module loader hook), not to the files
+ * on disk: so they hold wherever gongkai is installed, also as a dependency or where npm runs no
+ * install scripts. Each edit must find its text exactly once, or none of a file's edits are made
+ * and pdf.js stays as it comes (the option is then ignored: slower, never different). When the
+ * API module's edits are made it also exports `gongkaiTextOnlyFonts`, which is how we know.
+ */
+import { register } from 'node:module';
+
+export interface SourceEdit {
+  /** the end of the module's URL */
+  file: string;
+  find: string;
+  replace: string;
+}
+
+const API = '/pdfjs-dist/legacy/build/pdf.mjs';
+const WORKER = '/pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+export const TEXT_ONLY_EDITS: SourceEdit[] = [
+  // getDocument({ textOnlyFonts }) → evaluatorOptions.textOnlyFonts
+  { file: API, find: '  const fontExtraProperties = src.fontExtraProperties === true;\n', replace: '  const fontExtraProperties = src.fontExtraProperties === true;\n  const textOnlyFonts = src.textOnlyFonts === true;\n' },
+  { file: API, find: '      maxImageSize,\n      disableFontFace,\n', replace: '      maxImageSize,\n      disableFontFace,\n      textOnlyFonts,\n' },
+  // every Font knows it (its properties reach the CFF and Type 1 converters)
+  { file: WORKER, find: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n', replace: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n    properties.textOnly = evaluatorOptions.textOnlyFonts === true;\n' },
+  { file: WORKER, find: '    amendFallbackToUnicode(properties);\n    this.data = data;\n', replace: '    amendFallbackToUnicode(properties);\n    this.data = properties.textOnly ? undefined : data;\n' },
+  // CFFFont: no recompiled CFF
+  {
+    file: WORKER,
+    find: '      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
+    replace: '      this.data = properties.textOnly ? null : compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
+  },
+  // Type1Font.wrap: no CFF made from the Type 1 program
+  {
+    file: WORKER,
+    find: '    privateDict.subrsIndex = subrIndex;\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
+    replace: '    privateDict.subrsIndex = subrIndex;\n    if (properties.textOnly) {\n      return null;\n    }\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
+  },
+  // checkAndRepair: the CFF table of an OpenType font is parsed (glyph count, seacs), not recompiled
+  {
+    file: WORKER,
+    find: '        const compiler = new CFFCompiler(cff);\n        tables["CFF "].data = compiler.compile();\n',
+    replace: '        if (!properties.textOnly) {\n          const compiler = new CFFCompiler(cff);\n          tables["CFF "].data = compiler.compile();\n        }\n',
+  },
+  // no OpenType file assembled, from a repaired font or a converted one
+  { file: WORKER, find: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n', replace: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return properties.textOnly ? null : builder.toArray();\n' },
+  { file: WORKER, find: '    builder.addTable("post", createPostTable(properties));\n    return builder.toArray();\n', replace: '    builder.addTable("post", createPostTable(properties));\n    return properties.textOnly ? null : builder.toArray();\n' },
+];
+
+/** Appended to the API module when its edits were made. */
+export const APPLIED_MARKER = '\nexport const gongkaiTextOnlyFonts = true;\n';
+
+/**
+ * A file's source with all its edits made, or as it was when one of them does not find its text
+ * exactly once. (The loader hook below carries the same function as text: it runs on Node's hooks
+ * thread, from a data: URL, so that it needs no file of its own in src/ and dist/ alike.)
+ */
+export function applyEdits(source: string, edits: SourceEdit[], marker = ''): string {
+  let out = source;
+  for (const e of edits) {
+    const at = out.indexOf(e.find);
+    if (at < 0 || out.indexOf(e.find, at + 1) >= 0) return source;
+    out = out.slice(0, at) + e.replace + out.slice(at + e.find.length);
+  }
+  return out + marker;
+}
+
+const HOOK = `
+let edits = [];
+let marker = '';
+let api = '';
+export function initialize(data) { edits = data.edits; marker = data.marker; api = data.api; }
+${applyEdits.toString()}
+export async function load(url, context, nextLoad) {
+  const result = await nextLoad(url, context);
+  const mine = edits.filter((e) => url.endsWith(e.file));
+  if (!mine.length || result.source == null) return result;
+  const source = typeof result.source === 'string' ? result.source : new TextDecoder().decode(result.source);
+  return { ...result, source: applyEdits(source, mine, url.endsWith(api) ? marker : '') };
+}
+`;
+
+let registered = false;
+
+/** Installs the loader hook; pdf.js modules imported from now on get the edits. */
+export function registerTextOnlyFonts(): void {
+  if (registered) return;
+  registered = true;
+  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, { data: { edits: TEXT_ONLY_EDITS, marker: APPLIED_MARKER, api: API } });
+}
