@@ -45,7 +45,7 @@ describe('stored rows', () => {
     expect(back!.counts).toEqual(rows.counts);
   });
 
-  it('are not used for another name, another file, or when the file is not whole', async () => {
+  it('are not used for another name, another file, other rendering code, or when the file is not whole', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'gongkai-rows-'));
     const d = result();
     await writeRows(out, d.sha256, renderRows(d, 'a.pdf'));
@@ -57,5 +57,11 @@ describe('stored rows', () => {
     expect(await readRows(out, d.sha256, 'a.pdf')).toBeNull();
     writeFileSync(file, Buffer.concat([Buffer.from('{not json\n'), bytes.subarray(bytes.indexOf(10) + 1)]));
     expect(await readRows(out, d.sha256, 'a.pdf')).toBeNull();
+    // rendered by other code (another version, or this one before a change)
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'));
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify({ ...header, format: 'other' }) + '\n'), bytes.subarray(bytes.indexOf(10) + 1)]));
+    expect(await readRows(out, d.sha256, 'a.pdf')).toBeNull();
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(header) + '\n'), bytes.subarray(bytes.indexOf(10) + 1)]));
+    expect(await readRows(out, d.sha256, 'a.pdf')).not.toBeNull();
   });
 });

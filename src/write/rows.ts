@@ -7,6 +7,7 @@
  * document's documents.csv record (its fixed columns only: the run's own columns follow it), its
  * tables.csv, cells.csv and checks.csv records.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -15,8 +16,18 @@ import { TOOL_VERSION } from '../version.js';
 import { writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS, cellRows, checkRows, documentRow, tableRows } from './csv.js';
 
-/** What a rendering depends on besides the result: rows rendered by other code are not reused. */
-const FORMAT = [TOOL_VERSION, DOCUMENT_COLUMNS, TABLE_COLUMNS, CELL_COLUMNS, CHECK_COLUMNS].flat().join(',');
+/** the CSV records of rows, each with its line end */
+const csv = (rows: Record<string, unknown>[], columns: readonly string[]) => (rows.length ? stringify(rows, { columns: [...columns], quoted_match: /[",\r\n]/ }) : '');
+
+/**
+ * What a rendering depends on besides the result: the tool's version, the columns and the source
+ * of the functions that render them, so that rows rendered by other code (another version, or
+ * this one while it is being changed) are rendered again rather than reused.
+ */
+const FORMAT = createHash('sha256')
+  .update(JSON.stringify([TOOL_VERSION, DOCUMENT_COLUMNS, TABLE_COLUMNS, CELL_COLUMNS, CHECK_COLUMNS, [documentRow, tableRows, cellRows, checkRows, csv, renderRows].map(String)]))
+  .digest('hex')
+  .slice(0, 16);
 
 export interface RenderedRows {
   /** the name written in the rows' `document` column */
@@ -41,8 +52,6 @@ interface Header {
 export function rowsPath(outDir: string, sha256: string): string {
   return path.join(outDir, 'documents', `${sha256}.rows`);
 }
-
-const csv = (rows: Record<string, unknown>[], columns: readonly string[]) => (rows.length ? stringify(rows, { columns: [...columns], quoted_match: /[",\r\n]/ }) : '');
 
 /** The rows of one document listed under `name`. */
 export function renderRows(d: DocumentResult, name: string): RenderedRows {
