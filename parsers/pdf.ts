@@ -24,8 +24,8 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
  * `textOnlyFonts` is gongkai's own option, added to pdf.js's source as it loads (pdfjsTextOnly.ts):
- * pdf.js still reads every font program for what text needs (glyph
- * codes, Unicode, widths, encodings), but does not build the font file a browser would install.
+ * pdf.js still reads every font program for what text needs (glyph codes, Unicode, widths,
+ * encodings), but does not build the font file a browser would install.
  * Building it compiles each CFF font through JavaScript arrays, byte by byte: for one real 4 MB
  * CJK font that was ~800 MB of garbage and a worker's peak RSS going from ~220 to ~400 MB.
  * The text read is the same (tested against pdf.js's own extraction, on every font kind). A font

@@ -47,10 +47,10 @@ function heavyPdf(pages: number): Buffer {
   return b.build();
 }
 
-/** Linux: the processes whose parent is `pid`. */
 let slow: Buffer | undefined;
 const slowPdf = () => (slow ??= heavyPdf(25));
 
+/** Linux: the processes whose parent is `pid`. */
 function childrenOf(pid: number): number[] {
   return readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))

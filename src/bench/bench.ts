@@ -199,11 +199,11 @@ async function main() {
   const oneCore = pinned ? measures[5] : undefined;
   const pps = (m: Measure) => m.pages / m.seconds;
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process
-  // cores used: CPU time (threads and worker processes included) over wall time
-  const cores_ = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
+  // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process.
+  // Cores used: CPU time (threads and worker processes included) over wall time
+  const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
   const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
-  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(cores_(m), 11)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
   const [plain, loader, one, all, bareAll] = measures;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
@@ -212,7 +212,7 @@ async function main() {
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
   if (one.cpuSeconds && all.cpuSeconds)
-    lines.push(`pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${cores_(one)} and ${cores_(all)})`);
+    lines.push(`pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${coresUsed(one)} and ${coresUsed(all)})`);
   if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
   const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
   lines.push(`peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`);

@@ -62,9 +62,7 @@ class CsvFile {
     return new CsvFile(file, tmp, handle);
   }
   async write(data: string | Uint8Array): Promise<void> {
-    if (!data.length) return;
-    if (typeof data === 'string') await this.handle.write(data);
-    else await this.handle.write(data);
+    if (data.length) await this.handle.write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   }
   async commit(): Promise<void> {
     await this.handle.close();
