@@ -6,6 +6,7 @@
  * digit-only readers that vote (`rereadFigures`). The result is a PdfPage like any other, in PDF
  * points, each item with its confidence.
  */
+import { textItem } from './textItem.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -91,7 +92,7 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
   // ink the first reading skipped stays only where the figure readings agreed on a figure
   const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > 30));
   const items = kept.map((w) => ({ ...w, text: repairMarks(cjkPunctuation(w.text)) })).map(
-    (w): TextItem => ({ str: w.text, x0: w.left * wordPt, x1: (w.left + w.width) * wordPt, y0: w.top * wordPt, y1: (w.top + w.height) * wordPt, fontSize: w.height * wordPt, conf: w.conf }),
+    (w): TextItem => textItem(w.text, w.left * wordPt, (w.left + w.width) * wordPt, w.top * wordPt, (w.top + w.height) * wordPt, w.height * wordPt, w.conf),
   );
   const page: PdfPage = {
     number,

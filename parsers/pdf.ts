@@ -3,14 +3,16 @@
  * CJK cMaps and the standard fonts are wired by filesystem path: without the cMaps a
  * non-embedded Adobe-GB1 font (STSong-Light, UniGB-UCS2-H) silently yields no text.
  */
+import { textItem } from './textItem.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS, Util } from './pdfjs.js';
+import { getDocument, OPS } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { GongkaiError } from '../src/errors.js';
 import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
 import { textFromOperatorList } from './opText.js';
 import { inThreadWorker } from './pdfjsPort.js';
+import { IDENTITY, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -18,9 +20,6 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 export const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
 export const STANDARD_FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
-
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 /**
  * `textOnlyFonts` is gongkai's own option, added to pdf.js's source as it loads (pdfjsTextOnly.ts):
@@ -91,7 +90,7 @@ function classifyOpenError(err: unknown): GongkaiError {
  */
 async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const vt = viewport.transform as Matrix;
+  const vt = toMatrix(viewport.transform);
   const ops = await page.getOperatorList();
   const fontOf = (name: string) => {
     try {
@@ -100,10 +99,12 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
       return undefined;
     }
   };
-  let runs: { str: string; transform: number[]; width: number }[] = textFromOperatorList(ops.fnArray, ops.argsArray, fontOf);
+  let runs = textFromOperatorList(ops.fnArray, ops.argsArray, fontOf);
   if (!runs.length && ops.fnArray.some((f) => f === OPS.showText || f === OPS.showSpacedText || f === OPS.nextLineShowText || f === OPS.nextLineSetSpacingShowText)) {
     const content = await page.getTextContent({ includeMarkedContent: false });
-    runs = content.items.filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it);
+    runs = content.items
+      .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it)
+      .map((it) => ({ str: it.str, transform: toMatrix(it.transform), width: it.width }));
   }
 
   // Text: bring each run into viewport space (top-left origin).
@@ -111,7 +112,7 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   const raws: Raw[] = [];
   for (const it of runs) {
     if (!it.str || !it.str.trim()) continue;
-    const m = Util.transform(vt, it.transform) as Matrix;
+    const m = multiply(vt, it.transform);
     // text set beyond the page's edges is not on the page (some producers leave whole tables there)
     if (m[4] < -5 || m[4] > viewport.width + 5 || m[5] < -5 || m[5] > viewport.height + 5) continue;
     raws.push({ str: it.str, m, width: it.width });
@@ -126,7 +127,7 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
 
   const items: TextItem[] = [];
   for (const r of raws) {
-    const m = Util.transform(turn, r.m) as Matrix;
+    const m = multiply(turn, r.m);
     const fontSize = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || 1;
     const scaleX = Math.hypot(m[0], m[1]);
     if (Math.abs(m[1]) > 0.2 * scaleX) continue; // still not horizontal: a stray rotated label
@@ -135,11 +136,11 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
     // pdf.js reports width in the item's own scale for horizontal text
     const w = r.width * (scaleX / Math.max(Math.hypot(r.m[0], r.m[1]), 1e-9)) || r.width;
     for (const part of splitOnWideGaps(r.str, x, w)) {
-      items.push({ str: part.str, x0: part.x0, x1: part.x1, y0: base - fontSize * 0.88, y1: base + fontSize * 0.12, fontSize });
+      items.push(textItem(part.str, part.x0, part.x1, base - fontSize * 0.88, base + fontSize * 0.12, fontSize));
     }
   }
 
-  const { horizontals, verticals, images } = rulingsFromOps(ops, Util.transform(turn, vt) as Matrix);
+  const { horizontals, verticals, images } = rulingsFromOps(ops, multiply(turn, vt));
   return { number, width, height, items, horizontals, verticals, imageCount: images };
 }
 
@@ -159,11 +160,11 @@ function dominantRotation(ms: Matrix[]): 0 | 90 | 180 | 270 {
 function rotationMatrix(rot: number, w: number, h: number): Matrix {
   switch (rot) {
     case 90: // text runs upward → rotate clockwise
-      return [0, 1, -1, 0, h, 0];
+      return matrix(0, 1, -1, 0, h, 0);
     case 270:
-      return [0, -1, 1, 0, 0, w];
+      return matrix(0, -1, 1, 0, 0, w);
     case 180:
-      return [-1, 0, 0, -1, w, h];
+      return matrix(-1, 0, 0, -1, w, h);
     default:
       return IDENTITY;
   }
@@ -256,11 +257,11 @@ function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matr
         lineWidth = lwStack.pop() ?? 1;
         break;
       case OPS.transform:
-        ctm = Util.transform(ctm, args) as Matrix;
+        ctm = multiply(ctm, toMatrix(args));
         break;
       case OPS.paintFormXObjectBegin:
         stack.push(ctm);
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = Util.transform(ctm, Array.from(args[0] as number[])) as Matrix;
+        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, toMatrix(args[0] as ArrayLike<number>));
         break;
       case OPS.paintFormXObjectEnd:
         ctm = stack.pop() ?? base;
@@ -282,7 +283,7 @@ function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matr
         const filled = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
         if (!stroked && !filled) break;
         const thickness = lineWidth * (Math.hypot(ctm[0], ctm[1]) || 1);
-        const [m0, m1, m2, m3, m4, m5] = ctm;
+        const m0 = ctm[0], m1 = ctm[1], m2 = ctm[2], m3 = ctm[3], m4 = ctm[4], m5 = ctm[5];
         const point = (x: number, y: number) => xy.push(m0 * x + m2 * y + m4, m1 * x + m3 * y + m5);
         xy.length = 0;
         let start = 0;

@@ -1,4 +1,5 @@
 /** Group positioned text items into lines (by vertical centre) and lines into segments (by gaps). */
+import { textItem } from '../../parsers/textItem.js';
 import type { TextItem } from '../../parsers/types.js';
 
 export interface Line {
@@ -71,8 +72,8 @@ export function segmentsOf(line: Line, gapEm = 1.0): TextItem[] {
     const prev = out[out.length - 1];
     if (prev && it.x0 - prev.x1 <= gapEm * Math.min(it.fontSize, prev.fontSize)) {
       const sep = it.x0 - prev.x1 > 0.25 * it.fontSize && /[\x21-\x7e]$/.test(prev.str) && /^[\x21-\x7e]/.test(it.str) ? ' ' : '';
-      out[out.length - 1] = { ...prev, str: prev.str + sep + it.str, x1: Math.max(prev.x1, it.x1), y0: Math.min(prev.y0, it.y0), y1: Math.max(prev.y1, it.y1) };
-    } else out.push({ ...it });
+      out[out.length - 1] = textItem(prev.str + sep + it.str, prev.x0, Math.max(prev.x1, it.x1), Math.min(prev.y0, it.y0), Math.max(prev.y1, it.y1), prev.fontSize, prev.conf);
+    } else out.push(textItem(it.str, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.conf));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
+import { textItem } from '../../parsers/textItem.js';
 import type { PdfPage, Segment, TextItem } from '../../parsers/types.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
@@ -108,7 +109,7 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
       const str = chars.slice(start, cut).join('').trim();
       start = chars[cut] === ' ' ? cut + 1 : cut;
       if (!str) return;
-      out.push({ ...it, str, x0: bounds[k] + (k ? 0.5 : 0), x1: bounds[k + 1] - (k < walls.length ? 0.5 : 0) });
+      out.push(textItem(str, bounds[k] + (k ? 0.5 : 0), bounds[k + 1] - (k < walls.length ? 0.5 : 0), it.y0, it.y1, it.fontSize, it.conf));
     });
   }
   return out;
