@@ -94,7 +94,7 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   const ops = await page.getOperatorList();
   const fontOf = (name: string) => {
     try {
-      return page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean };
+      return page.commonObjs.get(name) as { fontMatrix?: number[] };
     } catch {
       return undefined;
     }

@@ -31,6 +31,29 @@ interface Measure {
   workerRssMb?: number;
   /** CPU time of the process, its threads and its ended child processes (user + system), s */
   cpuSeconds?: number;
+  /** share of the machine's CPU time the hypervisor gave to others during the run (Linux steal) */
+  stolen?: number;
+}
+
+/** The machine's stolen CPU time so far, all cores (Linux /proc/stat, in clock ticks of 1/100 s). */
+function stealTicks(): number | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal …
+    const steal = Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]);
+    return Number.isFinite(steal) ? steal : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A measure with the share of the machine's CPU time stolen while it ran. */
+async function withSteal(measure: () => Promise<Measure>, cores: number): Promise<Measure> {
+  const before = stealTicks();
+  const t0 = performance.now();
+  const m = await measure();
+  const after = stealTicks();
+  const seconds = (performance.now() - t0) / 1000;
+  return before === undefined || after === undefined ? m : { ...m, stolen: (after - before) / 100 / (seconds * cores) };
 }
 
 /**
@@ -193,7 +216,7 @@ async function main() {
   process.stderr.write(`  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`);
   const measures = await runRounds(configs.map(([label, measure]) => async () => {
     process.stderr.write(`  ${label} …\n`);
-    return measure();
+    return withSteal(measure, cores);
   }));
   const rows: [string, Measure][] = configs.map(([label], i) => [label, measures[i]]);
   const oneCore = pinned ? measures[5] : undefined;
@@ -202,8 +225,10 @@ async function main() {
   // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process.
   // Cores used: CPU time (threads and worker processes included) over wall time
   const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
-  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
-  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  // stolen: CPU time the hypervisor gave to other guests, as a share of this machine's (steal)
+  const stolen = (m: Measure) => (m.stolen === undefined ? '—' : `${(m.stolen * 100).toFixed(1)} %`);
+  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
+  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
   const [plain, loader, one, all, bareAll] = measures;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
