@@ -66,89 +66,76 @@ class OpenRun {
   }
 }
 
-// pdf.js's operator numbers, read once: the switch below would otherwise load up to 21 properties
-// of OPS for every operator, which costs while the function still runs in the interpreter
-const SAVE = OPS.save;
-const RESTORE = OPS.restore;
-const TRANSFORM = OPS.transform;
-const FORM_BEGIN = OPS.paintFormXObjectBegin;
-const FORM_END = OPS.paintFormXObjectEnd;
-const BEGIN_TEXT = OPS.beginText;
-const END_TEXT = OPS.endText;
-const SET_FONT = OPS.setFont;
-const SET_TEXT_MATRIX = OPS.setTextMatrix;
-const MOVE_TEXT = OPS.moveText;
-const SET_LEADING_MOVE_TEXT = OPS.setLeadingMoveText;
-const NEXT_LINE = OPS.nextLine;
-const SET_LEADING = OPS.setLeading;
-const SET_CHAR_SPACING = OPS.setCharSpacing;
-const SET_WORD_SPACING = OPS.setWordSpacing;
-const SET_HSCALE = OPS.setHScale;
-const SET_TEXT_RISE = OPS.setTextRise;
-const SHOW_TEXT = OPS.showText;
-const SHOW_SPACED_TEXT = OPS.showSpacedText;
-const NEXT_LINE_SHOW_TEXT = OPS.nextLineShowText;
-const NEXT_LINE_SET_SPACING_SHOW_TEXT = OPS.nextLineSetSpacingShowText;
-
-/** Whether an operator argument is a matrix given as one array (pdf.js 5) rather than spread. */
-function isArrayArg(a: unknown): a is ArrayLike<number> {
-  return Array.isArray(a) || ArrayBuffer.isView(a);
-}
-
 /** A kerning or gap wider than this (in em) starts a new run, as a visible gap does. */
 const GAP_EM = 0.3;
 
-export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, fontOf: (name: string) => FontInfo | undefined): TextRun[] {
-  const runs: TextRun[] = [];
-  let s = new TextState();
-  const stack: TextState[] = [];
-  let tm: Matrix = IDENTITY;
-  let x = 0;
-  let y = 0;
-  let lineX = 0;
-  let lineY = 0;
-  let open: OpenRun | null = null;
-  // a page names few fonts and sets them often
-  const fontScales = new Map<string, number>();
-  const fontScaleOf = (name: string): number => {
-    let scale = fontScales.get(name);
-    if (scale === undefined) {
-      scale = fontOf(name)?.fontMatrix?.[0] ?? 0.001;
-      fontScales.set(name, scale);
-    }
-    return scale;
-  };
-
-  const flush = () => {
-    if (open && open.str.join('').trim()) {
-      const trm = multiply(open.m, matrix(open.size * s.hScale, 0, 0, open.size, open.startX, open.y));
-      const scale = Math.hypot(open.m[0], open.m[1]);
-      runs.push({ str: open.str.join(''), transform: trm, width: (open.endX - open.startX) * scale });
-    }
-    open = null;
-  };
-  const moveText = (dx: number, dy: number) => {
-    lineX += dx;
-    lineY += dy;
-    x = lineX;
-    y = lineY;
-  };
-
+/** The state of reading one operator list: the text state, the text matrix and the open run. */
+class TextReader {
+  readonly runs: TextRun[] = [];
+  s = new TextState();
+  readonly stack: TextState[] = [];
+  tm: Matrix = IDENTITY;
+  // the text position and the start of its line, in text space: -0 (which reads as 0 everywhere)
+  // so that V8 keeps them as doubles from the first reader on. Starting as small integers, they
+  // changed the reader's hidden class at the first fraction, and the optimized loop was left again
+  // at every page (78 times in one pass over the real set)
+  x = -0;
+  y = -0;
+  lineX = -0;
+  lineY = -0;
+  open: OpenRun | null = null;
   // text space → page: the CTM and the text matrix are replaced, never changed in place, so their
   // product is computed again only when one of them is another array
-  let productCtm: Matrix | null = null;
-  let productTm: Matrix | null = null;
-  let product: Matrix = IDENTITY;
-  const textToPage = (): Matrix => {
-    if (productCtm !== s.ctm || productTm !== tm) {
-      productCtm = s.ctm;
-      productTm = tm;
-      product = multiply(s.ctm, tm);
-    }
-    return product;
-  };
+  private productCtm: Matrix | null = null;
+  private productTm: Matrix | null = null;
+  private product: Matrix = IDENTITY;
+  // a page names few fonts and sets them often
+  private readonly fontScales = new Map<string, number>();
 
-  const showText = (glyphs: (Glyph | number | null)[]) => {
+  constructor(private readonly fontOf: (name: string) => FontInfo | undefined) {}
+
+  fontScaleOf(name: string): number {
+    let scale = this.fontScales.get(name);
+    if (scale === undefined) {
+      scale = this.fontOf(name)?.fontMatrix?.[0] ?? 0.001;
+      this.fontScales.set(name, scale);
+    }
+    return scale;
+  }
+
+  flush(): void {
+    const open = this.open;
+    if (open && open.str.join('').trim()) {
+      const trm = multiply(open.m, matrix(open.size * this.s.hScale, 0, 0, open.size, open.startX, open.y));
+      const scale = Math.hypot(open.m[0], open.m[1]);
+      this.runs.push({ str: open.str.join(''), transform: trm, width: (open.endX - open.startX) * scale });
+    }
+    this.open = null;
+  }
+
+  moveText(dx: number, dy: number): void {
+    this.lineX += dx;
+    this.lineY += dy;
+    this.x = this.lineX;
+    this.y = this.lineY;
+  }
+
+  startTextObject(tm: Matrix): void {
+    this.tm = tm;
+    this.x = this.y = this.lineX = this.lineY = 0;
+  }
+
+  private textToPage(): Matrix {
+    if (this.productCtm !== this.s.ctm || this.productTm !== this.tm) {
+      this.productCtm = this.s.ctm;
+      this.productTm = this.tm;
+      this.product = multiply(this.s.ctm, this.tm);
+    }
+    return this.product;
+  }
+
+  showText(glyphs: (Glyph | number | null)[]): void {
+    const s = this.s;
     const size = s.fontSize;
     if (!size) return;
     const advanceScale = size * s.fontScale;
@@ -156,119 +143,136 @@ export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: Arra
     const charSpacing = s.charSpacing;
     const wordSpacing = s.wordSpacing;
     const gap = GAP_EM * size * hScale;
-    const m = textToPage();
-    const ty = y + s.rise;
+    const m = this.textToPage();
+    const x = this.x;
+    const ty = this.y + s.rise;
     // a new operator continues the open run when it starts where that run ended, on its baseline
-    if (open && (open.y !== ty || open.size !== size || (open.m !== m && open.m.some((v, i) => v !== m[i])) || Math.abs(x - open.endX) > gap)) flush();
+    let open = this.open;
+    if (open && (open.y !== ty || open.size !== size || (open.m !== m && open.m.some((v, i) => v !== m[i])) || Math.abs(x - open.endX) > gap)) {
+      this.flush();
+      open = null;
+    }
     let cx = 0; // advance within this operator, unscaled by hScale
     for (const g of glyphs) {
       if (g === null || g === undefined) continue;
       if (typeof g === 'number') {
         const shift = (-g * size) / 1000;
         cx += shift;
-        if (shift > GAP_EM * size) flush();
+        if (shift > GAP_EM * size) {
+          this.flush();
+          open = null;
+        }
         continue;
       }
       const spacing = (g.isSpace ? wordSpacing : 0) + charSpacing;
       const advance = (g.width ?? 0) * advanceScale + spacing;
       const gx = x + cx * hScale;
-      if (!open) open = new OpenRun(gx, ty, m, size);
+      if (!open) open = this.open = new OpenRun(gx, ty, m, size);
       else if (gx - open.endX > gap) {
-        flush();
-        open = new OpenRun(gx, ty, m, size);
+        this.flush();
+        open = this.open = new OpenRun(gx, ty, m, size);
       }
       open.str.push(g.unicode ?? '');
       cx += advance;
       open.endX = x + cx * hScale;
     }
-    x += cx * hScale;
-  };
-
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] as unknown[];
-    switch (fn) {
-      case SAVE:
-        stack.push(s.copy());
-        break;
-      case RESTORE:
-        s = stack.pop() ?? s;
-        break;
-      case TRANSFORM:
-        flush();
-        s.ctm = multiply(s.ctm, toMatrix(args as number[]));
-        break;
-      case FORM_BEGIN:
-        flush();
-        stack.push(s.copy());
-        if (isArrayArg(args?.[0])) s.ctm = multiply(s.ctm, toMatrix(args[0] as ArrayLike<number>));
-        break;
-      case FORM_END:
-        flush();
-        s = stack.pop() ?? s;
-        break;
-      case BEGIN_TEXT:
-        flush();
-        tm = IDENTITY;
-        x = y = lineX = lineY = 0;
-        break;
-      case END_TEXT:
-        flush();
-        break;
-      case SET_FONT: {
-        const [name, size] = args as [string, number];
-        s.fontScale = fontScaleOf(name);
-        s.fontSize = Math.abs(size);
-        break;
-      }
-      case SET_TEXT_MATRIX: {
-        // pdf.js 5 passes the matrix as one array argument; older lists spread its six numbers
-        const a = args[0];
-        tm = toMatrix(isArrayArg(a) ? a : (args as number[]));
-        x = y = lineX = lineY = 0;
-        break;
-      }
-      case MOVE_TEXT:
-        moveText(args[0] as number, args[1] as number);
-        break;
-      case SET_LEADING_MOVE_TEXT:
-        s.leading = -(args[1] as number);
-        moveText(args[0] as number, args[1] as number);
-        break;
-      case NEXT_LINE:
-        moveText(0, -s.leading);
-        break;
-      case SET_LEADING:
-        s.leading = args[0] as number;
-        break;
-      case SET_CHAR_SPACING:
-        s.charSpacing = args[0] as number;
-        break;
-      case SET_WORD_SPACING:
-        s.wordSpacing = args[0] as number;
-        break;
-      case SET_HSCALE:
-        s.hScale = (args[0] as number) / 100;
-        break;
-      case SET_TEXT_RISE:
-        s.rise = args[0] as number;
-        break;
-      case SHOW_TEXT:
-      case SHOW_SPACED_TEXT:
-        showText(args[0] as (Glyph | number)[]);
-        break;
-      case NEXT_LINE_SHOW_TEXT:
-        moveText(0, -s.leading);
-        showText(args[0] as (Glyph | number)[]);
-        break;
-      case NEXT_LINE_SET_SPACING_SHOW_TEXT:
-        s.wordSpacing = args[0] as number;
-        s.charSpacing = args[1] as number;
-        moveText(0, -s.leading);
-        showText(args[2] as (Glyph | number)[]);
-        break;
-    }
+    this.x = x + cx * hScale;
   }
-  flush();
-  return runs;
+}
+
+type Handler = (r: TextReader, args: unknown[]) => void;
+
+/**
+ * What each operator does to the reader, indexed by pdf.js's operator number; operators that
+ * neither move nor show text have none. One small function per operator rather than the cases of
+ * one large switch: an operator a page meets for the first time (the loop is already optimized
+ * by then) has no type feedback, and V8 throws away and compiles again only that small function,
+ * not the whole reader (a cold worker compiled the switch 8 to 11 times, ~25 ms each).
+ */
+const HANDLERS: (Handler | undefined)[] = [];
+const on = (op: number, handler: Handler) => {
+  HANDLERS[op] = handler;
+};
+on(OPS.save, (r) => {
+  r.stack.push(r.s.copy());
+});
+on(OPS.restore, (r) => {
+  r.s = r.stack.pop() ?? r.s;
+});
+on(OPS.transform, (r, args) => {
+  r.flush();
+  r.s.ctm = multiply(r.s.ctm, toMatrix(args as number[]));
+});
+on(OPS.paintFormXObjectBegin, (r, args) => {
+  r.flush();
+  r.stack.push(r.s.copy());
+  if (isArrayArg(args?.[0])) r.s.ctm = multiply(r.s.ctm, toMatrix(args[0]));
+});
+on(OPS.paintFormXObjectEnd, (r) => {
+  r.flush();
+  r.s = r.stack.pop() ?? r.s;
+});
+on(OPS.beginText, (r) => {
+  r.flush();
+  r.startTextObject(IDENTITY);
+});
+on(OPS.endText, (r) => r.flush());
+on(OPS.setFont, (r, args) => {
+  const [name, size] = args as [string, number];
+  r.s.fontScale = r.fontScaleOf(name);
+  r.s.fontSize = Math.abs(size);
+});
+on(OPS.setTextMatrix, (r, args) => {
+  // pdf.js 5 passes the matrix as one array argument; older lists spread its six numbers
+  const a = args[0];
+  r.startTextObject(toMatrix(isArrayArg(a) ? a : (args as number[])));
+});
+on(OPS.moveText, (r, args) => r.moveText(args[0] as number, args[1] as number));
+on(OPS.setLeadingMoveText, (r, args) => {
+  r.s.leading = -(args[1] as number);
+  r.moveText(args[0] as number, args[1] as number);
+});
+on(OPS.nextLine, (r) => r.moveText(0, -r.s.leading));
+on(OPS.setLeading, (r, args) => {
+  r.s.leading = args[0] as number;
+});
+on(OPS.setCharSpacing, (r, args) => {
+  r.s.charSpacing = args[0] as number;
+});
+on(OPS.setWordSpacing, (r, args) => {
+  r.s.wordSpacing = args[0] as number;
+});
+on(OPS.setHScale, (r, args) => {
+  r.s.hScale = (args[0] as number) / 100;
+});
+on(OPS.setTextRise, (r, args) => {
+  r.s.rise = args[0] as number;
+});
+const show: Handler = (r, args) => r.showText(args[0] as (Glyph | number)[]);
+on(OPS.showText, show);
+on(OPS.showSpacedText, show);
+on(OPS.nextLineShowText, (r, args) => {
+  r.moveText(0, -r.s.leading);
+  r.showText(args[0] as (Glyph | number)[]);
+});
+on(OPS.nextLineSetSpacingShowText, (r, args) => {
+  r.s.wordSpacing = args[0] as number;
+  r.s.charSpacing = args[1] as number;
+  r.moveText(0, -r.s.leading);
+  r.showText(args[2] as (Glyph | number)[]);
+});
+
+/** Whether an operator argument is a matrix given as one array (pdf.js 5) rather than spread. */
+function isArrayArg(a: unknown): a is ArrayLike<number> {
+  return Array.isArray(a) || ArrayBuffer.isView(a);
+}
+
+export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, fontOf: (name: string) => FontInfo | undefined): TextRun[] {
+  const reader = new TextReader(fontOf);
+  for (let i = 0; i < fnArray.length; i++) {
+    const handler = HANDLERS[fnArray[i]];
+    if (handler !== undefined) handler(reader, argsArray[i] as unknown[]);
+  }
+  reader.flush();
+  return reader.runs;
 }
