@@ -6,7 +6,6 @@
  * digit-only readers that vote (`rereadFigures`). The result is a PdfPage like any other, in PDF
  * points, each item with its confidence.
  */
-import { textItem } from './textItem.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import { GongkaiError } from '../src/errors.js';
 import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm, type Grey } from './raster.js';
 import type { PdfPage, TextItem } from './types.js';
+import { textItem } from './textItem.js';
 
 export const OCR_INSTALL_HINT = 'install tesseract and poppler (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils)';
 /** 200 dpi: the benchmark's choice (150 dpi loses decimal points in 8 pt figures; 300 dpi is 2× slower for no gain). */

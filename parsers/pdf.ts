@@ -3,7 +3,6 @@
  * CJK cMaps and the standard fonts are wired by filesystem path: without the cMaps a
  * non-embedded Adobe-GB1 font (STSong-Light, UniGB-UCS2-H) silently yields no text.
  */
-import { textItem } from './textItem.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument, OPS } from './pdfjs.js';
@@ -13,6 +12,7 @@ import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
 import { textFromOperatorList } from './opText.js';
 import { inThreadWorker } from './pdfjsPort.js';
 import { IDENTITY, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
+import { textItem } from './textItem.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
