@@ -17,6 +17,11 @@ export function matrix(a: number, b: number, c: number, d: number, e: number, f:
   return m;
 }
 
+/** Whether an operator argument is a matrix given as one array (pdf.js 5) rather than spread. */
+export function isMatrixArg(a: unknown): a is ArrayLike<number> {
+  return Array.isArray(a) || ArrayBuffer.isView(a);
+}
+
 /** The first six numbers of any array-like (a pdf.js operator's matrix argument). */
 export function toMatrix(src: ArrayLike<number>): Matrix {
   return matrix(src[0], src[1], src[2], src[3], src[4], src[5]);

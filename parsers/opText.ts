@@ -8,7 +8,7 @@
  * (font size included) and its advance width in user space.
  */
 import { OPS } from './pdfjs.js';
-import { IDENTITY, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
+import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 
 export interface TextRun {
   str: string;
@@ -105,10 +105,11 @@ class TextReader {
 
   flush(): void {
     const open = this.open;
-    if (open && open.str.join('').trim()) {
+    const str = open?.str.join('');
+    if (open && str?.trim()) {
       const trm = multiply(open.m, matrix(open.size * this.s.hScale, 0, 0, open.size, open.startX, open.y));
       const scale = Math.hypot(open.m[0], open.m[1]);
-      this.runs.push({ str: open.str.join(''), transform: trm, width: (open.endX - open.startX) * scale });
+      this.runs.push({ str, transform: trm, width: (open.endX - open.startX) * scale });
     }
     this.open = null;
   }
@@ -206,7 +207,7 @@ on(OPS.transform, (r, args) => {
 on(OPS.paintFormXObjectBegin, (r, args) => {
   r.flush();
   r.stack.push(r.s.copy());
-  if (isArrayArg(args?.[0])) r.s.ctm = multiply(r.s.ctm, toMatrix(args[0]));
+  if (isMatrixArg(args?.[0])) r.s.ctm = multiply(r.s.ctm, toMatrix(args[0]));
 });
 on(OPS.paintFormXObjectEnd, (r) => {
   r.flush();
@@ -225,7 +226,7 @@ on(OPS.setFont, (r, args) => {
 on(OPS.setTextMatrix, (r, args) => {
   // pdf.js 5 passes the matrix as one array argument; older lists spread its six numbers
   const a = args[0];
-  r.startTextObject(toMatrix(isArrayArg(a) ? a : (args as number[])));
+  r.startTextObject(toMatrix(isMatrixArg(a) ? a : (args as number[])));
 });
 on(OPS.moveText, (r, args) => r.moveText(args[0] as number, args[1] as number));
 on(OPS.setLeadingMoveText, (r, args) => {
@@ -261,11 +262,6 @@ on(OPS.nextLineSetSpacingShowText, (r, args) => {
   r.moveText(0, -r.s.leading);
   r.showText(args[2] as (Glyph | number)[]);
 });
-
-/** Whether an operator argument is a matrix given as one array (pdf.js 5) rather than spread. */
-function isArrayArg(a: unknown): a is ArrayLike<number> {
-  return Array.isArray(a) || ArrayBuffer.isView(a);
-}
 
 export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, fontOf: (name: string) => FontInfo | undefined): TextRun[] {
   const reader = new TextReader(fontOf);

@@ -11,7 +11,7 @@ import { GongkaiError } from '../src/errors.js';
 import type { PdfContent, PdfPage, Segment, TextItem } from './types.js';
 import { textFromOperatorList } from './opText.js';
 import { inThreadWorker } from './pdfjsPort.js';
-import { IDENTITY, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
+import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 import { textItem } from './textItem.js';
 
 const require = createRequire(import.meta.url);
@@ -261,7 +261,7 @@ function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matr
         break;
       case OPS.paintFormXObjectBegin:
         stack.push(ctm);
-        if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, toMatrix(args[0] as ArrayLike<number>));
+        if (isMatrixArg(args?.[0])) ctm = multiply(ctm, toMatrix(args[0]));
         break;
       case OPS.paintFormXObjectEnd:
         ctm = stack.pop() ?? base;
