@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli.js';
+import { main } from '../dist/src/cli/cli.js';
 
 // a reader that stops early (`gongkai rules | head`) is not a failure of ours
 process.stdout.on('error', (err) => {

@@ -1,5 +1,5 @@
 /** Compare a document's extracted cells with a fixture's expected cells (as multisets of keys). */
-import type { DocumentResult } from '../src/schema.js';
+import type { DocumentResult } from '../src/model/schema.js';
 
 export interface Expected {
   document: string;

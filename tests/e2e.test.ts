@@ -1,4 +1,4 @@
-/** Whole documents from corpus/ (made by tests/fixtures/make-fixtures.ts) against their expected cells. */
+/** Whole documents from corpus/ (made by scripts/make-fixtures.ts) against their expected cells. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,7 @@
  * that yields comparisons. Values are compared as exact decimals (units of 0.0001), with a
  * tolerance of 0.01 per rounded summand: published tables round every figure to two decimals.
  */
-import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../schema.js';
+import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../model/schema.js';
 
 /** What the rules read: the tables and the narrative's figures. */
 export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;

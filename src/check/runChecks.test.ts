@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, DocumentResult, Table } from '../schema.js';
+import type { Cell, DocumentResult, Table } from '../model/schema.js';
 import { runChecks } from './runChecks.js';
 
 type Row = [code: string, name: string, ...values: string[]];

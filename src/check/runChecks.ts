@@ -1,5 +1,5 @@
 /** Run every rule on a document; the results go into the JSON, checks.csv and the status. */
-import type { CheckResult } from '../schema.js';
+import type { CheckResult } from '../model/schema.js';
 import { RULES, show, type CheckInput } from './rules.js';
 
 /**

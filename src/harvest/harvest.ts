@@ -6,10 +6,10 @@
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { blankResult } from '../pipeline/blankResult.js';
-import type { InputDocument } from '../inputs.js';
-import type { DocumentResult } from '../schema.js';
-import { TOOL_VERSION } from '../version.js';
+import { blankResult } from '../model/blankResult.js';
+import type { InputDocument } from './inputs.js';
+import type { DocumentResult } from '../model/schema.js';
+import { TOOL_VERSION } from '../model/version.js';
 import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
 import { readRows, renderRows, writeRows } from '../write/rows.js';
 import { sha256File } from './hash.js';

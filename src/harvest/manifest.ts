@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { GongkaiError } from '../errors.js';
-import type { InputDocument } from '../inputs.js';
+import { GongkaiError } from '../model/errors.js';
+import type { InputDocument } from './inputs.js';
 
 export interface ManifestRow {
   doc: InputDocument;

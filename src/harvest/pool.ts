@@ -14,8 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
-import { GongkaiError } from '../errors.js';
-import type { DocumentResult } from '../schema.js';
+import { GongkaiError } from '../model/errors.js';
+import type { DocumentResult } from '../model/schema.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import type { WorkerSummary, WorkerTask } from './worker.js';
 

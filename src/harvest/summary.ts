@@ -1,5 +1,5 @@
 /** A document's result in brief: what crosses back from a worker (kept free of parser imports). */
-import type { DocumentResult } from '../schema.js';
+import type { DocumentResult } from '../model/schema.js';
 
 /** What the main thread needs for progress and the summary. */
 export type DocumentSummary = Pick<DocumentResult, 'document' | 'status' | 'error' | 'pages' | 'seconds'> & { tables: number; cells: number };

@@ -9,7 +9,7 @@ import { extract, type ExtractOptions } from '../pipeline/extract.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
-import { useInPlaceInflate } from '../../parsers/inflate.js';
+import { useInPlaceInflate } from '../read/pdf/inflate.js';
 
 export interface WorkerTask {
   file: string;

@@ -4,15 +4,7 @@
  * `order` is the table's place in the national 决算 scheme (公开01表 … 公开09表); budget schemes
  * differ between provinces, so budget tables are numbered as printed or by position.
  */
-export interface CatalogEntry {
-  id: string;
-  kind: '决算' | '预算';
-  order?: number;
-  title: string;
-  aliases: string[];
-  /** the table carries side-by-side 收入 | 支出 panels */
-  panels?: boolean;
-}
+import type { CatalogEntry } from '../model/draft.js';
 
 export const CATALOG: CatalogEntry[] = [
   // ── 部门决算 ────────────────────────────────────────────────────────────────

@@ -4,13 +4,12 @@
  * Each table's body is the page region below its marks, continued onto following pages while
  * those pages start with table rows.
  */
-import type { PdfPage } from '../../parsers/types.js';
-import { buildLines, segmentsOf, type Line } from '../reconstruct/lines.js';
-import type { Region } from '../reconstruct/ruledGrid.js';
+import type { PdfPage } from '../model/content.js';
+import { buildLines, segmentsOf, type Line } from './lines.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
-import type { CatalogEntry } from './catalog.js';
-import { bareCode, findCode, findEntity, findUnit, isMetaLine, isNoteLine, isPageNumber, matchTitle, type TableCode } from './markers.js';
+import type { CatalogEntry, Region, TableCode } from '../model/draft.js';
+import { bareCode, findCode, findEntity, findUnit, isMetaLine, isNoteLine, isPageNumber, matchTitle } from './markers.js';
 
 export interface LocatedTable {
   entry: CatalogEntry;

@@ -1,11 +1,8 @@
 /** Recognizers for the printed marks around a table: title, 公开0x表 code, 单位, 编制单位, notes. */
-import { CATALOG, type CatalogEntry } from './catalog.js';
+import type { CatalogEntry, TableCode } from '../model/draft.js';
+import { CATALOG } from './catalog.js';
 import { chineseNumeral, editDistance, matchKey, squash } from '../normalize/text.js';
 
-export interface TableCode {
-  printed: string;
-  number: number;
-}
 
 const CODE_PATTERNS: RegExp[] = [
   /公开(\d{1,2})表/,
@@ -176,4 +173,9 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   if (prefix.length > 40 || BAD_PREFIX.test(prefix) || /决算|预算/.test(prefix)) return undefined;
   const canonical = [near.entry.title, ...near.entry.aliases].find((t) => matchKey(t) === near.key) ?? near.entry.title;
   return { entry: near.entry, title: canonical, code };
+}
+
+/** A line that is only a mark around a table: a title, 公开0x表 / 表一, 单位, 编制单位, a note. */
+export function isMarkText(text: string): boolean {
+  return Boolean(matchTitle(text)) || isMetaLine(text) || isNoteLine(text) || Boolean(bareCode(text));
 }

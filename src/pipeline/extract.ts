@@ -2,22 +2,24 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { detectFormat } from '../../parsers/detect.js';
-import { readPdf } from '../../parsers/pdf.js';
-import { assertSafeZip, zipEntries } from '../../parsers/zip.js';
-import { flowDrafts } from './flowDocument.js';
-import { asGongkaiError, GongkaiError } from '../errors.js';
+import { detectFormat } from '../read/detect.js';
+import { readPdf } from '../read/pdf/pdf.js';
+import { assertSafeZip, zipEntries } from '../read/office/zip.js';
+import { flowDrafts } from '../locate/locateFlow.js';
+import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { documentMeta } from '../normalize/metadata.js';
-import { DocumentResult } from '../schema.js';
-import { blankResult } from './blankResult.js';
+import { DocumentResult } from '../model/schema.js';
+import { blankResult } from '../model/blankResult.js';
 export { blankResult };
-import { matchOcrLabels } from './matchOcrLabels.js';
-import { numberTables, type TableDraft } from './buildTable.js';
-import { pdfDrafts } from './pdfDocument.js';
-import { ocrReason } from './needsOcr.js';
-import { ocrPdfPages } from '../../parsers/ocr.js';
-import type { PdfPage } from '../../parsers/types.js';
+import { matchOcrLabels } from '../ocr/matchOcrLabels.js';
+import type { TableDraft } from '../model/draft.js';
+import { numberTables } from '../reconstruct/buildTable.js';
+import { pdfDrafts } from './pdfTables.js';
+import { ocrReason } from '../ocr/quality.js';
+import { ocrPdfPages } from '../ocr/ocr.js';
+import type { PdfPage } from '../model/content.js';
 import { runChecks } from '../check/runChecks.js';
+import { isMarkText } from '../locate/markers.js';
 import { narrativeFigures } from '../normalize/narrative.js';
 
 export interface ExtractOptions {
@@ -103,12 +105,12 @@ async function extractBytes(bytes: Uint8Array, doc: DocumentResult, options: Ext
     if (format === 'doc' || format === 'xls') {
       // the Office readers are loaded when an Office file comes: a worker that only ever reads
       // PDFs starts ~0.3 s sooner without mammoth, cheerio and exceljs
-      const { convertWithLibreOffice } = await import('../../parsers/convert.js');
+      const { convertWithLibreOffice } = await import('../read/office/convert.js');
       data = await convertWithLibreOffice(bytes, format, format === 'doc' ? 'docx' : 'xlsx');
       doc.notes.push(`converted from ${format.toUpperCase()} to ${format === 'doc' ? 'DOCX' : 'XLSX'} by LibreOffice`);
     }
     assertSafeZip(zipEntries(data) ?? []);
-    const content = format === 'docx' || format === 'doc' ? await (await import('../../parsers/docx.js')).readDocx(data) : await (await import('../../parsers/xlsx.js')).readXlsx(data);
+    const content = format === 'docx' || format === 'doc' ? await (await import('../read/office/docx.js')).readDocx(data) : await (await import('../read/office/xlsx.js')).readXlsx(data, isMarkText);
     doc.notes.push(...content.warnings);
     doc.text_source = content.format;
     ({ drafts, lines, entities, passages } = flowDrafts(content));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Grid, GridCell } from './grid.js';
+import type { Grid, GridCell } from '../model/grid.js';
 import { interpretGrid } from './interpretGrid.js';
 
 /** Build a grid from rows of strings; '<' repeats the cell to the left, '^' the cell above (merges). */

@@ -5,7 +5,7 @@
  */
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
 import { halfWidth, squash } from '../normalize/text.js';
-import { rectangular, type Grid, type GridCell } from './grid.js';
+import { rectangular, type Grid, type GridCell } from '../model/grid.js';
 
 export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
 

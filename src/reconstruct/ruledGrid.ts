@@ -3,21 +3,17 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
-import { textItem } from '../../parsers/textItem.js';
-import type { PdfPage, Segment, TextItem } from '../../parsers/types.js';
+import { textItem } from '../model/textItem.js';
+import type { PdfPage, Segment, TextItem } from '../model/content.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { isPageNumber } from '../locate/markers.js';
-import type { Grid, GridCell } from './grid.js';
-import { buildLines, makeLine, segmentsOf, yCenter, type Line } from './lines.js';
+import type { Region } from '../model/draft.js';
+import type { Grid, GridCell } from '../model/grid.js';
+import { buildLines, makeLine, segmentsOf, yCenter, type Line } from '../locate/lines.js';
 
 const TOL = 1.6;
 
-export interface Region {
-  page: PdfPage;
-  top: number;
-  bottom: number;
-}
 
 /** Cluster sorted numbers closer than `tol`; returns cluster means. */
 export function cluster(values: number[], tol = TOL): number[] {

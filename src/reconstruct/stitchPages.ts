@@ -3,7 +3,7 @@
  * their columns are mapped onto the first page's columns (by position when widths agree, by
  * horizontal overlap when they do not).
  */
-import { rectangular, type Grid, type GridCell } from './grid.js';
+import { rectangular, type Grid, type GridCell } from '../model/grid.js';
 import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 

@@ -1,6 +1,6 @@
 /** The tidy CSV files of the output contract (UTF-8, header line, RFC 4180 quoting). */
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentResult } from '../schema.js';
+import type { DocumentResult } from '../model/schema.js';
 
 export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings', 'ocr_pages'] as const;
 export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source', 'confidence'] as const;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentResult } from '../schema.js';
+import type { DocumentResult } from '../model/schema.js';
 import type { RenderedRows } from './rows.js';
 import { writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS } from './csv.js';

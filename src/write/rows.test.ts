@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cell, DocumentResult } from '../schema.js';
+import type { Cell, DocumentResult } from '../model/schema.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS, cellRows, checkRows, documentRow, tableRows, toCsv } from './csv.js';
 import { readRows, renderRows, rowsPath, writeRows } from './rows.js';
 

@@ -11,8 +11,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentResult } from '../schema.js';
-import { TOOL_VERSION } from '../version.js';
+import type { DocumentResult } from '../model/schema.js';
+import { TOOL_VERSION } from '../model/version.js';
 import { writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS, cellRows, checkRows, documentRow, tableRows } from './csv.js';
 

@@ -1,0 +1,261 @@
+/**
+ * npm run bench [-- folders…]: pages per second and peak memory of
+ *   - pdf.js alone: getTextContent on every page, nothing else (imported plainly, and through
+ *     gongkai's loader that keeps pdf.js's core-js from replacing Array.prototype.push);
+ *   - the whole pipeline (hash, extract, check, write JSON + CSV) with 1 worker and with every core.
+ *   - with `--ocr FOLDER`: the pipeline on scanned PDFs (every page through OCR), 1 worker and
+ *     every core, as OCR pages per second per core (`npm run bench:ocr` makes the scans first).
+ *   - the pipeline with 1 worker confined to one core (`taskset`, where there is one): what each
+ *     core gives, apart from the helper threads a lone worker borrows from the idle cores.
+ *   - with `--copies N`: every file N times, each copy with a comment appended after %%EOF so that
+ *     its sha256 differs (the harvest reads equal bytes once): a harvest long enough that each
+ *     worker's start (its JIT warming up) no longer weighs.
+ * Each configuration runs in a fresh child process so its peak RSS and its CPU time ("cores used":
+ * CPU seconds, helper threads and worker processes included, per second) are its own; all are run
+ * `--repeat N` times (default 2) in rounds, and the fastest of each kept.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import fg from 'fast-glob';
+
+interface Measure {
+  pages: number;
+  seconds: number;
+  /** peak RSS of the measured process (for the pipeline: the harvest's main process) */
+  rssMb: number;
+  /** the pipeline's worker processes: the highest peak RSS of one of them */
+  workerRssMb?: number;
+  /** CPU time of the process, its threads and its ended child processes (user + system), s */
+  cpuSeconds?: number;
+  /** share of the machine's CPU time the hypervisor gave to others during the run (Linux steal) */
+  stolen?: number;
+}
+
+/** The machine's stolen CPU time so far, all cores (Linux /proc/stat, in clock ticks of 1/100 s). */
+function stealTicks(): number | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal …
+    const steal = Number(readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]);
+    return Number.isFinite(steal) ? steal : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A measure with the share of the machine's CPU time stolen while it ran. */
+async function withSteal(measure: () => Promise<Measure>, cores: number): Promise<Measure> {
+  const before = stealTicks();
+  const t0 = performance.now();
+  const m = await measure();
+  const after = stealTicks();
+  const seconds = (performance.now() - t0) / 1000;
+  return before === undefined || after === undefined ? m : { ...m, stolen: (after - before) / 100 / (seconds * cores) };
+}
+
+/**
+ * This process's CPU time with that of its children that have ended (the pool's workers, once it
+ * is closed): Linux's /proc/self/stat, in clock ticks of 1/100 s; undefined elsewhere.
+ */
+function cpuWithChildren(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // after "pid (comm) ": state is field 3, so cutime (16) and cstime (17) are at 13 and 14
+    const children = (Number(fields[13]) + Number(fields[14])) / 100;
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6 + children;
+  } catch {
+    return undefined;
+  }
+}
+
+const self = fileURLToPath(import.meta.url);
+
+async function child(mode: string, listFile: string, jobs: number): Promise<Measure> {
+  const files = JSON.parse(readFileSync(listFile, 'utf8')) as string[];
+  const started = performance.now();
+  const cpuAtStart = cpuWithChildren();
+  let pages = 0;
+  let workerRssMb: number | undefined;
+  if (mode === 'bare-plain' || mode === 'bare-loader') {
+    const pdfjs = mode === 'bare-plain' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : await import('../src/read/pdf/pdfjs.js');
+    const { CMAP_DIR, STANDARD_FONT_DIR } = await import('../src/read/pdf/pdf.js');
+    for (const f of files) {
+      const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(f)), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, disableFontFace: true, verbosity: 0 });
+      try {
+        const doc = await task.promise;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          await page.getTextContent();
+          page.cleanup();
+          pages++;
+        }
+      } catch {
+        // unreadable files count no pages, as in the pipeline
+      } finally {
+        await task.destroy();
+      }
+    }
+  } else {
+    const { harvest } = await import('../src/harvest/harvest.js');
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+    try {
+      const summary = await harvest(files.map((f) => ({ file: f, name: f })), { outDir: out, jobs, force: true, database: false });
+      pages = summary.pagesProcessed;
+      workerRssMb = summary.peakWorkerRssMb;
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const cpu = cpuWithChildren();
+  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, workerRssMb, cpuSeconds: cpu === undefined || cpuAtStart === undefined ? undefined : cpu - cpuAtStart };
+}
+
+let repeat = 2;
+
+/** Keeps the faster of two runs of one configuration, and the higher of their peaks. */
+function better(best: Measure | undefined, m: Measure): Measure {
+  if (!best) return m;
+  const peak = (a?: number, b?: number) => (a === undefined && b === undefined ? undefined : Math.max(a ?? 0, b ?? 0));
+  const fastest = m.seconds < best.seconds ? m : best;
+  return { ...fastest, rssMb: Math.max(m.rssMb, best.rssMb), workerRssMb: peak(m.workerRssMb, best.workerRssMb) };
+}
+
+/**
+ * Every configuration `repeat` times, in rounds (each configuration once per round, in turn), the
+ * fastest run of each kept. This kind of machine is noisy (±30% between identical runs) and its
+ * slow spells last seconds to minutes: in rounds, a spell slows several configurations a little
+ * rather than all the runs of one, so the ratios between them hold better.
+ */
+async function runRounds(configs: (() => Promise<Measure>)[]): Promise<Measure[]> {
+  const best: (Measure | undefined)[] = configs.map(() => undefined);
+  for (let round = 0; round < repeat; round++) {
+    for (let i = 0; i < configs.length; i++) best[i] = better(best[i], await configs[i]());
+  }
+  return best as Measure[];
+}
+
+async function runOnce(mode: string, listFile: string, jobs: number, oneCore = false): Promise<Measure> {
+  const argv = [process.execPath, self, '--child', mode, listFile, String(jobs)];
+  if (oneCore) argv.unshift('taskset', '-c', '0');
+  const { stdout } = await promisify(execFile)(argv[0], argv.slice(1), { maxBuffer: 16 * 2 ** 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measure;
+}
+
+/** Whether `taskset` can pin a process here (asked by the parent only, not by each measured child). */
+function hasTaskset(): boolean {
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    process.stdout.write(JSON.stringify(await child(args[1], args[2], Number(args[3]))) + '\n');
+    return;
+  }
+  const o = args.indexOf('--ocr');
+  let ocrFolder: string | undefined;
+  if (o >= 0) {
+    ocrFolder = args[o + 1];
+    args.splice(o, 2);
+  }
+  const r = args.indexOf('--repeat');
+  if (r >= 0) {
+    repeat = Math.max(1, Number(args[r + 1]) || 1);
+    args.splice(r, 2);
+  }
+  const c = args.indexOf('--copies');
+  let copies = 1;
+  if (c >= 0) {
+    copies = Math.max(1, Number(args[c + 1]) || 1);
+    args.splice(c, 2);
+  }
+  const folders = args.length ? args : ['corpus'];
+  let files = (await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))).flat().sort();
+  if (!files.length) throw new Error(`no PDF files under ${folders.join(', ')}`);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-'));
+  const list = path.join(work, 'files.json');
+  if (copies > 1) {
+    const originals = files;
+    files = [];
+    originals.forEach((f, i) => {
+      for (let k = 1; k <= copies; k++) {
+        const copy = path.join(work, `${i}-${k}.pdf`);
+        writeFileSync(copy, Buffer.concat([readFileSync(f), Buffer.from(`\n% copy ${k}\n`)]));
+        files.push(copy);
+      }
+    });
+  }
+  writeFileSync(list, JSON.stringify(files));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  process.stderr.write(`gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`);
+  const pinned = cores > 1 && hasTaskset();
+  // what the machine itself gives: the same bare pdf.js run in `cores` processes at once
+  const machine = async (): Promise<Measure> => {
+    const t0 = performance.now();
+    const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
+    const cpu = par.every((m) => m.cpuSeconds !== undefined) ? par.reduce((n, m) => n + m.cpuSeconds!, 0) : undefined;
+    return { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)), cpuSeconds: cpu };
+  };
+  const configs: [string, () => Promise<Measure>][] = [
+    ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
+    ['pdf.js getTextContent, gongkai loader', () => runOnce('bare-loader', list, 1)],
+    ['pipeline, 1 worker', () => runOnce('pipeline', list, 1)],
+    [`pipeline, ${cores} workers`, () => runOnce('pipeline', list, cores)],
+    [`pdf.js getTextContent, ${cores} processes`, machine],
+    ...(pinned ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as [string, () => Promise<Measure>][]) : []),
+  ];
+  process.stderr.write(`  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`);
+  const measures = await runRounds(configs.map(([label, measure]) => async () => {
+    process.stderr.write(`  ${label} …\n`);
+    return withSteal(measure, cores);
+  }));
+  const rows: [string, Measure][] = configs.map(([label], i) => [label, measures[i]]);
+  const oneCore = pinned ? measures[5] : undefined;
+  const pps = (m: Measure) => m.pages / m.seconds;
+  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+  // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process.
+  // Cores used: CPU time (threads and worker processes included) over wall time
+  const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
+  // stolen: CPU time the hypervisor gave to other guests, as a share of this machine's (steal)
+  const stolen = (m: Measure) => (m.stolen === undefined ? '—' : `${(m.stolen * 100).toFixed(1)} %`);
+  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
+  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  const [plain, loader, one, all, bareAll] = measures;
+  const ratio = (a: number, b: number) => (a / b).toFixed(2);
+  lines.push('');
+  lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
+  lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
+  lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
+  lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
+  if (one.cpuSeconds && all.cpuSeconds)
+    lines.push(`pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${coresUsed(one)} and ${coresUsed(all)})`);
+  if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
+  const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
+  lines.push(`peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`);
+  if (ocrFolder) {
+    // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
+    const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
+    const scanList = path.join(path.dirname(list), 'scans.json');
+    writeFileSync(scanList, JSON.stringify(scans));
+    process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
+    const [one, every] = await runRounds([() => runOnce('pipeline', scanList, 1), () => runOnce('pipeline', scanList, cores)]);
+    lines.push('');
+    lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`);
+    lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`);
+    lines.push(`${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${(every.workerRssMb ?? 0).toFixed(0)}`);
+    lines.push(`OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  rmSync(work, { recursive: true, force: true });
+}
+
+await main();

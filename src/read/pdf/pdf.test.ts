@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
+// pdf.js as gongkai loads it: without the textOnlyFonts option it is pdf.js as it comes
+import { getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
+import { serializePdf } from '../../../tests/fixtures/pdfWriter.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// the fixture's font is STSong-Light / UniGB-UCS2-H, not embedded, without ToUnicode
+const fixture = path.join(here, '..', '..', '..', 'corpus', 'ruled-final-wanyuan.pdf');
+
+/**
+ * A page of Latin text in a standard font (not embedded: pdf.js substitutes its own font file) and
+ * in an embedded TrueType font: the two cases where pdf.js has a font program to install.
+ */
+function latinFontsPdf(): Buffer {
+  const ttf = readFileSync(path.join(STANDARD_FONT_DIR, 'LiberationSans-Regular.ttf')).toString('latin1');
+  const lines: [string, string, number, number][] = [
+    ['F1', 'Total revenue 1,234.56', 72, 700],
+    ['F2', 'Basic expenditure 789.01', 72, 660],
+    ['F1', 'Project expenditure 445.55', 300, 620],
+  ];
+  const stream = lines.map(([f, t, x, y]) => `BT /${f} 12 Tf ${x} ${y} Td (${t}) Tj ET`).join('\n');
+  const objs = [
+    '',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Font /Subtype /TrueType /BaseFont /LiberationSans /Encoding /WinAnsiEncoding /FontDescriptor 5 0 R >>',
+    '<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-203 -303 1050 910] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 729 /StemV 80 /FontFile2 6 0 R >>',
+    `<< /Length ${ttf.length} /Length1 ${ttf.length} >>\nstream\n${ttf}\nendstream`,
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents 7 0 R >>',
+  ];
+  return serializePdf(objs, 1, 2, [8]);
+}
+
+/**
+ * The fixture with its non-embedded CJK font replaced by an embedded CFF subset (CIDFontType0C):
+ * poppler's cairo back end embeds the system font it draws with (Noto Sans CJK, fonts-noto-cjk).
+ */
+function cffFontPdf(): Buffer {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-cff-'));
+  try {
+    execFileSync('pdftocairo', ['-pdf', '-f', '1', '-l', '4', fixture, path.join(dir, 'cff.pdf')], { stdio: 'ignore' });
+    return readFileSync(path.join(dir, 'cff.pdf'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** pdf.js’s own text extraction of every page, and how many of the fonts it sent carry a font file (kept with fontExtraProperties). */
+async function pdfjsText(bytes: Uint8Array, textOnly: boolean): Promise<{ text: unknown[]; fontFiles: number; fonts: number }> {
+  const task = getDocument({ data: bytes.slice(), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, useSystemFonts: false, verbosity: 0, fontExtraProperties: true, ...(textOnly ? PDF_TEXT_ONLY_FONTS : {}) });
+  const doc = await task.promise;
+  const text: unknown[] = [];
+  let fonts = 0;
+  let fontFiles = 0;
+  let common: unknown;
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    text.push(content.items.map((i) => ('str' in i ? [i.str, i.transform, i.width, i.height, i.fontName.replace(/^g_d\d+_/, '')] : i)));
+    await page.getOperatorList();
+    // the document's objects shared by its pages (fonts among them)
+    common = page.commonObjs;
+  }
+  for (const [, obj] of common as Iterable<[string, { loadedName?: string; data?: Uint8Array }]>) {
+    if (!obj?.loadedName) continue;
+    fonts++;
+    if (obj.data?.length) fontFiles++;
+  }
+  await task.destroy();
+  return { text, fontFiles, fonts };
+}
+
+describe('text-only fonts (pdfjsTextOnly.ts)', () => {
+  const cases: [string, () => Uint8Array][] = [
+    ['a standard Type 1 font and an embedded TrueType font', () => new Uint8Array(latinFontsPdf())],
+    ['an embedded CFF CID font (CIDFontType0C)', () => new Uint8Array(cffFontPdf())],
+  ];
+  it.each(cases)('give pdf.js’s own text, positions and widths for %s, without building font files', async (_kind, make) => {
+    expect(TEXT_ONLY_FONTS_APPLIED).toBe(true);
+    const bytes = make();
+    const full = await pdfjsText(bytes, false);
+    const textOnly = await pdfjsText(bytes, true);
+    expect(full.fontFiles).toBeGreaterThan(0);
+    expect(textOnly.fonts).toBe(full.fonts);
+    // the edits are in effect: no font file was built
+    expect(textOnly.fontFiles).toBe(0);
+    expect(textOnly.text).toEqual(full.text);
+    expect(JSON.stringify(full.text)).toMatch(/[\u4e00-\u9fff]|revenue/);
+  });
+});
+
+describe('readPdf', () => {
+  it('places text in standard and embedded fonts exactly where pdf.js’s own text extraction does', async () => {
+    const bytes = new Uint8Array(latinFontsPdf());
+    const content = await readPdf(bytes);
+    const ours = content.pages[0].items.map((i) => [i.str, Math.round(i.x0 * 10) / 10, Math.round(i.x1 * 10) / 10]);
+    // pdf.js as it comes: its own worker port, glyph paths built, the native DecompressionStream
+    const task = getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, verbosity: 0 });
+    const page = await (await task.promise).getPage(1);
+    const theirs = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [[i.str, Math.round(i.transform[4] * 10) / 10, Math.round((i.transform[4] + i.width) * 10) / 10]] : []));
+    await task.destroy();
+    expect(ours).toEqual(theirs);
+    expect(ours.map((o) => o[0])).toEqual(['Total revenue 1,234.56', 'Basic expenditure 789.01', 'Project expenditure 445.55']);
+  });
+
+  it('decodes a non-embedded Adobe-GB1 CID font through the cMaps', async () => {
+    const content = await readPdf(new Uint8Array(readFileSync(fixture)));
+    const text = content.pages.flatMap((p) => p.items.map((i) => i.str)).join('');
+    expect(text).toContain('收入支出决算总表');
+    expect(text).toContain('编制单位：示例县统计局');
+  });
+
+  it('would read nothing without the cMaps (why they are wired)', async () => {
+    const task = getDocument({ data: new Uint8Array(readFileSync(fixture)), isEvalSupported: false, verbosity: 0 });
+    const doc = await task.promise;
+    const page = await doc.getPage(4);
+    const tc = await page.getTextContent();
+    const text = tc.items.map((i) => ('str' in i ? i.str : '')).join('');
+    await task.destroy();
+    expect(text).not.toContain('收入支出决算总表');
+  });
+
+  it('reads ruling lines and landscape pages', async () => {
+    const content = await readPdf(new Uint8Array(readFileSync(fixture)));
+    const landscape = content.pages.filter((p) => p.width > p.height);
+    expect(landscape.length).toBeGreaterThan(0);
+    const ruled = content.pages.filter((p) => p.horizontals.length > 10 && p.verticals.length > 10);
+    expect(ruled.length).toBeGreaterThan(5);
+  });
+
+  it('splits a text run at wide gaps', () => {
+    const parts = splitOnWideGaps('合计    10.00', 0, 65);
+    expect(parts.map((p) => p.str)).toEqual(['合计', '10.00']);
+    expect(parts[1].x0).toBeGreaterThan(parts[0].x1);
+  });
+});
