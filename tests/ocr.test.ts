@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extract, type DocumentResult } from '../src/index.js';
-import { LOW_CONFIDENCE } from '../src/pipeline/extract.js';
+import { LOW_CONFIDENCE } from '../src/ocr/settings.js';
 import { diffCells, type Expected } from './compare.js';
 import { SCANS, scanPdf } from './fixtures/scan.js';
 import { type3Pdf } from './fixtures/type3.js';

@@ -28,7 +28,7 @@ function table(number: string, catalog_id: string, paths: string[][], rows: Row[
 }
 
 function doc(tables: Table[], narrative: DocumentResult['narrative'] = []): DocumentResult {
-  return { tool_version: 't', document: 'x.pdf', file: 'x.pdf', format: 'pdf', sha256: '', bytes: 0, kind: '决算', year: 2024, entity: 'e', unit: '万元', status: 'ok', error: null, pages: 1, text_source: 'pdf', seconds: 0, tables, narrative, checks: [], warnings: [], notes: [] };
+  return { tool_version: 't', document: 'x.pdf', file: 'x.pdf', format: 'pdf', sha256: '', bytes: 0, kind: '决算', year: 2024, entity: 'e', unit: '万元', status: 'ok', error: null, pages: 1, text_source: 'pdf', seconds: 0, tables, narrative, checks: [], warnings: [], notes: [], ocr_pages: [] };
 }
 
 const EXPENSE_PATHS = [['本年支出合计'], ['基本支出'], ['项目支出']];

@@ -28,19 +28,19 @@ describe('stitchByChecks', () => {
   it('keeps the default reading when nothing is ambiguous', () => {
     const same = grid(2, [['', '其他支出', '20.00', '12.00', '8.00']]);
     const out = stitchByChecks([first, same], draft, failingChecks);
-    expect(out.notes.some((n) => n.startsWith('chosen by checks'))).toBe(false);
+    expect(out.messages.some((m) => m.text.startsWith('chosen by checks'))).toBe(false);
   });
 
   it('lays a narrower continuation page the way whose row totals hold, and says so', () => {
     // the default (left-aligned) puts 30.00 under 科目名称 and the figures one column off
     const plain = stitchPages([first, next]);
-    const plainCells = numberTables([{ ...draft, grid: plain.grid, notes: [] }], '万元')[0].cells;
+    const plainCells = numberTables([{ ...draft, grid: plain.grid, messages: [] }], '万元').value[0].cells;
     expect(plainCells.find((c) => c.row_name === '其他支出' && c.column === '本年支出合计')).toBeUndefined();
 
     const chosen = stitchByChecks([first, next], draft, failingChecks);
-    const cells = numberTables([{ ...draft, ...chosen }], '万元')[0].cells;
+    const cells = numberTables([{ ...draft, ...chosen }], '万元').value[0].cells;
     const row = cells.filter((c) => c.row_name === '其他支出').map((c) => `${c.column}=${c.value}`);
     expect(row).toEqual(['本年支出合计=20.00', '基本支出=12.00', '项目支出=8.00']);
-    expect(chosen.notes.find((n) => n.startsWith('chosen by checks'))).toMatch(/page 2: columns laid right-aligned/);
+    expect(chosen.messages.find((m) => m.text.startsWith('chosen by checks'))?.text).toMatch(/page 2: columns laid right-aligned/);
   });
 });

@@ -5,6 +5,6 @@ import { runChecks } from './runChecks.js';
 
 /** Failing checks of one table read on its own. */
 export function failingChecks(draft: TableDraft): number {
-  const tables = numberTables([draft], draft.unit ?? '万元');
+  const tables = numberTables([draft], draft.unit ?? '万元').value;
   return runChecks({ tables, narrative: [] }).filter((c) => c.status === 'fail').length;
 }

@@ -21,7 +21,8 @@ export function sourceGrid(t: SourceTable): Grid {
   return { rows, method: 'source' };
 }
 
-export function flowDrafts(content: FlowContent): DraftDocument {
+/** A flowing document's tables: each found by the title and marks in the paragraphs before it. */
+export function locateFlowTables(content: FlowContent): DraftDocument {
   const drafts: TableDraft[] = [];
   const entities: string[] = [];
   const lines: string[] = [];
@@ -66,7 +67,7 @@ export function flowDrafts(content: FlowContent): DraftDocument {
       code ??= findCode(before[k]) ?? bareCode(before[k]);
     }
     if (entity) entities.push(entity);
-    drafts.push({ entry: title.entry, title: title.title, code, unit, pages: [], grid: sourceGrid(table), notes: [] });
+    drafts.push({ entry: title.entry, title: title.title, code, unit, pages: [], grid: sourceGrid(table), messages: [] });
   }
   return { drafts, lines, entities, passages: lines.map((text) => ({ page: null, text })) };
 }

@@ -34,7 +34,6 @@ export interface PdfPage {
 export interface PdfContent {
   format: 'pdf';
   pages: PdfPage[];
-  warnings: string[];
 }
 
 /** A table grid as a word processor or spreadsheet stores it (merged cells already expanded). */
@@ -58,7 +57,6 @@ export type FlowBlock = { type: 'paragraph'; text: string } | { type: 'table'; t
 export interface FlowContent {
   format: 'docx' | 'xlsx';
   blocks: FlowBlock[];
-  warnings: string[];
 }
 
 export type ReadContent = PdfContent | FlowContent;

@@ -1,6 +1,7 @@
 /** What locate hands to reconstruct: where each table is and the marks printed around it. */
 import type { PdfPage } from './content.js';
 import type { Grid } from './grid.js';
+import type { Message } from './message.js';
 import type { Unit } from './unit.js';
 
 /**
@@ -38,7 +39,8 @@ export interface TableDraft {
   unit?: Unit;
   pages: number[];
   grid: Grid | null;
-  notes: string[];
+  /** what reading it said (stitching, choices): the table's notes, its warnings the document's */
+  messages: Message[];
 }
 
 /** Text outside the tables, for the figures the narrative states (page null in flowing documents). */

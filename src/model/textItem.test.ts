@@ -14,7 +14,7 @@ import { textItem } from './src/model/textItem.ts';
 import { buildLines, segmentsOf } from './src/locate/lines.ts';
 import { splitAcrossRules } from './src/reconstruct/ruledGrid.ts';
 const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');
-const { pages } = await readPdf(new Uint8Array(readFileSync('corpus/ruled-final-wanyuan.pdf')));
+const { value: { pages } } = await readPdf(new Uint8Array(readFileSync('corpus/ruled-final-wanyuan.pdf')));
 const read = pages.flatMap((p) => p.items);
 const joined = pages.flatMap((p) => buildLines(p.items).flatMap((l) => segmentsOf(l, 3)));
 const split = splitAcrossRules([textItem('4571.73 一般公共服务支出', 0, 200, 0, 12, 12)], [{ x0: 60, x1: 60, y0: -10, y1: 30 }]);

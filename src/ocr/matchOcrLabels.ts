@@ -1,13 +1,15 @@
 /**
  * Row names and column headings read by OCR, matched to the names real disclosures print
- * (`normalize/vocabulary.ts`). Every change is listed in the table's notes, so a reader can see
- * what was read and what it was taken for. Values are never touched.
+ * (`vocabulary.ts`). Every change is listed in the table's notes, so a reader can see what was read
+ * and what it was taken for. Values are never touched.
  */
-import { matchColumn, matchName } from './vocabulary.js';
+import { info, type Result } from '../model/message.js';
 import type { Table } from '../model/schema.js';
+import { matchColumn, matchName } from './vocabulary.js';
 
-export function matchOcrLabels(table: Table): void {
-  if (!table.cells.some((c) => c.confidence !== undefined)) return;
+/** The table with its OCR'd names matched (a table without OCR cells comes back as it was). */
+export function matchOcrLabels(table: Table): Result<Table> {
+  if (!table.cells.some((c) => c.confidence !== undefined)) return { value: table, messages: [] };
   const changed = new Map<string, string>();
   const column = (path: string[]) =>
     path.map((p) => {
@@ -15,13 +17,15 @@ export function matchOcrLabels(table: Table): void {
       if (m !== p) changed.set(p, m);
       return m;
     });
-  for (const c of table.cells) {
+  const cells = table.cells.map((c) => {
     const name = matchName(c.row_name, c.row_code);
     if (name !== c.row_name) changed.set(c.row_name, name);
-    c.row_name = name;
-    c.column_path = column(c.column_path);
-    c.column = c.column_path.join('/');
-  }
-  for (const col of table.columns) col.path = column(col.path);
-  if (changed.size) table.notes.push(`OCR names matched to names real disclosures print: ${[...changed].map(([a, b]) => `${a} → ${b}`).join('; ')}`);
+    const path = column(c.column_path);
+    return { ...c, row_name: name, column: path.join('/'), column_path: path };
+  });
+  const columns = table.columns.map((col) => ({ ...col, path: column(col.path) }));
+  if (!changed.size) return { value: { ...table, cells, columns }, messages: [] };
+  const list = [...changed].map(([a, b]) => `${a} → ${b}`).join('; ');
+  const note = info('ocr-names-matched', `OCR names matched to names real disclosures print: ${list}`, { table: table.number });
+  return { value: { ...table, cells, columns, notes: [...table.notes, note.text] }, messages: [note] };
 }

@@ -263,3 +263,37 @@ export function upscale(g: Grey, factor: number): Grey {
   }
   return { width: w, height: h, data: out };
 }
+
+/**
+ * Ink black, paper white, the threshold `at` of the way from the crop's darkest ink to its paper:
+ * halfway keeps small points apart from their digits; further keeps thin strokes (the bar of a 7).
+ */
+export function binarize(g: Grey, at: number): Grey {
+  const hist = new Uint32Array(256);
+  let darkest = 255;
+  for (const v of g.data) {
+    hist[v]++;
+    if (v < darkest) darkest = v;
+  }
+  let paper = 255;
+  for (let i = 0; i < 256; i++) if (hist[i] > hist[paper]) paper = i;
+  const t = darkest + at * (paper - darkest);
+  return { ...g, data: g.data.map((v) => (v <= t ? 0 : 255)) };
+}
+
+/** A rectangle of the image (clipped), with a white margin around it. */
+export function crop(g: Grey, x: number, y: number, w: number, h: number, margin: number): Grey {
+  const ow = w + 2 * margin;
+  const oh = h + 2 * margin;
+  const out = new Uint8Array(ow * oh).fill(255);
+  for (let yy = 0; yy < h; yy++) {
+    const sy = y + yy;
+    if (sy < 0 || sy >= g.height) continue;
+    for (let xx = 0; xx < w; xx++) {
+      const sx = x + xx;
+      if (sx < 0 || sx >= g.width) continue;
+      out[(yy + margin) * ow + xx + margin] = g.data[sy * g.width + sx];
+    }
+  }
+  return { width: ow, height: oh, data: out };
+}

@@ -1,3 +1,4 @@
+import { failingChecks } from '../check/scoreReading.js';
 import { describe, expect, it } from 'vitest';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { pdfDrafts } from './pdfTables.js';
@@ -13,13 +14,13 @@ describe('pdfDrafts', () => {
   it('drops a title without figures that is found again later with its table (a mention)', () => {
     const mention = page(1, [['收支预算总表'], ['单位：万元'], ['本表说明见后。']]);
     const table = page(2, [['收支预算总表'], ['单位：万元'], ['项目', '预算数'], ['一般公共预算拨款', '697.00'], ['收入总计', '697.00']]);
-    const { drafts } = pdfDrafts({ format: 'pdf', pages: [mention, table], warnings: [] });
+    const { drafts } = pdfDrafts({ format: 'pdf', pages: [mention, table] }, failingChecks);
     expect(drafts.map((d) => d.pages)).toEqual([[2]]);
   });
 
   it('keeps an empty table that appears once (an empty table with its note)', () => {
     const empty = page(1, [['政府性基金预算财政拨款收入支出决算表'], ['单位：万元'], ['项目', '决算数'], ['本部门无政府性基金收支，故本表为空表。']]);
-    const { drafts } = pdfDrafts({ format: 'pdf', pages: [empty], warnings: [] });
+    const { drafts } = pdfDrafts({ format: 'pdf', pages: [empty] }, failingChecks);
     expect(drafts.length).toBe(1);
   });
 });

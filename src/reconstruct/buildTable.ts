@@ -1,17 +1,24 @@
 /** Interpretation → schema Table: numbering, unit, cells with provenance. */
 import type { TableDraft } from '../model/draft.js';
-import { interpretGrid } from './interpretGrid.js';
+import { info, type Message, type Result } from '../model/message.js';
 import type { Table } from '../model/schema.js';
+import type { Unit } from '../model/unit.js';
+import { interpretGrid } from './interpretGrid.js';
 
-
-export function numberTables(drafts: TableDraft[], defaultUnit: '万元' | '元'): Table[] {
-  return drafts.map((d, i) => {
+/**
+ * Number the drafts (as printed, else by position), interpret their grids into cells, and render
+ * each table's messages into its notes; the messages come back with their table's number.
+ */
+export function numberTables(drafts: TableDraft[], defaultUnit: Unit): Result<Table[]> {
+  const messages: Message[] = [];
+  const tables = drafts.map((d, i) => {
     const number = String(d.code?.number ?? i + 1).padStart(2, '0');
     const unit = d.unit ?? defaultUnit;
-    const notes = [...d.notes];
-    if (!d.unit) notes.push(`no 单位 printed for this table; ${defaultUnit} assumed from the rest of the document`);
+    const own = [...d.messages];
+    if (!d.unit) own.push(info('unit-assumed', `no 单位 printed for this table; ${defaultUnit} assumed from the rest of the document`));
     const interp = d.grid ? interpretGrid(d.grid) : null;
-    if (interp) notes.push(...interp.warnings);
+    if (interp) own.push(...interp.messages);
+    messages.push(...own.map((m) => ({ ...m, table: number })));
     const cells = (interp?.cells ?? []).map((c) => ({
       table: number,
       panel: c.panel,
@@ -39,7 +46,8 @@ export function numberTables(drafts: TableDraft[], defaultUnit: '万元' | '元'
       empty: cells.length === 0,
       columns: (interp?.columns ?? []).map((c) => ({ path: c.path, role: c.role, panel: c.panel })),
       cells,
-      notes,
+      notes: own.map((m) => m.text),
     };
   });
+  return { value: tables, messages };
 }

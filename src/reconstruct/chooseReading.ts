@@ -7,6 +7,7 @@
  */
 import type { TableDraft } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
+import { info, type Message } from '../model/message.js';
 import { defaultMapping, stitchPages, type ColumnMapping, type Stitched } from './stitchPages.js';
 
 const MAPPINGS: ColumnMapping[] = ['overlap', 'left', 'right'];
@@ -17,13 +18,13 @@ export type ScoreReading = (draft: TableDraft) => number;
 /** Stitch a table's page grids, choosing among ambiguous readings by `failures`. */
 export function stitchByChecks(
   grids: Grid[],
-  draft: Omit<TableDraft, 'grid' | 'notes'>,
+  draft: Omit<TableDraft, 'grid' | 'messages'>,
   failures: ScoreReading,
-): { grid: Grid; notes: string[] } {
+): { grid: Grid; messages: Message[] } {
   const first = stitchPages(grids);
   if (!first.ambiguous.length) return first;
   const chosen = new Map<number, ColumnMapping>();
-  const score = (s: Stitched) => failures({ ...draft, grid: s.grid, notes: [] });
+  const score = (s: Stitched) => failures({ ...draft, grid: s.grid, messages: [] });
   let best = first;
   let bestScore = score(first);
   const decisions: string[] = [];
@@ -47,7 +48,7 @@ export function stitchByChecks(
     chosen.set(gi, pick);
     if (pick !== fallback) decisions.push(`page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`);
   }
-  return { grid: best.grid, notes: [...best.notes, ...decisions.map((d) => `chosen by checks: ${d}`)] };
+  return { grid: best.grid, messages: [...best.messages, ...decisions.map((d) => info('chosen-by-checks', `chosen by checks: ${d}`))] };
 }
 
 function pageOf(g: Grid): number | string {

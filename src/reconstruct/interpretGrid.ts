@@ -6,6 +6,7 @@
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
 import { halfWidth, squash } from '../normalize/text.js';
 import { rectangular, type Grid, type GridCell } from '../model/grid.js';
+import { warning, type Message } from '../model/message.js';
 
 export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
 
@@ -22,7 +23,8 @@ export interface Interpretation {
   headerRows: number;
   columns: { path: string[]; role: ColumnRole; group: number; panel: string }[];
   cells: RawCell[];
-  warnings: string[];
+  /** doubts about the reading (a value with no row label) */
+  messages: Message[];
 }
 
 const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
@@ -77,7 +79,7 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
 
 export function interpretGrid(grid: Grid): Interpretation {
   const rows = rectangular(grid.rows);
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   const ncols = rows[0]?.length ?? 0;
   const headerEnd = findHeaderEnd(rows);
   const headerRows = rows.slice(0, headerEnd).filter((r) => !isNumberingRow(r));
@@ -226,10 +228,10 @@ export function interpretGrid(grid: Grid): Interpretation {
         const amount = parseAmount(t);
         if (!amount) continue;
         emitted.add(c);
-        if (!name && !code && cols.some((jj) => roles[jj] === 'code' || roles[jj] === 'name')) warnings.push(`value ${amount.text} on page ${c.page ?? '?'} has no row label`);
+        if (!name && !code && cols.some((jj) => roles[jj] === 'code' || roles[jj] === 'name')) messages.push(warning('unlabeled-value', `value ${amount.text} on page ${c.page ?? '?'} has no row label`, c.page ? { page: c.page } : {}));
         cells.push({ panel: panelOf[k], row_code: code, row_name: name, column: columns[j].path, value: amount.text, cell: c });
       }
     }
   }
-  return { headerRows: headerEnd, columns, cells, warnings };
+  return { headerRows: headerEnd, columns, cells, messages };
 }

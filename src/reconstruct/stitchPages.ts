@@ -4,6 +4,7 @@
  * horizontal overlap when they do not).
  */
 import { rectangular, type Grid, type GridCell } from '../model/grid.js';
+import { info, warning, type Message } from '../model/message.js';
 import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 
@@ -19,7 +20,8 @@ export type ColumnMapping = 'overlap' | 'left' | 'right';
 
 export interface Stitched {
   grid: Grid;
-  notes: string[];
+  /** what was done to the continuation pages (a dropped header row holding amounts is a doubt) */
+  messages: Message[];
   /** continuation grids (index into `grids`) whose columns could be mapped more than one way */
   ambiguous: number[];
 }
@@ -31,7 +33,7 @@ export function defaultMapping(g: Grid, master: Grid): ColumnMapping {
 
 export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapping | undefined = () => undefined): Stitched {
   const ambiguous: number[] = [];
-  const notes: string[] = [];
+  const messages: Message[] = [];
   const master = { ...grids[0], rows: rectangular(grids[0].rows) };
   const width = master.rows[0]?.length ?? 0;
   const headerEnd = findHeaderEnd(master.rows);
@@ -46,11 +48,16 @@ export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapp
     // (short integers are 行次 numbering)
     const unmatched = rows.slice(0, drop).filter((r) => !headerKeys.has(rowKey(r)) && !isNumberingRow(r));
     const withAmounts = unmatched.filter((r) => r.some((c, j) => c && isSubstantialAmount(cellText(c)) && !isCodeBeforeName(r, j))).length;
-    if (drop)
-      notes.push(
+    if (drop) {
+      const text =
         `page ${firstPage(g)}: ${drop} header rows dropped` +
-          (withAmounts ? `, ${withAmounts} of them unlike the first page's header and holding amounts (doubtful)` : unmatched.length ? `, ${unmatched.length} of them label rows with no amounts` : ''),
-      );
+        (withAmounts
+          ? `, ${withAmounts} of them unlike the first page's header and holding amounts (doubtful)`
+          : unmatched.length
+            ? `, ${unmatched.length} of them label rows with no amounts`
+            : '');
+      messages.push(withAmounts ? warning('header-dropped', text) : info('header-dropped', text));
+    }
     rows = rows.slice(drop);
     const w = rows[0]?.length ?? 0;
     let map: number[];
@@ -71,13 +78,13 @@ export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapp
           });
           return best;
         });
-        notes.push(`page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`);
+        messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`));
       } else if (how === 'right') {
         map = Array.from({ length: w }, (_, j) => (j + width - w >= 0 && j + width - w < width ? j + width - w : -1));
-        notes.push(`page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the right`);
+        messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the right`));
       } else {
         map = Array.from({ length: w }, (_, j) => (j < width ? j : -1));
-        notes.push(`page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the left`);
+        messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the left`));
       }
     }
     for (const r of rows) {
@@ -89,7 +96,7 @@ export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapp
       master.rows.push(out);
     }
   }
-  return { grid: master, notes, ambiguous };
+  return { grid: master, messages, ambiguous };
 }
 
 function isSubstantialAmount(text: string): boolean {

@@ -3,16 +3,16 @@
  * DOCX / XLSX, then read like those. Each conversion gets a private profile directory, so several
  * can run at once (LibreOffice refuses a second instance on a shared profile).
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GongkaiError } from '../../model/errors.js';
+import { runProcess } from '../../util/process.js';
 
-export const INSTALL_HINT = 'install LibreOffice (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or set GONGKAI_SOFFICE to its soffice';
+const INSTALL_HINT = 'install LibreOffice (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or set GONGKAI_SOFFICE to its soffice';
 
-export function sofficePath(): string {
+function sofficePath(): string {
   return process.env.GONGKAI_SOFFICE || 'soffice';
 }
 
@@ -23,19 +23,14 @@ export async function convertWithLibreOffice(bytes: Uint8Array, from: 'doc' | 'x
     const outDir = path.join(dir, 'out');
     await writeFile(input, bytes);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        sofficePath(),
-        [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to, '--outdir', outDir, input],
-        { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 4 * 2 ** 20 },
-        (err, _stdout, stderr) => {
-          if (!err) return resolve();
-          const e = err as NodeJS.ErrnoException & { killed?: boolean };
-          if (e.code === 'ENOENT') return reject(new GongkaiError('converter-missing', `a legacy ${from.toUpperCase()} file needs LibreOffice to convert it: ${INSTALL_HINT}`));
-          if (e.killed) return reject(new GongkaiError('timeout', `LibreOffice did not convert the file within ${timeoutMs / 1000} s`));
-          reject(new GongkaiError('corrupt', `LibreOffice could not convert the file (${String(stderr || e.message).trim().split('\n')[0]})`));
-        },
-      );
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', to];
+    await runProcess(sofficePath(), [...args, '--outdir', outDir, input], {
+      timeoutMs,
+      maxBuffer: 4 * 2 ** 20,
+      missing: () =>
+        new GongkaiError('converter-missing', `a legacy ${from.toUpperCase()} file needs LibreOffice to convert it: ${INSTALL_HINT}`),
+      timedOut: () => new GongkaiError('timeout', `LibreOffice did not convert the file within ${timeoutMs / 1000} s`),
+      failed: (detail) => new GongkaiError('corrupt', `LibreOffice could not convert the file (${detail})`),
     });
     const produced = (await readdir(outDir).catch(() => [])).filter((f) => f.endsWith(`.${to}`));
     if (!produced.length) throw new GongkaiError('corrupt', `LibreOffice produced no ${to.toUpperCase()} (the file may be damaged or not a ${from.toUpperCase()})`);

@@ -6,9 +6,11 @@ import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import mammoth from 'mammoth';
 import { GongkaiError } from '../../model/errors.js';
+import { info, type Result } from '../../model/message.js';
 import type { FlowBlock, FlowContent, SourceCell, SourceTable } from '../../model/content.js';
 
-export async function readDocx(bytes: Uint8Array): Promise<FlowContent> {
+/** Read a Word file into paragraphs and tables; mammoth's messages come back as notes. */
+export async function readDocx(bytes: Uint8Array): Promise<Result<FlowContent>> {
   let html: string;
   const warnings: string[] = [];
   try {
@@ -22,7 +24,8 @@ export async function readDocx(bytes: Uint8Array): Promise<FlowContent> {
   } catch (err) {
     throw new GongkaiError('corrupt', `the Word file could not be read (${(err as Error).message.split('\n')[0]})`);
   }
-  return { format: 'docx', blocks: htmlBlocks(html), warnings: dedupe(warnings) };
+  const messages = dedupe(warnings).map((text) => info('mammoth', text));
+  return { value: { format: 'docx', blocks: htmlBlocks(html) }, messages };
 }
 
 function dedupe(xs: string[]): string[] {

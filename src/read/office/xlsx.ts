@@ -6,13 +6,14 @@
  */
 import ExcelJS from 'exceljs';
 import { GongkaiError } from '../../model/errors.js';
+import { info, type Message, type Result } from '../../model/message.js';
 import type { FlowBlock, FlowContent, SourceCell, SourceTable } from '../../model/content.js';
 
 /** Tells a mark (a title, 公开0x表, 单位, 编制单位, a note) from other text: locate's, passed in by the pipeline. */
 export type IsMark = (text: string) => boolean;
 
 /** Read a workbook into paragraphs and tables; `isMark` tells the rows that are marks, not table rows. */
-export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<FlowContent> {
+export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<Result<FlowContent>> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -20,14 +21,14 @@ export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<FlowC
     throw new GongkaiError('corrupt', `the workbook could not be read (${(err as Error).message.split('\n')[0]})`);
   }
   const blocks: FlowBlock[] = [];
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   let tableIndex = 0;
   for (const ws of wb.worksheets) {
-    if (ws.state && ws.state !== 'visible') warnings.push(`sheet ${ws.name} is hidden; read anyway`);
+    if (ws.state && ws.state !== 'visible') messages.push(info('hidden-sheet', `sheet ${ws.name} is hidden; read anyway`));
     const matrix = sheetMatrix(ws);
     for (const b of sheetBlocks(matrix, ws.name, () => tableIndex++, isMark)) blocks.push(b);
   }
-  return { format: 'xlsx', blocks, warnings };
+  return { value: { format: 'xlsx', blocks }, messages };
 }
 
 /** Text of a cell as displayed: formula results, rich text, numbers in their number format. */

@@ -9,7 +9,7 @@ async function inflateWith(stream: Stream, input: Uint8Array, pieces = 3): Promi
   const writer = stream.writable.getWriter();
   const step = Math.ceil(input.length / pieces) || 1;
   const writing = (async () => {
-    for (let i = 0; i < input.length; i += step) await writer.write(input.subarray(i, i + step));
+    for (let i = 0; i < input.length; i += step) await writer.write(input.subarray(i, i + step) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })();
   writing.catch(() => undefined);

@@ -99,7 +99,7 @@ describe('text-only fonts (pdfjsTextOnly.ts)', () => {
 describe('readPdf', () => {
   it('places text in standard and embedded fonts exactly where pdf.js’s own text extraction does', async () => {
     const bytes = new Uint8Array(latinFontsPdf());
-    const content = await readPdf(bytes);
+    const content = (await readPdf(bytes)).value;
     const ours = content.pages[0].items.map((i) => [i.str, Math.round(i.x0 * 10) / 10, Math.round(i.x1 * 10) / 10]);
     // pdf.js as it comes: its own worker port, glyph paths built, the native DecompressionStream
     const task = getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, verbosity: 0 });
@@ -111,7 +111,7 @@ describe('readPdf', () => {
   });
 
   it('decodes a non-embedded Adobe-GB1 CID font through the cMaps', async () => {
-    const content = await readPdf(new Uint8Array(readFileSync(fixture)));
+    const content = (await readPdf(new Uint8Array(readFileSync(fixture)))).value;
     const text = content.pages.flatMap((p) => p.items.map((i) => i.str)).join('');
     expect(text).toContain('收入支出决算总表');
     expect(text).toContain('编制单位：示例县统计局');
@@ -128,7 +128,7 @@ describe('readPdf', () => {
   });
 
   it('reads ruling lines and landscape pages', async () => {
-    const content = await readPdf(new Uint8Array(readFileSync(fixture)));
+    const content = (await readPdf(new Uint8Array(readFileSync(fixture)))).value;
     const landscape = content.pages.filter((p) => p.width > p.height);
     expect(landscape.length).toBeGreaterThan(0);
     const ruled = content.pages.filter((p) => p.horizontals.length > 10 && p.verticals.length > 10);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getDocument, OPS } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { GongkaiError } from '../../model/errors.js';
+import { warning, type Message, type Result } from '../../model/message.js';
 import type { PdfContent, PdfPage, Segment, TextItem } from '../../model/content.js';
 import { textFromOperatorList } from './opText.js';
 import { inThreadWorker } from './pdfjsPort.js';
@@ -34,7 +35,8 @@ export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
  */
 export const PDF_TEXT_ONLY_FONTS = { textOnlyFonts: true } as Record<string, unknown>;
 
-export async function readPdf(data: Uint8Array): Promise<PdfContent> {
+/** Read a PDF's pages: text items and ruling lines; a page that fails to read is a warning and an empty page. */
+export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
   const task = getDocument({
     ...PDF_TEXT_ONLY_FONTS,
     // pdf.js takes (detaches) the buffer it is given; the caller may still need the bytes (OCR)
@@ -56,7 +58,7 @@ export async function readPdf(data: Uint8Array): Promise<PdfContent> {
     await task.destroy().catch(() => undefined);
     throw classifyOpenError(err);
   }
-  const warnings: string[] = [];
+  const messages: Message[] = [];
   try {
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -64,13 +66,13 @@ export async function readPdf(data: Uint8Array): Promise<PdfContent> {
       try {
         pages.push(await readPage(page, n));
       } catch (err) {
-        warnings.push(`page ${n}: ${(err as Error).message}`);
+        messages.push(warning('pdf-page', `page ${n}: ${(err as Error).message}`, { page: n }));
         pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [], imageCount: 0 });
       } finally {
         page.cleanup();
       }
     }
-    return { format: 'pdf', pages, warnings };
+    return { value: { format: 'pdf', pages }, messages };
   } finally {
     await task.destroy();
   }

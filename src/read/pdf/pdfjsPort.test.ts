@@ -41,6 +41,6 @@ describe('the in-thread port to pdf.js’s parser', () => {
     for (const b of bytes) alone.push(await readPdf(b));
     const together = await Promise.all(bytes.map((b) => readPdf(b)));
     expect(together).toEqual(alone);
-    expect(alone.every((c) => c.pages.some((p) => p.items.length > 20))).toBe(true);
+    expect(alone.every((c) => c.value.pages.some((p) => p.items.length > 20))).toBe(true);
   });
 });
