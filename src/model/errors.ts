@@ -17,11 +17,13 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class GongkaiError extends Error {
+  /** `cause`: the error underneath (a library's, a process's), kept for debugging, never shown as the reason */
   constructor(
     readonly code: ErrorCode,
     message: string,
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'GongkaiError';
   }
   /** The one-line form used in documents.csv and on stderr: `code: reason`. */
@@ -33,5 +35,5 @@ export class GongkaiError extends Error {
 export function asGongkaiError(err: unknown): GongkaiError {
   if (err instanceof GongkaiError) return err;
   const msg = err instanceof Error ? err.message : String(err);
-  return new GongkaiError('internal', msg.split('\n')[0] || 'unexpected failure');
+  return new GongkaiError('internal', msg.split('\n')[0] || 'unexpected failure', { cause: err });
 }

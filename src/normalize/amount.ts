@@ -14,10 +14,10 @@ export interface Amount {
 const NO_VALUE = /^[-—–‐－/／\\]*$|^(无|空|——)$/;
 const AMOUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+/** The amount printed in `raw`, or null (OCR's confusions are undone earlier, on OCR text only: ocr/figures.ts). */
 export function parseAmount(raw: string): Amount | null {
   let s = squash(halfWidth(raw)).replace(/[，]/g, ',');
   if (!s || NO_VALUE.test(s)) return null;
-  s = ocrRepairs(s);
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;
@@ -35,17 +35,6 @@ export function parseAmount(raw: string): Amount | null {
     if (negative) cents = -cents;
   }
   return { text, cents };
-}
-
-/**
- * Confusions OCR makes in figures, undone only where nothing else is possible: a letter O among
- * digits is 0; a comma before exactly two final digits ("16,62") is a decimal point, since a
- * thousands separator is always followed by three. No digit is ever added or guessed.
- */
-function ocrRepairs(s: string): string {
-  if (/\d/.test(s) && /[Oo]/.test(s) && /^[-+(]?[\dOo.,]+\)?$/.test(s)) s = s.replace(/[Oo]/g, '0');
-  if (!s.includes('.') && /^[-+(]?\d+,\d{2}\)?$/.test(s)) s = s.replace(',', '.');
-  return s;
 }
 
 /** True when the text looks like a printed amount (used to tell header rows from data rows). */

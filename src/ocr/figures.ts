@@ -1,6 +1,7 @@
 /** Every figure read again alone by digit-only readers, and the readings' vote. */
 import { writeFile } from 'node:fs/promises';
 import { GongkaiError } from '../model/errors.js';
+import { halfWidth, squash } from '../normalize/text.js';
 import { binarize, crop, writePgm, type Grey } from './raster.js';
 import { run } from './tools.js';
 import type { Word } from './words.js';
@@ -192,3 +193,17 @@ export function tidySeparators(s: string): string {
 
 /** 1,234.56 / 1234.56 / 12 / 2010301 / -3.50 */
 const WELL_FORMED = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * Confusions OCR makes in figures, undone only where nothing else is possible: a letter O among
+ * digits is 0; a comma before exactly two final digits ("16,62") is a decimal point, since a
+ * thousands separator is always followed by three. No digit is ever added or guessed. Applied to
+ * OCR words only: a text layer's "1O5" is not a figure.
+ */
+export function repairFigure(raw: string): string {
+  let s = squash(halfWidth(raw)).replace(/[，]/g, ',');
+  const was = s;
+  if (/\d/.test(s) && /[Oo]/.test(s) && /^[-+(]?[\dOo.,]+\)?$/.test(s)) s = s.replace(/[Oo]/g, '0');
+  if (!s.includes('.') && /^[-+(]?\d+,\d{2}\)?$/.test(s)) s = s.replace(',', '.');
+  return s === was ? raw : s;
+}

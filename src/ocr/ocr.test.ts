@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tidySeparators, vote } from './figures.js';
+import { parseAmount } from '../normalize/amount.js';
+import { repairFigure, tidySeparators, vote } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 
 describe('figure readings', () => {
@@ -39,5 +40,19 @@ describe('Chinese text as tesseract writes it', () => {
     expect(repairMarks('公开2?表')).toBe('公开2表');
     expect(repairMarks('公开09胡')).toBe('公开09表');
     expect(repairMarks('公开表一')).toBe('公开表一');
+  });
+});
+
+describe('OCR confusions in figures', () => {
+  it('reads O for 0 and a comma before two decimals', () => {
+    expect(parseAmount(repairFigure('1O5.0O'))?.text).toBe('105.00');
+    expect(parseAmount(repairFigure('16，62'))?.text).toBe('16.62');
+    expect(repairFigure('1,23')).toBe('1.23');
+  });
+  it('never invents a digit', () => {
+    expect(parseAmount(repairFigure('Ol'))).toBeNull();
+    expect(parseAmount(repairFigure('O'))).toBeNull();
+    expect(parseAmount(repairFigure('12,3456'))).toBeNull();
+    expect(repairFigure('收入O')).toBe('收入O');
   });
 });

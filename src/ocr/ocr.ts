@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { textItem } from '../model/textItem.js';
-import { rereadFigures } from './figures.js';
+import { repairFigure, rereadFigures } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm } from './raster.js';
 import { DEFAULT_OCR_DPI, OCR_SCALE } from './settings.js';
@@ -76,7 +76,7 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
   await rereadFigures(big, t, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
   // ink the first reading skipped stays only where the figure readings agreed on a figure
   const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > 30));
-  const items = kept.map((w) => ({ ...w, text: repairMarks(cjkPunctuation(w.text)) })).map(
+  const items = kept.map((w) => ({ ...w, text: repairFigure(repairMarks(cjkPunctuation(w.text))) })).map(
     (w): TextItem => textItem(w.text, w.left * wordPt, (w.left + w.width) * wordPt, w.top * wordPt, (w.top + w.height) * wordPt, w.height * wordPt, w.conf),
   );
   const page: PdfPage = {

@@ -22,7 +22,7 @@ export async function readDocx(bytes: Uint8Array): Promise<Result<FlowContent>> 
     html = res.value;
     for (const m of res.messages) warnings.push(`mammoth ${m.type}: ${m.message}`);
   } catch (err) {
-    throw new GongkaiError('corrupt', `the Word file could not be read (${(err as Error).message.split('\n')[0]})`);
+    throw new GongkaiError('corrupt', `the Word file could not be read (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   const messages = dedupe(warnings).map((text) => info('mammoth', text));
   return { value: { format: 'docx', blocks: htmlBlocks(html) }, messages };

@@ -18,7 +18,7 @@ export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<Resul
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new GongkaiError('corrupt', `the workbook could not be read (${(err as Error).message.split('\n')[0]})`);
+    throw new GongkaiError('corrupt', `the workbook could not be read (${(err as Error).message.split('\n')[0]})`, { cause: err });
   }
   const blocks: FlowBlock[] = [];
   const messages: Message[] = [];

@@ -80,9 +80,9 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
 
 function classifyOpenError(err: unknown): GongkaiError {
   const e = err as { name?: string; message?: string };
-  if (e?.name === 'PasswordException') return new GongkaiError('encrypted', 'the PDF is password-protected');
-  if (e?.name === 'InvalidPDFException') return new GongkaiError('corrupt', `not a readable PDF (${e.message ?? 'invalid structure'})`);
-  return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`);
+  if (e?.name === 'PasswordException') return new GongkaiError('encrypted', 'the PDF is password-protected', { cause: err });
+  if (e?.name === 'InvalidPDFException') return new GongkaiError('corrupt', `not a readable PDF (${e.message ?? 'invalid structure'})`, { cause: err });
+  return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`, { cause: err });
 }
 
 /**
