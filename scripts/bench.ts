@@ -81,10 +81,21 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
   let pages = 0;
   let workerRssMb: number | undefined;
   if (mode === 'bare-plain' || mode === 'bare-loader') {
-    const pdfjs = mode === 'bare-plain' ? await import('pdfjs-dist/legacy/build/pdf.mjs') : await import('../src/read/pdf/pdfjs.js');
+    const pdfjs =
+      mode === 'bare-plain'
+        ? await import('pdfjs-dist/legacy/build/pdf.mjs')
+        : await import('../src/read/pdf/pdfjs.js');
     const { CMAP_DIR, STANDARD_FONT_DIR } = await import('../src/read/pdf/pdf.js');
     for (const f of files) {
-      const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(f)), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, disableFontFace: true, verbosity: 0 });
+      const task = pdfjs.getDocument({
+        data: new Uint8Array(readFileSync(f)),
+        cMapUrl: CMAP_DIR,
+        cMapPacked: true,
+        standardFontDataUrl: STANDARD_FONT_DIR,
+        isEvalSupported: false,
+        disableFontFace: true,
+        verbosity: 0,
+      });
       try {
         const doc = await task.promise;
         for (let n = 1; n <= doc.numPages; n++) {
@@ -103,7 +114,10 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
     const { harvest } = await import('../src/harvest/harvest.js');
     const out = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
     try {
-      const summary = await harvest(files.map((f) => ({ file: f, name: f })), { outDir: out, jobs, force: true, database: false });
+      const summary = await harvest(
+        files.map((f) => ({ file: f, name: f })),
+        { outDir: out, jobs, force: true, database: false },
+      );
       pages = summary.pagesProcessed;
       workerRssMb = summary.peakWorkerRssMb;
     } finally {
@@ -111,7 +125,13 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
     }
   }
   const cpu = cpuWithChildren();
-  return { pages, seconds: (performance.now() - started) / 1000, rssMb: process.resourceUsage().maxRSS / 1024, workerRssMb, cpuSeconds: cpu === undefined || cpuAtStart === undefined ? undefined : cpu - cpuAtStart };
+  return {
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    rssMb: process.resourceUsage().maxRSS / 1024,
+    workerRssMb,
+    cpuSeconds: cpu === undefined || cpuAtStart === undefined ? undefined : cpu - cpuAtStart,
+  };
 }
 
 let repeat = 2;
@@ -179,7 +199,11 @@ async function main() {
     args.splice(c, 2);
   }
   const folders = args.length ? args : ['corpus'];
-  let files = (await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))).flat().sort();
+  let files = (
+    await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))
+  )
+    .flat()
+    .sort();
   if (!files.length) throw new Error(`no PDF files under ${folders.join(', ')}`);
   const work = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-'));
   const list = path.join(work, 'files.json');
@@ -196,14 +220,21 @@ async function main() {
   }
   writeFileSync(list, JSON.stringify(files));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  process.stderr.write(`gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`);
+  process.stderr.write(
+    `gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`,
+  );
   const pinned = cores > 1 && hasTaskset();
   // what the machine itself gives: the same bare pdf.js run in `cores` processes at once
   const machine = async (): Promise<Measure> => {
     const t0 = performance.now();
     const par = await Promise.all(Array.from({ length: cores }, () => runOnce('bare-loader', list, 1)));
     const cpu = par.every((m) => m.cpuSeconds !== undefined) ? par.reduce((n, m) => n + m.cpuSeconds!, 0) : undefined;
-    return { pages: par.reduce((n, m) => n + m.pages, 0), seconds: (performance.now() - t0) / 1000, rssMb: Math.max(...par.map((m) => m.rssMb)), cpuSeconds: cpu };
+    return {
+      pages: par.reduce((n, m) => n + m.pages, 0),
+      seconds: (performance.now() - t0) / 1000,
+      rssMb: Math.max(...par.map((m) => m.rssMb)),
+      cpuSeconds: cpu,
+    };
   };
   const configs: [string, () => Promise<Measure>][] = [
     ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
@@ -211,13 +242,22 @@ async function main() {
     ['pipeline, 1 worker', () => runOnce('pipeline', list, 1)],
     [`pipeline, ${cores} workers`, () => runOnce('pipeline', list, cores)],
     [`pdf.js getTextContent, ${cores} processes`, machine],
-    ...(pinned ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as [string, () => Promise<Measure>][]) : []),
+    ...(pinned
+      ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as [
+          string,
+          () => Promise<Measure>,
+        ][])
+      : []),
   ];
-  process.stderr.write(`  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`);
-  const measures = await runRounds(configs.map(([label, measure]) => async () => {
-    process.stderr.write(`  ${label} …\n`);
-    return withSteal(measure, cores);
-  }));
+  process.stderr.write(
+    `  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`,
+  );
+  const measures = await runRounds(
+    configs.map(([label, measure]) => async () => {
+      process.stderr.write(`  ${label} …\n`);
+      return withSteal(measure, cores);
+    }),
+  );
   const rows: [string, Measure][] = configs.map(([label], i) => [label, measures[i]]);
   const oneCore = pinned ? measures[5] : undefined;
   const pps = (m: Measure) => m.pages / m.seconds;
@@ -227,8 +267,13 @@ async function main() {
   const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
   // stolen: CPU time the hypervisor gave to other guests, as a share of this machine's (steal)
   const stolen = (m: Measure) => (m.stolen === undefined ? '—' : `${(m.stolen * 100).toFixed(1)} %`);
-  const lines = [`${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`];
-  for (const [label, m] of rows) lines.push(`${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`);
+  const lines = [
+    `${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`,
+  ];
+  for (const [label, m] of rows)
+    lines.push(
+      `${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`,
+    );
   const [plain, loader, one, all, bareAll] = measures;
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   lines.push('');
@@ -237,22 +282,40 @@ async function main() {
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
   if (one.cpuSeconds && all.cpuSeconds)
-    lines.push(`pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${coresUsed(one)} and ${coresUsed(all)})`);
-  if (oneCore) lines.push(`pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`);
+    lines.push(
+      `pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${coresUsed(one)} and ${coresUsed(all)})`,
+    );
+  if (oneCore)
+    lines.push(
+      `pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`,
+    );
   const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
-  lines.push(`peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`);
+  lines.push(
+    `peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`,
+  );
   if (ocrFolder) {
     // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
     const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
     const scanList = path.join(path.dirname(list), 'scans.json');
     writeFileSync(scanList, JSON.stringify(scans));
     process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
-    const [one, every] = await runRounds([() => runOnce('pipeline', scanList, 1), () => runOnce('pipeline', scanList, cores)]);
+    const [one, every] = await runRounds([
+      () => runOnce('pipeline', scanList, 1),
+      () => runOnce('pipeline', scanList, cores),
+    ]);
     lines.push('');
-    lines.push(`${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`);
-    lines.push(`${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`);
-    lines.push(`${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${(every.workerRssMb ?? 0).toFixed(0)}`);
-    lines.push(`OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`);
+    lines.push(
+      `${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`,
+    );
+    lines.push(
+      `${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`,
+    );
+    lines.push(
+      `${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${(every.workerRssMb ?? 0).toFixed(0)}`,
+    );
+    lines.push(
+      `OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`,
+    );
   }
   process.stdout.write(lines.join('\n') + '\n');
   rmSync(work, { recursive: true, force: true });

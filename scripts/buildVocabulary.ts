@@ -30,7 +30,8 @@ for (const file of process.argv.slice(2)) {
       if (r.row_code) addSubject(r.row_code, r.row_name);
       else if (r.row_name && !/\d/.test(coreName(r.row_name))) labels.add(coreName(r.row_name));
       // a heading that swallowed a mark line ("单位：万元") is a misreading, not a name
-      for (const part of (r.column ?? '').split('/')) if (coreColumn(part) && !/\d|单位|名称|[:：]/.test(coreColumn(part))) columns.add(coreColumn(part));
+      for (const part of (r.column ?? '').split('/'))
+        if (coreColumn(part) && !/\d|单位|名称|[:：]/.test(coreColumn(part))) columns.add(coreColumn(part));
     }
   } else {
     for (const line of text.split('\n')) {
@@ -41,8 +42,11 @@ for (const file of process.argv.slice(2)) {
 }
 
 const out = {
-  about: 'Names printed in real disclosures (text layer), for matching OCR readings. Built by scripts/buildVocabulary.ts.',
-  subjects: Object.fromEntries([...subjects].sort((a, b) => a[0].localeCompare(b[0])).map(([c, s]) => [c, [...s].sort()])),
+  about:
+    'Names printed in real disclosures (text layer), for matching OCR readings. Built by scripts/buildVocabulary.ts.',
+  subjects: Object.fromEntries(
+    [...subjects].sort((a, b) => a[0].localeCompare(b[0])).map(([c, s]) => [c, [...s].sort()]),
+  ),
   labels: [...labels].sort(),
   columns: [...columns].sort(),
 };

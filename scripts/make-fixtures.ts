@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expectedCells, renderPdf } from '../tests/fixtures/disclosure.js';
+import { FIXTURES } from '../tests/fixtures/models.js';
 import { renderDocx, renderXlsx } from '../tests/fixtures/officeWriters.js';
 import { zipBomb } from '../tests/fixtures/zipBomb.js';
-import { FIXTURES } from '../tests/fixtures/models.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'corpus');
@@ -32,7 +32,10 @@ for (const f of FIXTURES) {
   // the same disclosure as Word and Excel files (one workbook with a sheet per table, the others
   // with every table on one sheet)
   writeFileSync(path.join(corpus, `${f.name}.docx`), await renderDocx(f.doc, f.narrative));
-  writeFileSync(path.join(corpus, `${f.name}.xlsx`), await renderXlsx(f.doc, f.narrative, f.name.startsWith('borderless')));
+  writeFileSync(
+    path.join(corpus, `${f.name}.xlsx`),
+    await renderXlsx(f.doc, f.narrative, f.name.startsWith('borderless')),
+  );
   console.log(`corpus/${f.name}.{pdf,docx,xlsx}: ${expected.cells.length} cells in ${expected.tables.length} tables`);
 }
 
@@ -42,9 +45,14 @@ const office = path.join(root, 'tests', 'fixtures', 'office');
 mkdirSync(office, { recursive: true });
 try {
   const profile = `-env:UserInstallation=file://${path.join(os.tmpdir(), `gongkai-fixtures-${process.pid}`)}`;
-  for (const [from, to] of [['docx', 'doc'], ['xlsx', 'xls']]) {
+  for (const [from, to] of [
+    ['docx', 'doc'],
+    ['xlsx', 'xls'],
+  ]) {
     const inputs = FIXTURES.map((f) => path.join(corpus, `${f.name}.${from}`));
-    execFileSync('soffice', [profile, '--headless', '--convert-to', to, '--outdir', office, ...inputs], { stdio: 'ignore' });
+    execFileSync('soffice', [profile, '--headless', '--convert-to', to, '--outdir', office, ...inputs], {
+      stdio: 'ignore',
+    });
   }
   copyFileSync(path.join(office, `${FIXTURES[0].name}.doc`), path.join(office, `${FIXTURES[0].name}.wps`));
   console.log(`tests/fixtures/office: ${FIXTURES.length} × .doc, .xls (LibreOffice), 1 × .wps`);
@@ -66,7 +74,13 @@ writeFileSync(path.join(bad, 'truncated.pdf'), good.subarray(0, 400));
 const noTables = renderPdf({ ...FIXTURES[0].doc, tables: [] }, ['本文件只有说明，没有公开表格。']);
 writeFileSync(path.join(bad, 'no-tables.pdf'), noTables);
 writeFileSync(path.join(bad, 'zip-bomb.docx'), zipBomb('word/document.xml', 64 * 2 ** 20));
-writeFileSync(path.join(bad, 'blank-pages.pdf'), renderPdf({ ...FIXTURES[0].doc, entity: '', tables: [] }, []).toString('latin1').replace(/BT [^\n]*ET\n?/g, ''), 'latin1');
+writeFileSync(
+  path.join(bad, 'blank-pages.pdf'),
+  renderPdf({ ...FIXTURES[0].doc, entity: '', tables: [] }, [])
+    .toString('latin1')
+    .replace(/BT [^\n]*ET\n?/g, ''),
+  'latin1',
+);
 // an encrypted copy, made with qpdf when it is installed (the committed file is used otherwise)
 const enc = path.join(bad, 'encrypted.pdf');
 try {
@@ -77,4 +91,6 @@ try {
 } catch {
   if (!existsSync(enc)) console.warn('qpdf not found: tests/fixtures/bad/encrypted.pdf not made');
 }
-console.log(`tests/fixtures/bad: ${['empty', 'not-a-pdf', 'truncated', 'no-tables', 'blank-pages', 'encrypted', 'zip-bomb'].join(', ')}`);
+console.log(
+  `tests/fixtures/bad: ${['empty', 'not-a-pdf', 'truncated', 'no-tables', 'blank-pages', 'encrypted', 'zip-bomb'].join(', ')}`,
+);

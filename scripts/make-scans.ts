@@ -10,5 +10,6 @@ import { SCANS, scanPdf } from '../tests/fixtures/scan.js';
 const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
 const out = process.argv[2] ?? 'output/scans';
 mkdirSync(out, { recursive: true });
-for (const { name, style } of SCANS) writeFileSync(path.join(out, `${name}.scan.pdf`), scanPdf(readFileSync(path.join(corpus, `${name}.pdf`)), style));
+for (const { name, style } of SCANS)
+  writeFileSync(path.join(out, `${name}.scan.pdf`), scanPdf(readFileSync(path.join(corpus, `${name}.pdf`)), style));
 console.log(`${SCANS.length} scans → ${out}`);

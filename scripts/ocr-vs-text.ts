@@ -36,6 +36,10 @@ for (const t of ocr.tables)
   }
 const expected = text.tables.reduce((n, t) => n + t.cells.length, 0);
 console.log(`${path.basename(src)}: ${ocr.pages} pages by OCR in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`tables: text ${text.tables.map((t) => t.number).join(',')} | OCR ${ocr.tables.map((t) => t.number).join(',')}`);
-console.log(`cells: recall ${(hit / Math.max(1, expected)).toFixed(3)}, precision ${(hit / Math.max(1, total)).toFixed(3)} (${expected} in the text layer, ${total} read by OCR); failing checks ${ocr.checks.filter((c) => c.status === 'fail').length}; status ${ocr.status}`);
+console.log(
+  `tables: text ${text.tables.map((t) => t.number).join(',')} | OCR ${ocr.tables.map((t) => t.number).join(',')}`,
+);
+console.log(
+  `cells: recall ${(hit / Math.max(1, expected)).toFixed(3)}, precision ${(hit / Math.max(1, total)).toFixed(3)} (${expected} in the text layer, ${total} read by OCR); failing checks ${ocr.checks.filter((c) => c.status === 'fail').length}; status ${ocr.status}`,
+);
 for (const w of wrong.slice(0, 30)) console.log(`  not in the text layer: ${w}`);

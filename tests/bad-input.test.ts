@@ -33,23 +33,37 @@ describe('bad input', () => {
     cpSync(path.join(root, 'corpus', 'ruled-final-wanyuan.pdf'), path.join(dir, 'in', 'good.pdf'));
     const out = path.join(dir, 'out');
     const run = promisify(execFile);
-    const res = await run('node', [path.join(root, 'bin', 'gongkai.js'), 'extract', path.join(dir, 'in'), '--out', out]).then(
+    const res = await run('node', [
+      path.join(root, 'bin', 'gongkai.js'),
+      'extract',
+      path.join(dir, 'in'),
+      '--out',
+      out,
+    ]).then(
       (r) => ({ code: 0, stderr: r.stderr }),
       (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
     );
     expect(res.code).toBe(3);
     expect(res.stderr).toMatch(/bad\/encrypted\.pdf: encrypted: /);
     const docs = readFileSync(path.join(out, 'documents.csv'), 'utf8').trim().split('\n');
-    expect(docs[0]).toBe('document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,ocr_pages,also_named');
+    expect(docs[0]).toBe(
+      'document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,ocr_pages,also_named',
+    );
     expect(docs).toHaveLength(1 + 8);
-    expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(/^good\.pdf,决算,2024,示例县统计局,万元,(ok|warnings),,7,/);
+    expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(
+      /^good\.pdf,决算,2024,示例县统计局,万元,(ok|warnings),,7,/,
+    );
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
-    expect(cells.split('\n')[0]).toBe('document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence');
+    expect(cells.split('\n')[0]).toBe(
+      'document,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence',
+    );
     expect(cells).toContain('good.pdf,01,收入支出决算总表,收入,,一、一般公共预算财政拨款收入,决算数,');
   });
 
   it('the CLI exits 0, quietly, when its reader stops early (gongkai rules | head -1)', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'bin', 'gongkai.js'), 'rules'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(root, 'bin', 'gongkai.js'), 'rules'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     // the reader is gone before the CLI writes a line (it takes ~0.1 s to start)

@@ -10,7 +10,9 @@ import { FIXTURES } from './fixtures/models.js';
 it('a document whose 类 row disagrees with its 款 rows gets status warnings and a failing check', async () => {
   const base = FIXTURES[0];
   const tables = base.doc.tables.map((t) =>
-    t.number === '03' ? { ...t, body: t.body.map((r) => (r[0] === '201' ? [r[0], r[1], '999.99', r[3], r[4]] : r)) } : t,
+    t.number === '03'
+      ? { ...t, body: t.body.map((r) => (r[0] === '201' ? [r[0], r[1], '999.99', r[3], r[4]] : r)) }
+      : t,
   );
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gongkai-')), 'tampered.pdf');
   writeFileSync(file, renderPdf({ ...base.doc, tables }, base.narrative));
@@ -19,11 +21,13 @@ it('a document whose 类 row disagrees with its 款 rows gets status warnings an
   const failed = doc.checks.filter((c) => c.status === 'fail');
   expect(failed.some((c) => c.rule === 'hierarchy.function' && c.message.includes('201'))).toBe(true);
   // the printed value is kept as printed
-  const cell = doc.tables.find((t) => t.number === '03')!.cells.find((c) => c.row_code === '201' && c.column === '本年支出合计');
+  const cell = doc.tables
+    .find((t) => t.number === '03')!
+    .cells.find((c) => c.row_code === '201' && c.column === '本年支出合计');
   expect(cell?.value).toBe('999.99');
 });
 
-async function extractModel(doc: typeof FIXTURES[0]['doc'], narrative: string[]) {
+async function extractModel(doc: (typeof FIXTURES)[0]['doc'], narrative: string[]) {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'gongkai-')), 'tampered.pdf');
   writeFileSync(file, renderPdf(doc, narrative));
   return extract(file);
@@ -33,7 +37,12 @@ it('a 三公 合计 off by 1.00 is flagged by the 三公 rule', async () => {
   const base = FIXTURES[0];
   // 决算数 row: 合计 is column 1; add 1.00 万元 to it
   const tables = base.doc.tables.map((t) =>
-    t.title.includes('三公') ? { ...t, body: t.body.map((r) => (r[0] === '决算数' ? [r[0], (Number(r[1]) + 1).toFixed(2), ...r.slice(2)] : r)) } : t,
+    t.title.includes('三公')
+      ? {
+          ...t,
+          body: t.body.map((r) => (r[0] === '决算数' ? [r[0], (Number(r[1]) + 1).toFixed(2), ...r.slice(2)] : r)),
+        }
+      : t,
   );
   const doc = await extractModel({ ...base.doc, tables }, base.narrative);
   expect(doc.status).toBe('warnings');
@@ -47,7 +56,9 @@ it('a 三公 合计 off by 1.00 is flagged by the 三公 rule', async () => {
 
 it('a narrative figure that differs from the tables is flagged, pointing at the page of the text', async () => {
   const base = FIXTURES[0];
-  const narrative = base.narrative.map((l) => l.replace(/人员经费(\d+\.\d+)万元/, (_, v) => `人员经费${(Number(v) + 1).toFixed(2)}万元`));
+  const narrative = base.narrative.map((l) =>
+    l.replace(/人员经费(\d+\.\d+)万元/, (_, v) => `人员经费${(Number(v) + 1).toFixed(2)}万元`),
+  );
   expect(narrative).not.toEqual(base.narrative);
   const doc = await extractModel(base.doc, narrative);
   const failed = doc.checks.filter((c) => c.status === 'fail');
@@ -74,7 +85,16 @@ it('the untouched fixtures pass every rule', async () => {
 
 it('every figure the fixture narrative states is compared with a table', async () => {
   const doc = await extractModel(FIXTURES[0].doc, FIXTURES[0].narrative);
-  expect(doc.narrative.map((f) => f.key).sort()).toEqual(['expense.basic', 'expense.current', 'expense.project', 'gpb.basic', 'gpb.personnel', 'gpb.public', 'three.final', 'total']);
+  expect(doc.narrative.map((f) => f.key).sort()).toEqual([
+    'expense.basic',
+    'expense.current',
+    'expense.project',
+    'gpb.basic',
+    'gpb.personnel',
+    'gpb.public',
+    'three.final',
+    'total',
+  ]);
   const narrativeChecks = doc.checks.filter((c) => c.rule === 'narrative.tables');
   expect(narrativeChecks.length).toBe(8);
   expect(narrativeChecks.every((c) => c.status === 'pass')).toBe(true);

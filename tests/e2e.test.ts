@@ -14,7 +14,12 @@ describe.each(fixtures)('%s', (name) => {
   it('yields exactly the expected cells and metadata', async () => {
     const doc = await extract(path.join(corpus, expected.document));
     expect(doc.error).toBeNull();
-    expect({ kind: doc.kind, year: doc.year, entity: doc.entity, unit: doc.unit }).toEqual({ kind: expected.kind, year: expected.year, entity: expected.entity, unit: expected.unit });
+    expect({ kind: doc.kind, year: doc.year, entity: doc.entity, unit: doc.unit }).toEqual({
+      kind: expected.kind,
+      year: expected.year,
+      entity: expected.entity,
+      unit: expected.unit,
+    });
     expect(doc.tables.map((t) => t.number)).toEqual(expected.tables);
     const { missing, extra } = diffCells(doc, expected);
     expect(missing).toEqual([]);

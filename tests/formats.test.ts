@@ -25,7 +25,9 @@ const hasSoffice = (() => {
 
 const cellKeys = (d: DocumentResult) =>
   d.tables
-    .flatMap((t) => t.cells.map((c) => [c.table, c.panel, c.row_code, c.row_name, c.column, c.value, c.unit].join(' | ')))
+    .flatMap((t) =>
+      t.cells.map((c) => [c.table, c.panel, c.row_code, c.row_name, c.column, c.value, c.unit].join(' | ')),
+    )
     .sort();
 
 describe.each(FIXTURES.map((f) => f.name))('%s', (name) => {
@@ -35,7 +37,12 @@ describe.each(FIXTURES.map((f) => f.name))('%s', (name) => {
     const doc = await extract(file);
     expect(doc.error).toBeNull();
     expect(doc.format).toBe(format);
-    expect({ kind: doc.kind, year: doc.year, entity: doc.entity, unit: doc.unit }).toEqual({ kind: expected.kind, year: expected.year, entity: expected.entity, unit: expected.unit });
+    expect({ kind: doc.kind, year: doc.year, entity: doc.entity, unit: doc.unit }).toEqual({
+      kind: expected.kind,
+      year: expected.year,
+      entity: expected.entity,
+      unit: expected.unit,
+    });
     const { missing, extra } = diffCells(doc, expected);
     expect(missing).toEqual([]);
     expect(extra).toEqual([]);
@@ -52,7 +59,8 @@ describe.each(FIXTURES.map((f) => f.name))('%s', (name) => {
 
   it('XLSX gives the PDF’s cells, each with its sheet, row and column', async () => {
     const doc = await check(path.join(corpus, `${name}.xlsx`), 'xlsx');
-    for (const t of doc.tables) for (const c of t.cells) expect(c.source?.sheet && c.source.row > 0 && c.source.col > 0).toBeTruthy();
+    for (const t of doc.tables)
+      for (const c of t.cells) expect(c.source?.sheet && c.source.row > 0 && c.source.col > 0).toBeTruthy();
   });
 
   it.runIf(hasSoffice)('DOC and XLS (converted by LibreOffice) give the PDF’s cells', async () => {
@@ -90,6 +98,7 @@ describe('legacy and misnamed files', () => {
   });
 
   it('has the legacy fixtures (made by npm run fixtures with LibreOffice)', () => {
-    for (const f of FIXTURES) for (const ext of ['doc', 'xls']) expect(existsSync(path.join(office, `${f.name}.${ext}`))).toBe(true);
+    for (const f of FIXTURES)
+      for (const ext of ['doc', 'xls']) expect(existsSync(path.join(office, `${f.name}.${ext}`))).toBe(true);
   });
 });

@@ -4,7 +4,17 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +90,9 @@ describe('harvest', () => {
     expect((await cli([input, '--out', whole, '--jobs', '1', '--no-db'])).code).toBe(0);
 
     const out = path.join(tmp(), 'killed');
-    const child = spawn(process.execPath, [bin, 'extract', input, '--out', out, '--jobs', '1', '--no-db'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'extract', input, '--out', out, '--jobs', '1', '--no-db'], {
+      stdio: 'ignore',
+    });
     const docs = path.join(out, 'documents');
     // kill as soon as the first result is on disk, before the batch ends
     await new Promise<void>((resolve, reject) => {
@@ -106,7 +118,9 @@ describe('harvest', () => {
     expect(rerun.stderr).toMatch(new RegExp(`${doneBefore} already done`));
     expect(documentsSansTime(out)).toEqual(documentsSansTime(whole));
     expect(readFileSync(path.join(out, 'cells.csv'), 'utf8')).toBe(readFileSync(path.join(whole, 'cells.csv'), 'utf8'));
-    expect(readFileSync(path.join(out, 'checks.csv'), 'utf8')).toBe(readFileSync(path.join(whole, 'checks.csv'), 'utf8'));
+    expect(readFileSync(path.join(out, 'checks.csv'), 'utf8')).toBe(
+      readFileSync(path.join(whole, 'checks.csv'), 'utf8'),
+    );
     // no temp files left behind
     expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -131,7 +145,12 @@ describe('harvest', () => {
     const dirB = path.join(tmp(), 'in');
     mkdirSync(dirA, { recursive: true });
     mkdirSync(dirB, { recursive: true });
-    for (const f of [...pick, ...readdirSync(corpus).filter((f) => f.endsWith('.docx')).slice(0, 1)]) {
+    for (const f of [
+      ...pick,
+      ...readdirSync(corpus)
+        .filter((f) => f.endsWith('.docx'))
+        .slice(0, 1),
+    ]) {
       copyFileSync(path.join(corpus, f), path.join(dirA, f));
       copyFileSync(path.join(corpus, f), path.join(dirB, `renamed-${f}`));
     }
@@ -152,9 +171,13 @@ describe('harvest', () => {
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/3 already done/);
     expect(documentsSansTime(out)).toEqual(documentsSansTime(fresh));
-    for (const f of ['cells.csv', 'tables.csv', 'checks.csv']) expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(fresh, f), 'utf8'));
+    for (const f of ['cells.csv', 'tables.csv', 'checks.csv'])
+      expect(readFileSync(path.join(out, f), 'utf8')).toBe(readFileSync(path.join(fresh, f), 'utf8'));
     // and they were rendered again, for the names of this run
-    const renderedFor = (dir: string) => stored.map((f) => JSON.parse(readFileSync(path.join(dir, 'documents', f), 'utf8').split('\n')[0]).document as string).sort();
+    const renderedFor = (dir: string) =>
+      stored
+        .map((f) => JSON.parse(readFileSync(path.join(dir, 'documents', f), 'utf8').split('\n')[0]).document as string)
+        .sort();
     expect(renderedFor(out)).toEqual(renderedFor(fresh));
     expect(renderedFor(out).every((n) => n.startsWith('renamed-'))).toBe(true);
   });
@@ -170,8 +193,12 @@ describe('harvest', () => {
     utimesSync(a, mtime, mtime);
     copyFileSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(dir, 'b.pdf'));
     const out = path.join(tmp(), 'out');
-    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(/2 files \(2 hashed, 0 unchanged since the last run\): 2 to read/);
-    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(/2 files \(0 hashed, 2 unchanged since the last run\): 0 to read .* 2 already done/);
+    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(
+      /2 files \(2 hashed, 0 unchanged since the last run\): 2 to read/,
+    );
+    expect((await cli([dir, '--out', out, '--no-db'])).stderr).toMatch(
+      /2 files \(0 hashed, 2 unchanged since the last run\): 0 to read .* 2 already done/,
+    );
 
     // other bytes, same size, the old modification time put back
     const v2 = Buffer.concat([base, Buffer.from('\n% v2\n')]);
@@ -224,7 +251,11 @@ describe('harvest', () => {
     const dir = path.join(tmp(), 'in');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'slow.pdf'), slowPdf());
-    const child = spawn(process.execPath, [bin, 'extract', dir, '--out', path.join(tmp(), 'out'), '--jobs', '2', '--no-db'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [bin, 'extract', dir, '--out', path.join(tmp(), 'out'), '--jobs', '2', '--no-db'],
+      { stdio: 'ignore' },
+    );
     let workers: number[] = [];
     for (let i = 0; i < 200 && workers.length < 2; i++) {
       await new Promise((r) => setTimeout(r, 50));
@@ -245,7 +276,10 @@ describe('harvest', () => {
     const dir = tmp();
     copyFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(dir, 'x.pdf'));
     copyFileSync(path.join(corpus, 'budget-three-panel-unnumbered.xlsx'), path.join(dir, 'y.xlsx'));
-    writeFileSync(path.join(dir, 'list.csv'), 'path,region,level,year_hint,year\nx.pdf,示例县,county,2024,1999\ny.xlsx,示例区,district,2025,1998\n');
+    writeFileSync(
+      path.join(dir, 'list.csv'),
+      'path,region,level,year_hint,year\nx.pdf,示例县,county,2024,1999\ny.xlsx,示例区,district,2025,1998\n',
+    );
     const out = path.join(tmp(), 'out');
     expect((await cli(['--manifest', path.join(dir, 'list.csv'), '--out', out])).code).toBe(0);
     const docs = csv(path.join(out, 'documents.csv'));
@@ -266,9 +300,16 @@ describe('harvest', () => {
     const one = async (sql: string) => (await con.runAndReadAll(sql)).getRows()[0];
     expect(Number((await one('SELECT count(*) FROM cells'))[0])).toBe(cells.length);
     expect(String((await one('SELECT CAST(round(sum(value) * 100) AS BIGINT) FROM cells'))[0])).toBe(String(cents));
-    expect(await one(`SELECT region, level, manifest_year, year FROM documents WHERE document = 'x.pdf'`)).toEqual(['示例县', 'county', '1999', 2024]);
+    expect(await one(`SELECT region, level, manifest_year, year FROM documents WHERE document = 'x.pdf'`)).toEqual([
+      '示例县',
+      'county',
+      '1999',
+      2024,
+    ]);
     const sample = cells[7];
-    const hit = await one(`SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name = '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`);
+    const hit = await one(
+      `SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name = '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`,
+    );
     expect(Number(hit[0])).toBeGreaterThanOrEqual(1);
     expect(Number((await one('SELECT count(*) FROM checks'))[0])).toBe(csv(path.join(out, 'checks.csv')).length);
     con.closeSync();
@@ -276,7 +317,9 @@ describe('harvest', () => {
     // and the Parquet exports hold the same rows
     const mem = await DuckDBInstance.create(':memory:');
     const c2 = await mem.connect();
-    const pq = (await c2.runAndReadAll(`SELECT count(*) FROM '${path.join(out, 'parquet', 'cells.parquet')}'`)).getRows()[0];
+    const pq = (
+      await c2.runAndReadAll(`SELECT count(*) FROM '${path.join(out, 'parquet', 'cells.parquet')}'`)
+    ).getRows()[0];
     expect(Number(pq[0])).toBe(cells.length);
     c2.closeSync();
     mem.closeSync();

@@ -33,8 +33,15 @@ describe('scanned disclosures', () => {
       return { doc: await extract(file), expected };
     };
     await Promise.all([
-      ...SCANS.map(async ({ name, style }) => docs.set(name, await read(name, scanPdf(readFileSync(path.join(corpus, `${name}.pdf`)), style), 'scan'))),
-      (async () => (noUnicode = await read('ruled-final-wanyuan', type3Pdf(readFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'))), 'type3')))(),
+      ...SCANS.map(async ({ name, style }) =>
+        docs.set(name, await read(name, scanPdf(readFileSync(path.join(corpus, `${name}.pdf`)), style), 'scan')),
+      ),
+      (async () =>
+        (noUnicode = await read(
+          'ruled-final-wanyuan',
+          type3Pdf(readFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'))),
+          'type3',
+        )))(),
     ]);
   }, 900_000);
 
@@ -46,28 +53,38 @@ describe('scanned disclosures', () => {
       expect(doc.ocr_pages.length).toBe(doc.pages);
       expect(doc.ocr_pages.every((p) => /no text layer/.test(p.reason))).toBe(true);
       const tablePages = doc.ocr_pages.filter((p) => doc.tables.some((t) => t.pages.includes(p.page)));
-      expect(tablePages.filter((p) => Math.abs(p.skew - style.rotate) <= 0.2).length).toBeGreaterThanOrEqual(tablePages.length * 0.8);
+      expect(tablePages.filter((p) => Math.abs(p.skew - style.rotate) <= 0.2).length).toBeGreaterThanOrEqual(
+        tablePages.length * 0.8,
+      );
     }
   });
 
-  it.each(SCANS.map((s) => s.name))('%s: finds every table and at least 98%% of the cells, 98%% of what it reports right', (name) => {
-    const { doc, expected } = docs.get(name)!;
-    expect(doc.tables.map((t) => t.number).sort()).toEqual([...expected.tables].sort());
-    const { missing, extra } = diffCells(doc, expected);
-    const total = doc.tables.reduce((n, t) => n + t.cells.length, 0);
-    expect((expected.cells.length - missing.length) / expected.cells.length).toBeGreaterThanOrEqual(0.98);
-    expect((total - extra.length) / total).toBeGreaterThanOrEqual(0.98);
-    for (const t of doc.tables) for (const c of t.cells) expect(c.confidence).toBeTypeOf('number');
-  });
+  it.each(SCANS.map((s) => s.name))(
+    '%s: finds every table and at least 98%% of the cells, 98%% of what it reports right',
+    (name) => {
+      const { doc, expected } = docs.get(name)!;
+      expect(doc.tables.map((t) => t.number).sort()).toEqual([...expected.tables].sort());
+      const { missing, extra } = diffCells(doc, expected);
+      const total = doc.tables.reduce((n, t) => n + t.cells.length, 0);
+      expect((expected.cells.length - missing.length) / expected.cells.length).toBeGreaterThanOrEqual(0.98);
+      expect((total - extra.length) / total).toBeGreaterThanOrEqual(0.98);
+      for (const t of doc.tables) for (const c of t.cells) expect(c.confidence).toBeTypeOf('number');
+    },
+  );
 
   it('never passes a wrong value silently: each is low-confidence, lacks its column’s decimals, or sits in a failing check', () => {
     for (const { name } of SCANS) {
       const { doc, expected } = docs.get(name)!;
       const { extra } = diffCells(doc, expected);
-      const wrong = doc.tables.flatMap((t) => t.cells).filter((c) => extra.includes([c.table, c.panel, c.row_code, c.row_name, c.column, c.value].join(' | ')));
+      const wrong = doc.tables
+        .flatMap((t) => t.cells)
+        .filter((c) => extra.includes([c.table, c.panel, c.row_code, c.row_name, c.column, c.value].join(' | ')));
       for (const c of wrong) {
         const low = (c.confidence ?? 100) < LOW_CONFIDENCE;
-        const checked = doc.checks.some((k) => k.status === 'fail' && k.cells.some((r) => r.table === c.table && r.page === c.page && r.value === c.value));
+        const checked = doc.checks.some(
+          (k) =>
+            k.status === 'fail' && k.cells.some((r) => r.table === c.table && r.page === c.page && r.value === c.value),
+        );
         expect(low || checked, `${name}: ${c.table} ${c.row_code || c.row_name} / ${c.column} = ${c.value}`).toBe(true);
       }
       if (wrong.length) expect(doc.status).toBe('warnings');
@@ -75,7 +92,9 @@ describe('scanned disclosures', () => {
   });
 
   it('says which names it matched to the vocabulary of real disclosures', () => {
-    const notes = [...docs.values()].flatMap(({ doc }) => doc.tables.flatMap((t) => t.notes)).filter((n) => /OCR names matched/.test(n));
+    const notes = [...docs.values()]
+      .flatMap(({ doc }) => doc.tables.flatMap((t) => t.notes))
+      .filter((n) => /OCR names matched/.test(n));
     for (const n of notes) expect(n).toMatch(/→/);
   });
 
@@ -93,7 +112,16 @@ describe('scanned disclosures', () => {
 
   it('sends a text layer of mojibake to OCR, and says why', async () => {
     const file = path.join(tmp, 'garbage.pdf');
-    writeFileSync(file, scanPdf(readFileSync(path.join(corpus, 'borderless-final-yuan.pdf')), { dpi: 200, rotate: 0.3, paper: 235, noise: 10, garbageText: true }));
+    writeFileSync(
+      file,
+      scanPdf(readFileSync(path.join(corpus, 'borderless-final-yuan.pdf')), {
+        dpi: 200,
+        rotate: 0.3,
+        paper: 235,
+        noise: 10,
+        garbageText: true,
+      }),
+    );
     const d = await extract(file);
     expect(d.ocr_pages.length).toBe(d.pages);
     expect(d.ocr_pages.every((p) => /Latin-1 gibberish/.test(p.reason))).toBe(true);

@@ -66,7 +66,19 @@ function columns(t: Table): Map<string, Cell[]> {
   return m;
 }
 
-const FUNCTION_TABLES = ['final.income', 'final.expense', 'final.gpb-expense', 'final.gov-fund', 'final.soe-capital', 'budget.income', 'budget.expense', 'budget.fiscal-expense', 'budget.gpb-expense', 'budget.gov-fund', 'budget.soe-capital'];
+const FUNCTION_TABLES = [
+  'final.income',
+  'final.expense',
+  'final.gpb-expense',
+  'final.gov-fund',
+  'final.soe-capital',
+  'budget.income',
+  'budget.expense',
+  'budget.fiscal-expense',
+  'budget.gpb-expense',
+  'budget.gov-fund',
+  'budget.soe-capital',
+];
 const ECONOMIC_TABLES = ['final.gpb-basic', 'budget.fiscal-basic', 'budget.gpb-basic'];
 
 function hierarchy(doc: DocumentResult, ids: string[], levels: [number, number][], kind: string): Comparison[] {
@@ -105,7 +117,14 @@ function rowTotals(doc: DocumentResult): Comparison[] {
       const parent = tc.path.slice(0, -1);
       // the parent's children: a leaf column, or a subtree represented by its own total column,
       // or by all of its parts where it prints no total (基本支出 = 人员经费 + 公用经费)
-      const under = (prefix: string[]) => values.filter((c) => c !== tc && c.panel === tc.panel && c.path.length > prefix.length && prefix.every((x, i) => c.path[i] === x));
+      const under = (prefix: string[]) =>
+        values.filter(
+          (c) =>
+            c !== tc &&
+            c.panel === tc.panel &&
+            c.path.length > prefix.length &&
+            prefix.every((x, i) => c.path[i] === x),
+        );
       const partsOf = (prefix: string[]): typeof values => {
         const kids = new Map<string, typeof values>();
         for (const c of under(prefix)) {
@@ -120,7 +139,9 @@ function rowTotals(doc: DocumentResult): Comparison[] {
           if (leaf) out.push(leaf);
           else {
             const sub = [...prefix, k];
-            const subTotal = cols.find((c) => c.path.length === sub.length + 1 && TOTAL_COL.test(c.path[c.path.length - 1]));
+            const subTotal = cols.find(
+              (c) => c.path.length === sub.length + 1 && TOTAL_COL.test(c.path[c.path.length - 1]),
+            );
             out.push(...(subTotal ? [subTotal] : partsOf(sub)));
           }
         }
@@ -177,34 +198,80 @@ function totalRow(doc: DocumentResult): Comparison[] {
 }
 
 const find = (t: Table | undefined, panel: string, name: RegExp, column?: RegExp) =>
-  t?.cells.find((c) => c.panel.startsWith(panel) && name.test(c.row_name.replace(/^[一二三四五六七八九十]+、/, '')) && (!column || column.test(c.column)));
+  t?.cells.find(
+    (c) =>
+      c.panel.startsWith(panel) &&
+      name.test(c.row_name.replace(/^[一二三四五六七八九十]+、/, '')) &&
+      (!column || column.test(c.column)),
+  );
 
 /** The summary tables' panels balance: 收入 总计 = 支出 总计, and each side adds up to its 总计. */
 function panels(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
-  for (const t of byCatalog(doc, ['final.summary', 'final.fiscal-summary', 'budget.summary', 'budget.fiscal-summary'])) {
+  for (const t of byCatalog(doc, [
+    'final.summary',
+    'final.fiscal-summary',
+    'budget.summary',
+    'budget.fiscal-summary',
+  ])) {
     const panelsIn = [...new Set(t.cells.map((c) => c.panel))];
     const inc = panelsIn.find((p) => p.startsWith('收入'));
     const exps = panelsIn.filter((p) => p.startsWith('支出'));
     if (!inc) continue;
     const incTotal = find(t, inc, /^(总计|收入总计)$/);
     for (const exp of exps) {
-      const expTotal = t.cells.find((c) => c.panel === exp && /^(总计|支出总计)$/.test(c.row_name) && (c.column === incTotal?.column || /合计|决算数|预算数|金额/.test(c.column)));
+      const expTotal = t.cells.find(
+        (c) =>
+          c.panel === exp &&
+          /^(总计|支出总计)$/.test(c.row_name) &&
+          (c.column === incTotal?.column || /合计|决算数|预算数|金额/.test(c.column)),
+      );
       if (incTotal && expTotal)
-        out.push({ tables: [t.number], expected: toFixed4(incTotal.value), actual: toFixed4(expTotal.value), summands: 1, message: `${inc} 总计 ≠ ${exp} 总计`, cells: [incTotal, expTotal] });
+        out.push({
+          tables: [t.number],
+          expected: toFixed4(incTotal.value),
+          actual: toFixed4(expTotal.value),
+          summands: 1,
+          message: `${inc} 总计 ≠ ${exp} 总计`,
+          cells: [incTotal, expTotal],
+        });
     }
     if (incTotal) {
-      const parts = t.cells.filter((c) => c.panel === inc && c.column === incTotal.column && /^(本年收入合计|使用非财政拨款结余.*|年初结转和结余|年初财政拨款结转和结余|上年结转.*)$/.test(c.row_name));
+      const parts = t.cells.filter(
+        (c) =>
+          c.panel === inc &&
+          c.column === incTotal.column &&
+          /^(本年收入合计|使用非财政拨款结余.*|年初结转和结余|年初财政拨款结转和结余|上年结转.*)$/.test(c.row_name),
+      );
       const current = parts.find((c) => c.row_name === '本年收入合计');
       if (current)
-        out.push({ tables: [t.number], expected: toFixed4(incTotal.value), actual: total(parts), summands: parts.length, message: `收入 总计 ≠ ${parts.map((p) => p.row_name).join(' + ')}`, cells: [incTotal, ...parts] });
+        out.push({
+          tables: [t.number],
+          expected: toFixed4(incTotal.value),
+          actual: total(parts),
+          summands: parts.length,
+          message: `收入 总计 ≠ ${parts.map((p) => p.row_name).join(' + ')}`,
+          cells: [incTotal, ...parts],
+        });
     }
     for (const exp of exps) {
       const expTotal = t.cells.find((c) => c.panel === exp && c.row_name === '总计' && c.column === incTotal?.column);
       if (!expTotal) continue;
-      const parts = t.cells.filter((c) => c.panel === exp && c.column === expTotal.column && /^(本年支出合计|结余分配|年末结转和结余|年末财政拨款结转和结余)$/.test(c.row_name));
+      const parts = t.cells.filter(
+        (c) =>
+          c.panel === exp &&
+          c.column === expTotal.column &&
+          /^(本年支出合计|结余分配|年末结转和结余|年末财政拨款结转和结余)$/.test(c.row_name),
+      );
       if (parts.some((c) => c.row_name === '本年支出合计'))
-        out.push({ tables: [t.number], expected: toFixed4(expTotal.value), actual: total(parts), summands: parts.length, message: `${exp} 总计 ≠ ${parts.map((p) => p.row_name).join(' + ')}`, cells: [expTotal, ...parts] });
+        out.push({
+          tables: [t.number],
+          expected: toFixed4(expTotal.value),
+          actual: total(parts),
+          summands: parts.length,
+          message: `${exp} 总计 ≠ ${parts.map((p) => p.row_name).join(' + ')}`,
+          cells: [expTotal, ...parts],
+        });
     }
   }
   return out;
@@ -220,15 +287,43 @@ function acrossTables(doc: DocumentResult): Comparison[] {
   const [t06] = byCatalog(doc, ['final.gpb-basic']);
   const pair = (a: Cell | undefined, b: Cell | undefined, ta: Table, tb: Table, msg: string) => {
     if (!a && !b) return;
-    out.push({ tables: [ta.number, tb.number], expected: a ? toFixed4(a.value) : 0n, actual: b ? toFixed4(b.value) : 0n, summands: 1, message: msg, cells: [a, b].filter((x): x is Cell => Boolean(x)) });
+    out.push({
+      tables: [ta.number, tb.number],
+      expected: a ? toFixed4(a.value) : 0n,
+      actual: b ? toFixed4(b.value) : 0n,
+      summands: 1,
+      message: msg,
+      cells: [a, b].filter((x): x is Cell => Boolean(x)),
+    });
   };
-  if (t01 && t03) pair(find(t01, '支出', /^本年支出合计$/), t03.cells.find((c) => TOTAL_ROW.test(c.row_name) && /本年支出合计$/.test(c.column)), t01, t03, `${t01.number} 本年支出合计 ≠ ${t03.number} 合计 本年支出合计`);
-  if (t01 && t02) pair(find(t01, '收入', /^本年收入合计$/), t02.cells.find((c) => TOTAL_ROW.test(c.row_name) && /本年收入合计$/.test(c.column)), t01, t02, `${t01.number} 本年收入合计 ≠ ${t02.number} 合计 本年收入合计`);
+  if (t01 && t03)
+    pair(
+      find(t01, '支出', /^本年支出合计$/),
+      t03.cells.find((c) => TOTAL_ROW.test(c.row_name) && /本年支出合计$/.test(c.column)),
+      t01,
+      t03,
+      `${t01.number} 本年支出合计 ≠ ${t03.number} 合计 本年支出合计`,
+    );
+  if (t01 && t02)
+    pair(
+      find(t01, '收入', /^本年收入合计$/),
+      t02.cells.find((c) => TOTAL_ROW.test(c.row_name) && /本年收入合计$/.test(c.column)),
+      t01,
+      t02,
+      `${t01.number} 本年收入合计 ≠ ${t02.number} 合计 本年收入合计`,
+    );
   if (t05 && t06) {
     const basic = t05.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column));
     const parts = t06.cells.filter((c) => /^(人员经费合计|公用经费合计)$/.test(c.row_name));
     if (basic && parts.length === 2)
-      out.push({ tables: [t05.number, t06.number], expected: toFixed4(basic.value), actual: total(parts), summands: 2, message: `${t05.number} 合计 基本支出 ≠ ${t06.number} 人员经费合计 + 公用经费合计`, cells: [basic, ...parts] });
+      out.push({
+        tables: [t05.number, t06.number],
+        expected: toFixed4(basic.value),
+        actual: total(parts),
+        summands: 2,
+        message: `${t05.number} 合计 基本支出 ≠ ${t06.number} 人员经费合计 + 公用经费合计`,
+        cells: [basic, ...parts],
+      });
   }
   return out;
 }
@@ -253,7 +348,12 @@ function threeItem(path: string[], withOthers: boolean): { item: ThreeItem; rest
     if (run >= 0) return { item: 'car.run', rest: without(car, run) };
     return { item: 'car', rest: without(car) };
   }
-  for (const [item, re] of [['abroad', /因公出国/], ['reception', /公务接待/], ['meeting', /^会议费$/], ['training', /^培训费$/]] as const) {
+  for (const [item, re] of [
+    ['abroad', /因公出国/],
+    ['reception', /公务接待/],
+    ['meeting', /^会议费$/],
+    ['training', /^培训费$/],
+  ] as const) {
     const i = at(re);
     if (i >= 0) return { item, rest: without(i) };
   }
@@ -279,7 +379,10 @@ function threePublic(doc: DocumentResult): Comparison[] {
       const it = threeItem(c.column_path, withOthers);
       if (!it) continue;
       const k = [c.panel, c.row_code, c.row_name, ...it.rest].join('\u0000');
-      if (!groups.has(k)) (groups.set(k, new Map()), rests.set(k, [c.row_name, ...it.rest].filter(Boolean)));
+      if (!groups.has(k)) {
+        groups.set(k, new Map());
+        rests.set(k, [c.row_name, ...it.rest].filter(Boolean));
+      }
       groups.get(k)!.set(it.item, c);
     }
     for (const [k, g] of groups) {
@@ -288,13 +391,27 @@ function threePublic(doc: DocumentResult): Comparison[] {
         const w = g.get(whole);
         const ps = parts.map((p) => g.get(p)).filter((x): x is Cell => Boolean(x));
         if (!w && !ps.length) return;
-        out.push({ tables: [t.number], expected: w ? toFixed4(w.value) : 0n, actual: total(ps), summands: Math.max(ps.length, 1), message: `${t.number}${where ? ' ' + where : ''}: ${msg}`, cells: w ? [w, ...ps] : ps });
+        out.push({
+          tables: [t.number],
+          expected: w ? toFixed4(w.value) : 0n,
+          actual: total(ps),
+          summands: Math.max(ps.length, 1),
+          message: `${t.number}${where ? ' ' + where : ''}: ${msg}`,
+          cells: w ? [w, ...ps] : ps,
+        });
       };
       const carParts: ThreeItem[] = g.has('car') ? ['car'] : ['car.buy', 'car.run'];
       const threeParts: ThreeItem[] = ['abroad', ...carParts, 'reception'];
-      if (g.has('total') || threeParts.some((p) => g.has(p))) compare('total', threeParts, '“三公”经费 合计 ≠ 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
-      if (g.has('car') || g.has('car.buy') || g.has('car.run')) compare('car', ['car.buy', 'car.run'], '公务用车 小计 ≠ 购置费 + 运行维护费');
-      if (g.has('grand')) compare('grand', [...(g.has('total') ? (['total'] as ThreeItem[]) : threeParts), 'meeting', 'training'], '合计 ≠ “三公”经费 + 会议费 + 培训费');
+      if (g.has('total') || threeParts.some((p) => g.has(p)))
+        compare('total', threeParts, '“三公”经费 合计 ≠ 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
+      if (g.has('car') || g.has('car.buy') || g.has('car.run'))
+        compare('car', ['car.buy', 'car.run'], '公务用车 小计 ≠ 购置费 + 运行维护费');
+      if (g.has('grand'))
+        compare(
+          'grand',
+          [...(g.has('total') ? (['total'] as ThreeItem[]) : threeParts), 'meeting', 'training'],
+          '合计 ≠ “三公”经费 + 会议费 + 培训费',
+        );
     }
   }
   return out;
@@ -305,14 +422,32 @@ const NARRATIVE_TARGETS: Record<string, (doc: DocumentResult) => { table: Table;
   total: (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
   'income.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^本年收入合计$/)),
   'expense.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '支出', /^本年支出合计$/)),
-  'expense.basic': (d) => inTable(d, ['final.expense', 'budget.expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column))),
-  'expense.project': (d) => inTable(d, ['final.expense', 'budget.expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /项目支出$/.test(c.column))),
-  'fiscal.total': (d) => inTable(d, ['final.fiscal-summary', 'budget.fiscal-summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
-  'gpb.basic': (d) => inTable(d, ['final.gpb-expense'], (t) => t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column))),
-  'gpb.personnel': (d) => inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^人员经费(合计)?$/.test(c.row_name))),
-  'gpb.public': (d) => inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^公用经费(合计)?$/.test(c.row_name))),
-  'three.final': (d) => inTable(d, ['final.three-public'], (t) => t.cells.find((c) => c.column_path.includes('合计') && /决算/.test(c.column + c.row_name))),
-  'three.budget': (d) => inTable(d, ['budget.three-public'], (t) => t.cells.find((c) => c.column_path.includes('合计') && !/决算|机关运行/.test(c.column + c.row_name))),
+  'expense.basic': (d) =>
+    inTable(d, ['final.expense', 'budget.expense'], (t) =>
+      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column)),
+    ),
+  'expense.project': (d) =>
+    inTable(d, ['final.expense', 'budget.expense'], (t) =>
+      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /项目支出$/.test(c.column)),
+    ),
+  'fiscal.total': (d) =>
+    inTable(d, ['final.fiscal-summary', 'budget.fiscal-summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
+  'gpb.basic': (d) =>
+    inTable(d, ['final.gpb-expense'], (t) =>
+      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column)),
+    ),
+  'gpb.personnel': (d) =>
+    inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^人员经费(合计)?$/.test(c.row_name))),
+  'gpb.public': (d) =>
+    inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^公用经费(合计)?$/.test(c.row_name))),
+  'three.final': (d) =>
+    inTable(d, ['final.three-public'], (t) =>
+      t.cells.find((c) => c.column_path.includes('合计') && /决算/.test(c.column + c.row_name)),
+    ),
+  'three.budget': (d) =>
+    inTable(d, ['budget.three-public'], (t) =>
+      t.cells.find((c) => c.column_path.includes('合计') && !/决算|机关运行/.test(c.column + c.row_name)),
+    ),
 };
 function inTable(doc: DocumentResult, ids: string[], pick: (t: Table) => Cell | undefined) {
   for (const table of byCatalog(doc, ids)) {
@@ -335,7 +470,8 @@ function narrativeVsTables(doc: DocumentResult): Comparison[] {
     const perUnit = cell.unit === '万元' ? 10000n : 1n;
     const stated = inYuan(f.value, f.unit) / perUnit;
     // both figures are rounded: the text to its last printed decimal, the table to its own
-    const step = (v: string, unit: '万元' | '元') => (10n ** BigInt(4 - Math.min(decimals(v), 4)) * (unit === '万元' ? 10000n : 1n)) / perUnit;
+    const step = (v: string, unit: '万元' | '元') =>
+      (10n ** BigInt(4 - Math.min(decimals(v), 4)) * (unit === '万元' ? 10000n : 1n)) / perUnit;
     out.push({
       tables: [table.number],
       expected: stated,
@@ -349,15 +485,89 @@ function narrativeVsTables(doc: DocumentResult): Comparison[] {
   }
   return out;
 }
-const narrativeRef = (f: NarrativeFigure) => ({ table: 'text', row: f.label, column: f.text, value: `${f.value}${f.unit}`, page: f.page });
+const narrativeRef = (f: NarrativeFigure) => ({
+  table: 'text',
+  row: f.label,
+  column: f.text,
+  value: `${f.value}${f.unit}`,
+  page: f.page,
+});
 
 export const RULES: Rule[] = [
-  { id: 'hierarchy.function', zh: '功能分类：类 = Σ款，款 = Σ项', en: 'function codes: each class equals the sum of its items', reads: FUNCTION_TABLES, run: (d) => hierarchy(d, FUNCTION_TABLES, [[3, 5], [5, 7]], 'function code') },
-  { id: 'hierarchy.economic', zh: '经济分类：301/302… = Σ 明细科目', en: 'economic codes: each group equals the sum of its items', reads: ECONOMIC_TABLES, run: (d) => hierarchy(d, ECONOMIC_TABLES, [[3, 5]], 'economic code') },
-  { id: 'row.total', zh: '每行：合计 = 各分项之和', en: 'every row: the total column equals the sum of its part columns', reads: ['*'], run: rowTotals },
-  { id: 'column.total-row', zh: '合计行 = Σ 类级科目', en: 'the 合计 row equals the sum of the class rows', reads: FUNCTION_TABLES, run: totalRow },
-  { id: 'panel.balance', zh: '收支平衡：收入总计 = 支出总计，各方合计 + 结转结余 = 总计', en: 'summary panels balance and add up to their totals', reads: ['final.summary', 'final.fiscal-summary', 'budget.summary', 'budget.fiscal-summary'], run: panels },
-  { id: 'three-public.items', zh: '“三公”经费：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费，小计 = 购置费 + 运行维护费', en: 'the 三公 table: total = travel abroad + official cars + receptions; cars = purchase + running', reads: THREE_PUBLIC, run: threePublic },
-  { id: 'narrative.tables', zh: '文字说明中的数字与表格一致', en: 'figures stated in the narrative equal the tables', reads: ['final.summary', 'final.expense', 'final.fiscal-summary', 'final.gpb-expense', 'final.gpb-basic', 'final.three-public', 'budget.summary', 'budget.expense', 'budget.fiscal-summary', 'budget.three-public'], run: narrativeVsTables },
-  { id: 'cross.tables', zh: '表间一致：总表与明细表相符', en: 'summary tables agree with the detail tables', reads: ['final.summary', 'final.income', 'final.expense', 'final.gpb-expense', 'final.gpb-basic'], run: acrossTables },
+  {
+    id: 'hierarchy.function',
+    zh: '功能分类：类 = Σ款，款 = Σ项',
+    en: 'function codes: each class equals the sum of its items',
+    reads: FUNCTION_TABLES,
+    run: (d) =>
+      hierarchy(
+        d,
+        FUNCTION_TABLES,
+        [
+          [3, 5],
+          [5, 7],
+        ],
+        'function code',
+      ),
+  },
+  {
+    id: 'hierarchy.economic',
+    zh: '经济分类：301/302… = Σ 明细科目',
+    en: 'economic codes: each group equals the sum of its items',
+    reads: ECONOMIC_TABLES,
+    run: (d) => hierarchy(d, ECONOMIC_TABLES, [[3, 5]], 'economic code'),
+  },
+  {
+    id: 'row.total',
+    zh: '每行：合计 = 各分项之和',
+    en: 'every row: the total column equals the sum of its part columns',
+    reads: ['*'],
+    run: rowTotals,
+  },
+  {
+    id: 'column.total-row',
+    zh: '合计行 = Σ 类级科目',
+    en: 'the 合计 row equals the sum of the class rows',
+    reads: FUNCTION_TABLES,
+    run: totalRow,
+  },
+  {
+    id: 'panel.balance',
+    zh: '收支平衡：收入总计 = 支出总计，各方合计 + 结转结余 = 总计',
+    en: 'summary panels balance and add up to their totals',
+    reads: ['final.summary', 'final.fiscal-summary', 'budget.summary', 'budget.fiscal-summary'],
+    run: panels,
+  },
+  {
+    id: 'three-public.items',
+    zh: '“三公”经费：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费，小计 = 购置费 + 运行维护费',
+    en: 'the 三公 table: total = travel abroad + official cars + receptions; cars = purchase + running',
+    reads: THREE_PUBLIC,
+    run: threePublic,
+  },
+  {
+    id: 'narrative.tables',
+    zh: '文字说明中的数字与表格一致',
+    en: 'figures stated in the narrative equal the tables',
+    reads: [
+      'final.summary',
+      'final.expense',
+      'final.fiscal-summary',
+      'final.gpb-expense',
+      'final.gpb-basic',
+      'final.three-public',
+      'budget.summary',
+      'budget.expense',
+      'budget.fiscal-summary',
+      'budget.three-public',
+    ],
+    run: narrativeVsTables,
+  },
+  {
+    id: 'cross.tables',
+    zh: '表间一致：总表与明细表相符',
+    en: 'summary tables agree with the detail tables',
+    reads: ['final.summary', 'final.income', 'final.expense', 'final.gpb-expense', 'final.gpb-basic'],
+    run: acrossTables,
+  },
 ];

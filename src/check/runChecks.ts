@@ -26,8 +26,20 @@ export function runChecks(doc: CheckInput): CheckResult[] {
         expected: show(c.expected),
         actual: show(c.actual),
         difference: show(diff),
-        message: status === 'pass' ? c.message.replace('≠', '=') : `${c.message}: expected ${show(c.expected)}, found ${show(c.actual)} (off by ${show(diff)})`,
-        cells: [...c.cells.map((x) => ({ table: x.table, row: `${x.row_code ? x.row_code + ' ' : ''}${x.row_name}`, column: x.column, value: x.value, page: x.page })), ...(c.refs ?? [])],
+        message:
+          status === 'pass'
+            ? c.message.replace('≠', '=')
+            : `${c.message}: expected ${show(c.expected)}, found ${show(c.actual)} (off by ${show(diff)})`,
+        cells: [
+          ...c.cells.map((x) => ({
+            table: x.table,
+            row: `${x.row_code ? x.row_code + ' ' : ''}${x.row_name}`,
+            column: x.column,
+            value: x.value,
+            page: x.page,
+          })),
+          ...(c.refs ?? []),
+        ],
       });
     }
   }

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../locate/catalog.js';
 import type { Grid, GridCell } from '../model/grid.js';
-import { stitchPages } from '../reconstruct/stitchPages.js';
-import { stitchByChecks } from '../reconstruct/chooseReading.js';
 import { numberTables } from '../reconstruct/buildTable.js';
+import { stitchByChecks } from '../reconstruct/chooseReading.js';
+import { stitchPages } from '../reconstruct/stitchPages.js';
 import { failingChecks } from './scoreReading.js';
 
 const grid = (page: number, rows: string[][]): Grid => ({
   method: 'alignment',
-  rows: rows.map((r, i) => r.map((text, j): GridCell | null => (text ? { text, page, bbox: [j * 50, i * 15, j * 50 + 40, i * 15 + 12] } : null))),
+  rows: rows.map((r, i) =>
+    r.map((text, j): GridCell | null =>
+      text ? { text, page, bbox: [j * 50, i * 15, j * 50 + 40, i * 15 + 12] } : null,
+    ),
+  ),
 });
 const entry = CATALOG.find((e) => e.id === 'final.expense')!;
 const draft = { entry, title: '支出决算表', unit: '万元' as const, pages: [1, 2] };
@@ -41,6 +45,8 @@ describe('stitchByChecks', () => {
     const cells = numberTables([{ ...draft, ...chosen }], '万元').value[0].cells;
     const row = cells.filter((c) => c.row_name === '其他支出').map((c) => `${c.column}=${c.value}`);
     expect(row).toEqual(['本年支出合计=20.00', '基本支出=12.00', '项目支出=8.00']);
-    expect(chosen.messages.find((m) => m.text.startsWith('chosen by checks'))?.text).toMatch(/page 2: columns laid right-aligned/);
+    expect(chosen.messages.find((m) => m.text.startsWith('chosen by checks'))?.text).toMatch(
+      /page 2: columns laid right-aligned/,
+    );
   });
 });

@@ -1,13 +1,13 @@
 /** The gongkai command line. */
-import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
-import { expandInputs, type InputDocument } from '../harvest/inputs.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { RULES } from '../check/rules.js';
 import { harvest, type HarvestEvent, type HarvestSummary } from '../harvest/harvest.js';
+import { expandInputs, type InputDocument } from '../harvest/inputs.js';
 import { readManifest } from '../harvest/manifest.js';
 import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
-import { RULES } from '../check/rules.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FATAL = 1;
@@ -37,20 +37,37 @@ export async function main(argv: string[]): Promise<number> {
   let code = EXIT_OK;
   program
     .name('gongkai')
-    .description('Extract the standard tables (公开01表 …) of Chinese budget and final-account disclosures into verified datasets.')
+    .description(
+      'Extract the standard tables (公开01表 …) of Chinese budget and final-account disclosures into verified datasets.',
+    )
     .version(TOOL_VERSION)
     .exitOverride();
   program
     .command('extract')
-    .description('extract every standard table from PDF / DOCX / XLSX / DOC / WPS / XLS files and folders (folders are searched recursively)')
+    .description(
+      'extract every standard table from PDF / DOCX / XLSX / DOC / WPS / XLS files and folders (folders are searched recursively)',
+    )
     .argument('[inputs...]', 'files or folders')
-    .requiredOption('-o, --out <dir>', 'output folder (documents/<sha256>.json, documents.csv, tables.csv, cells.csv, checks.csv, gongkai.duckdb, parquet/)')
-    .option('-m, --manifest <csv>', 'a CSV with a "path" column (relative to the CSV) and any metadata columns to carry into the dataset')
-    .addOption(new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'))
+    .requiredOption(
+      '-o, --out <dir>',
+      'output folder (documents/<sha256>.json, documents.csv, tables.csv, cells.csv, checks.csv, gongkai.duckdb, parquet/)',
+    )
+    .option(
+      '-m, --manifest <csv>',
+      'a CSV with a "path" column (relative to the CSV) and any metadata columns to carry into the dataset',
+    )
+    .addOption(
+      new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'),
+    )
     .addOption(new Option('--timeout <seconds>', 'per-document time limit').argParser(positiveInt).default(120))
     .addOption(new Option('--max-memory <mb>', 'per-worker heap ceiling').argParser(positiveInt).default(1024))
     .option('-f, --force', 'redo documents already in the output folder, and hash every input again')
-    .addOption(new Option('--log <format>', 'one line per document on stderr: text or json (default: a progress bar on a terminal, text otherwise)').choices(['text', 'json']))
+    .addOption(
+      new Option(
+        '--log <format>',
+        'one line per document on stderr: text or json (default: a progress bar on a terminal, text otherwise)',
+      ).choices(['text', 'json']),
+    )
     .option('--no-progress', 'no progress bar')
     .option('--no-db', 'skip the DuckDB database and Parquet files')
     .option('-q, --quiet', 'only errors and the summary on stderr')
@@ -74,13 +91,16 @@ Exit codes:
     .description('list the checks run on every document (id, tables read, description)')
     .action(() => {
       for (const r of RULES) process.stdout.write(`${r.id}\t${r.reads.join(',')}\t${r.zh}\t${r.en}\n`);
-      process.stdout.write("\ntolerance: 0.01 (or 1 for whole-yuan tables) × the number of rounded summands; narrative figures: half the text's and the table's last printed decimal\n");
+      process.stdout.write(
+        "\ntolerance: 0.01 (or 1 for whole-yuan tables) × the number of rounded summands; narrative figures: half the text's and the table's last printed decimal\n",
+      );
     });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     const e = err as { code?: string; exitCode?: number };
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return EXIT_OK;
     return EXIT_FATAL;
   }
   return code;
@@ -89,7 +109,7 @@ Exit codes:
 export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
   const err = (s: string) => process.stderr.write(s + '\n');
   let docs: InputDocument[] = [];
-  let missing: string[] = [];
+  let missing: string[];
   const metadata = new Map<string, Record<string, string>>();
   try {
     if (opts.manifest) {
@@ -150,17 +170,42 @@ function reporter(mode: 'bar' | 'text' | 'json', quiet: boolean) {
   const event = (e: HarvestEvent) => {
     if (e.type === 'planned') {
       if (mode === 'json') err(JSON.stringify(e));
-      else if (!quiet) err(`gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`);
+      else if (!quiet)
+        err(
+          `gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`,
+        );
       if (mode === 'bar' && e.todo) {
-        bar = new SingleBar({ format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}', stream: process.stderr, hideCursor: true });
+        bar = new SingleBar({
+          format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}',
+          stream: process.stderr,
+          hideCursor: true,
+        });
         bar.start(e.todo, 0, { pps: '0.0', failures: 0 });
       }
     } else if (e.type === 'document') {
       const r = e.result;
       pages += r.pages ?? 0;
       if (r.status === 'failed') failures++;
-      const line = r.status === 'failed' ? `gongkai: ${e.name}: ${r.error?.code}: ${r.error?.message}` : `[${e.done}/${e.todo}] ${e.name}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
-      if (mode === 'json') err(JSON.stringify({ type: 'document', document: e.name, also_named: e.alsoNamed, status: r.status, error: r.error, tables: r.tables, cells: r.cells, pages: r.pages, seconds: r.seconds, done: e.done, todo: e.todo }));
+      const line =
+        r.status === 'failed'
+          ? `gongkai: ${e.name}: ${r.error?.code}: ${r.error?.message}`
+          : `[${e.done}/${e.todo}] ${e.name}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
+      if (mode === 'json')
+        err(
+          JSON.stringify({
+            type: 'document',
+            document: e.name,
+            also_named: e.alsoNamed,
+            status: r.status,
+            error: r.error,
+            tables: r.tables,
+            cells: r.cells,
+            pages: r.pages,
+            seconds: r.seconds,
+            done: e.done,
+            todo: e.todo,
+          }),
+        );
       else if (bar) {
         // a failure is printed above the bar, which redraws below it
         if (r.status === 'failed') err(`\r\x1b[K${line}`);

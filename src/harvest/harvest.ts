@@ -7,13 +7,13 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import { blankResult } from '../model/blankResult.js';
-import type { InputDocument } from './inputs.js';
 import type { DocumentResult } from '../model/schema.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
 import { readRows, renderRows, writeRows } from '../write/rows.js';
 import { sha256File } from './hash.js';
 import { HashCache, stampOf } from './hashCache.js';
+import type { InputDocument } from './inputs.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
 import { summarize, type DocumentSummary } from './summary.js';
 
@@ -30,7 +30,16 @@ export interface HarvestOptions extends PoolOptions {
 
 export type HarvestEvent =
   /** hashed: inputs read to hash them; unchanged: inputs whose hash was known (same stat stamp) */
-  | { type: 'planned'; inputs: number; hashed: number; unchanged: number; todo: number; resumed: number; duplicates: number; jobs: number }
+  | {
+      type: 'planned';
+      inputs: number;
+      hashed: number;
+      unchanged: number;
+      todo: number;
+      resumed: number;
+      duplicates: number;
+      jobs: number;
+    }
   | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentSummary; done: number; todo: number }
   | { type: 'writing' };
 
@@ -122,7 +131,16 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   todo.sort((a, b) => size(b) - size(a));
   const duplicates = inputs.length - groups.length;
   const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
-  emit({ type: 'planned', inputs: inputs.length, hashed, unchanged, todo: todo.length, resumed, duplicates, jobs: pool?.jobs ?? 0 });
+  emit({
+    type: 'planned',
+    inputs: inputs.length,
+    hashed,
+    unchanged,
+    todo: todo.length,
+    resumed,
+    duplicates,
+    jobs: pool?.jobs ?? 0,
+  });
 
   // 3. extract the rest in the pool; each result is on disk before it counts as done
   const inMemory = new Map<Group, DocumentResult>();
@@ -137,7 +155,10 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
           const fallback = blankResult(first.file, first.name);
           let summary: DocumentSummary;
           if (g.sha && pool) {
-            const out = await pool.run({ file: first.file, name: first.name, sha256: g.sha, outDir: opts.outDir }, { ...fallback, sha256: g.sha });
+            const out = await pool.run(
+              { file: first.file, name: first.name, sha256: g.sha, outDir: opts.outDir },
+              { ...fallback, sha256: g.sha },
+            );
             summary = out.summary;
             // a timeout or a worker crash may not happen again: such results are not kept as done
             if (out.failed) inMemory.set(g, out.failed);
@@ -149,7 +170,14 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
             summary = summarize(result);
           }
           pagesProcessed += summary.pages ?? 0;
-          emit({ type: 'document', name: first.name, alsoNamed: rest.map((d) => d.name), result: summary, done: ++done, todo: todo.length });
+          emit({
+            type: 'document',
+            name: first.name,
+            alsoNamed: rest.map((d) => d.name),
+            result: summary,
+            done: ++done,
+            todo: todo.length,
+          });
         }),
       ),
     );
@@ -160,7 +188,23 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
 
   // 4. the dataset, rebuilt from every result of this run's inputs
   emit({ type: 'writing' });
-  const summary: HarvestSummary = { inputs: inputs.length, documents: groups.length, processed: todo.length, resumed, duplicates, ok: 0, warned: 0, failed: 0, cells: 0, checks: 0, checksFailed: 0, checksRounding: 0, pagesProcessed, seconds: 0, peakWorkerRssMb };
+  const summary: HarvestSummary = {
+    inputs: inputs.length,
+    documents: groups.length,
+    processed: todo.length,
+    resumed,
+    duplicates,
+    ok: 0,
+    warned: 0,
+    failed: 0,
+    cells: 0,
+    checks: 0,
+    checksFailed: 0,
+    checksRounding: 0,
+    pagesProcessed,
+    seconds: 0,
+    peakWorkerRssMb,
+  };
   const entries: DatasetEntry[] = groups.map((g) => {
     const name = g.docs[0].name;
     return {
@@ -174,7 +218,10 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
         if (!rows) {
           // rendered for another name, or by other code, or never (killed in between): from the
           // result itself (our own file, validated by zod when it was made), and kept for next time
-          rows = renderRows(JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult, name);
+          rows = renderRows(
+            JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult,
+            name,
+          );
           await writeRows(opts.outDir, g.sha!, rows);
         }
         const c = rows.counts;

@@ -22,7 +22,13 @@ export async function expandInputs(inputs: string[]): Promise<{ docs: InputDocum
     }
     if (st.isDirectory()) {
       const pattern = `**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`;
-      const found = await fg(pattern, { cwd: input, caseSensitiveMatch: false, onlyFiles: true, dot: false, followSymbolicLinks: true });
+      const found = await fg(pattern, {
+        cwd: input,
+        caseSensitiveMatch: false,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: true,
+      });
       found.sort();
       for (const rel of found) docs.push({ file: path.join(input, rel), name: rel.split(path.sep).join('/') });
     } else {

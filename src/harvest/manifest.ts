@@ -15,9 +15,13 @@ export async function readManifest(file: string): Promise<ManifestRow[]> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new GongkaiError('not-found', `no such manifest: ${file}`);
   });
-  const records = parse(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const records = parse(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<
+    string,
+    string
+  >[];
   if (!records.length) return [];
-  if (!('path' in records[0])) throw new GongkaiError('unsupported-format', `the manifest ${file} has no "path" column`);
+  if (!('path' in records[0]))
+    throw new GongkaiError('unsupported-format', `the manifest ${file} has no "path" column`);
   const base = path.dirname(path.resolve(file));
   return records.map((r) => {
     const { path: p, ...metadata } = r;

@@ -12,6 +12,11 @@ describe('worker V8 options', () => {
   });
 
   it('are options this Node accepts (a worker would not start otherwise)', () => {
-    for (const jobs of [1, 2]) expect(execFileSync(process.execPath, [...workerV8Flags(jobs, 2), '-e', 'console.log("ok")'], { encoding: 'utf8' }).trim()).toBe('ok');
+    for (const jobs of [1, 2])
+      expect(
+        execFileSync(process.execPath, [...workerV8Flags(jobs, 2), '-e', 'console.log("ok")'], {
+          encoding: 'utf8',
+        }).trim(),
+      ).toBe('ok');
   });
 });

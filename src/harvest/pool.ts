@@ -73,30 +73,50 @@ export class DocumentPool {
    * Extract one document in a worker, which writes its result; never rejects. When the worker is
    * stopped (timeout, heap) or fails, the failed result is returned instead, for the caller to keep.
    */
-  async run(task: WorkerTask, fallback: DocumentResult): Promise<{ summary: DocumentSummary; failed?: DocumentResult }> {
+  async run(
+    task: WorkerTask,
+    fallback: DocumentResult,
+  ): Promise<{ summary: DocumentSummary; failed?: DocumentResult }> {
     let stderr = '';
     const on = (payload: { stdout?: string; stderr?: string }) => {
       if (payload.stderr) stderr += payload.stderr;
     };
     try {
-      const { workerRssMb, ...summary } = (await this.pool.exec('extractDocument', [task], { on }).timeout(this.timeoutMs)) as WorkerSummary;
+      const { workerRssMb, ...summary } = (await this.pool
+        .exec('extractDocument', [task], { on })
+        .timeout(this.timeoutMs)) as WorkerSummary;
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, workerRssMb);
       return { summary };
     } catch (err) {
       const e = err as Error;
       let error: GongkaiError;
-      if (e instanceof workerpool.Promise.TimeoutError) error = new GongkaiError('timeout', `not done after ${this.timeoutMs / 1000} s; the worker was stopped and replaced`);
+      if (e instanceof workerpool.Promise.TimeoutError)
+        error = new GongkaiError(
+          'timeout',
+          `not done after ${this.timeoutMs / 1000} s; the worker was stopped and replaced`,
+        );
       else {
         // what the dying process wrote may still be on its way
         await new Promise((r) => setTimeout(r, 50));
-        if (/heap out of memory/i.test(stderr)) error = new GongkaiError('out-of-memory', `the worker ran out of its ${this.memoryMb} MB heap; it was replaced`);
+        if (/heap out of memory/i.test(stderr))
+          error = new GongkaiError(
+            'out-of-memory',
+            `the worker ran out of its ${this.memoryMb} MB heap; it was replaced`,
+          );
         else {
           const signal = /signalCode: `(\w+)`/.exec(e.message)?.[1];
           const said = stderr.split('\n').find((l) => l.trim()) ?? '';
-          error = new GongkaiError('internal', `the worker failed: ${signal && signal !== 'null' ? `ended by ${signal}` : e.message.split('\n')[0]}${said ? ` (${said.trim().slice(0, 200)})` : ''}`);
+          error = new GongkaiError(
+            'internal',
+            `the worker failed: ${signal && signal !== 'null' ? `ended by ${signal}` : e.message.split('\n')[0]}${said ? ` (${said.trim().slice(0, 200)})` : ''}`,
+          );
         }
       }
-      const failed: DocumentResult = { ...fallback, status: 'failed', error: { code: error.code, message: error.message } };
+      const failed: DocumentResult = {
+        ...fallback,
+        status: 'failed',
+        error: { code: error.code, message: error.message },
+      };
       return { summary: summarize(failed), failed };
     }
   }

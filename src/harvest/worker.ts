@@ -6,10 +6,10 @@
 import { Worker } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import { extract, type ExtractOptions } from '../pipeline/extract.js';
-import { summarize, type DocumentSummary } from './summary.js';
+import { useInPlaceInflate } from '../read/pdf/inflate.js';
 import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
-import { useInPlaceInflate } from '../read/pdf/inflate.js';
+import { summarize, type DocumentSummary } from './summary.js';
 
 export interface WorkerTask {
   file: string;
@@ -42,7 +42,10 @@ async function extractDocument(task: WorkerTask): Promise<WorkerSummary> {
  */
 function exitWithParent(): void {
   const parent = process.ppid;
-  const watch = new Worker(`setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);`, { eval: true });
+  const watch = new Worker(
+    `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);`,
+    { eval: true },
+  );
   watch.unref();
 }
 

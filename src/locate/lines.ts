@@ -1,6 +1,6 @@
 /** Group positioned text items into lines (by vertical centre) and lines into segments (by gaps). */
-import { textItem } from '../model/textItem.js';
 import type { TextItem } from '../model/content.js';
+import { textItem } from '../model/textItem.js';
 
 export interface Line {
   items: TextItem[]; // left to right
@@ -71,8 +71,17 @@ export function segmentsOf(line: Line, gapEm = 1.0): TextItem[] {
   for (const it of line.items) {
     const prev = out[out.length - 1];
     if (prev && it.x0 - prev.x1 <= gapEm * Math.min(it.fontSize, prev.fontSize)) {
-      const sep = it.x0 - prev.x1 > 0.25 * it.fontSize && /[\x21-\x7e]$/.test(prev.str) && /^[\x21-\x7e]/.test(it.str) ? ' ' : '';
-      out[out.length - 1] = textItem(prev.str + sep + it.str, prev.x0, Math.max(prev.x1, it.x1), Math.min(prev.y0, it.y0), Math.max(prev.y1, it.y1), prev.fontSize, prev.conf);
+      const sep =
+        it.x0 - prev.x1 > 0.25 * it.fontSize && /[\x21-\x7e]$/.test(prev.str) && /^[\x21-\x7e]/.test(it.str) ? ' ' : '';
+      out[out.length - 1] = textItem(
+        prev.str + sep + it.str,
+        prev.x0,
+        Math.max(prev.x1, it.x1),
+        Math.min(prev.y0, it.y0),
+        Math.max(prev.y1, it.y1),
+        prev.fontSize,
+        prev.conf,
+      );
     } else out.push(textItem(it.str, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.conf));
   }
   return out;

@@ -1,9 +1,18 @@
 /** A flowing document (DOCX): tables found by the title and marks in the paragraphs before them. */
 import type { FlowContent, SourceCell, SourceTable } from '../model/content.js';
-import { bareCode, findCode, findEntity, findUnit, isMetaLine, isPageNumber, matchTitle, type TitleMatch } from './markers.js';
+import type { DraftDocument, TableDraft } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
 import { squash } from '../normalize/text.js';
-import type { DraftDocument, TableDraft } from '../model/draft.js';
+import {
+  bareCode,
+  findCode,
+  findEntity,
+  findUnit,
+  isMetaLine,
+  isPageNumber,
+  matchTitle,
+  type TitleMatch,
+} from './markers.js';
 
 export function sourceGrid(t: SourceTable): Grid {
   const map = new Map<SourceCell, GridCell>();
@@ -12,7 +21,12 @@ export function sourceGrid(t: SourceTable): Grid {
       if (!c) return null;
       let g = map.get(c);
       if (!g) {
-        g = { text: c.text, page: null, bbox: null, source: { table: t.index, row: c.row, col: c.col, ...(t.sheet ? { sheet: t.sheet } : {}) } };
+        g = {
+          text: c.text,
+          page: null,
+          bbox: null,
+          source: { table: t.index, row: c.row, col: c.col, ...(t.sheet ? { sheet: t.sheet } : {}) },
+        };
         map.set(c, g);
       }
       return g;
@@ -60,14 +74,24 @@ export function locateFlowTables(content: FlowContent): DraftDocument {
     let code = title.code;
     // the title's own line and the marks after it first, then mark-only lines just above it (a
     // narrative sentence above, "详见…（公开02表）", names another table)
-    const order = [ti, ...before.keys()].filter((k, i, a) => a.indexOf(k) === i && (k >= ti || (k >= ti - 2 && isMetaLine(before[k]))));
+    const order = [ti, ...before.keys()].filter(
+      (k, i, a) => a.indexOf(k) === i && (k >= ti || (k >= ti - 2 && isMetaLine(before[k]))),
+    );
     for (const k of order.sort((a, b) => (a >= ti ? a - ti : 100 + ti - a) - (b >= ti ? b - ti : 100 + ti - b))) {
       unit ??= findUnit(before[k]);
       entity ??= findEntity(before[k]);
       code ??= findCode(before[k]) ?? bareCode(before[k]);
     }
     if (entity) entities.push(entity);
-    drafts.push({ entry: title.entry, title: title.title, code, unit, pages: [], grid: sourceGrid(table), messages: [] });
+    drafts.push({
+      entry: title.entry,
+      title: title.title,
+      code,
+      unit,
+      pages: [],
+      grid: sourceGrid(table),
+      messages: [],
+    });
   }
   return { drafts, lines, entities, passages: lines.map((text) => ({ page: null, text })) };
 }

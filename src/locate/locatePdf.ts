@@ -5,11 +5,21 @@
  * those pages start with table rows.
  */
 import type { PdfPage } from '../model/content.js';
-import { buildLines, segmentsOf, type Line } from './lines.js';
+import type { CatalogEntry, Region, TableCode } from '../model/draft.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
-import type { CatalogEntry, Region, TableCode } from '../model/draft.js';
-import { bareCode, findCode, findEntity, findUnit, isMetaLine, isNoteLine, isPageNumber, matchTitle } from './markers.js';
+import { buildLines, segmentsOf, type Line } from './lines.js';
+import {
+  bareCode,
+  findCode,
+  findEntity,
+  findUnit,
+  isMetaLine,
+  isNoteLine,
+  isPageNumber,
+  matchTitle,
+} from './markers.js';
+import { MARK_GAP, SEGMENT_GAP, TITLE_TO_TABLE } from './settings.js';
 
 export interface LocatedTable {
   entry: CatalogEntry;
@@ -46,7 +56,7 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
     for (let i = 0; i + 1 < lines.length; i++) {
       if (cands[i] || cands[i + 1]) continue;
       const tail = squash(lines[i + 1].text);
-      if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > 12) continue;
+      if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > MARK_GAP) continue;
       const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
       if (joined) {
         cands[i] = joined;
@@ -75,7 +85,7 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
         const t = lines[k].text;
         if (cands[k] || !isMetaLine(t)) break;
-        if (lines[i].y0 - lines[k].y1 > 60) break;
+        if (lines[i].y0 - lines[k].y1 > TITLE_TO_TABLE) break;
         const c = findCode(t) ?? bareCode(t);
         if (!c && !findUnit(t)) break;
         code ??= c;
@@ -86,7 +96,7 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
       const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
       const tocLike = near && !unit;
-      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < TITLE_TO_TABLE;
       const printedCode = code && code.printed.startsWith('公开');
       if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
       anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
@@ -125,7 +135,11 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
             end = q;
             break;
           }
-        a.table.regions.push({ page: next.page, top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0, bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height });
+        a.table.regions.push({
+          page: next.page,
+          top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
+          bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
+        });
         startPage = a.p + 1;
         if (end < next.lines.length) return;
       }
@@ -162,8 +176,8 @@ function startsWithTableRows(page: PdfPage, lines: Line[]): boolean {
   const yc = (first.y0 + first.y1) / 2;
   const inRules =
     page.verticals.filter((v) => v.y0 - 1 <= yc && yc <= v.y1 + 1).length >= 2 &&
-    page.horizontals.some((h) => h.y0 <= yc + 1 && yc - h.y0 < 60 && h.x1 > first.x0 && h.x0 < first.x1);
+    page.horizontals.some((h) => h.y0 <= yc + 1 && yc - h.y0 < TITLE_TO_TABLE && h.x1 > first.x0 && h.x0 < first.x1);
   if (inRules) return true;
-  const segs = segmentsOf(first, 1.2);
+  const segs = segmentsOf(first, SEGMENT_GAP);
   return segs.length >= 2 && segs.some((s) => looksLikeAmount(s.str) || /^\d{3,7}$/.test(squash(s.str)));
 }

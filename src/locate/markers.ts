@@ -1,8 +1,7 @@
 /** Recognizers for the printed marks around a table: title, 公开0x表 code, 单位, 编制单位, notes. */
 import type { CatalogEntry, TableCode } from '../model/draft.js';
-import { CATALOG } from './catalog.js';
 import { chineseNumeral, editDistance, matchKey, squash } from '../normalize/text.js';
-
+import { CATALOG } from './catalog.js';
 
 const CODE_PATTERNS: RegExp[] = [
   /公开(\d{1,2})表/,
@@ -37,7 +36,10 @@ export function bareCode(text: string): TableCode | undefined {
  * entity, read in x order. Put the pieces back together.
  */
 function unsplitUnit(text: string): string {
-  return text.replace(/((?:金额)?单位[:：]\s*)(万?)\s*((?:编制单位|编制部门|部门名称|预算单位|单位名称|部门)[:：]\s*\S+?)\s*元\s*$/, '$3  $1$2元');
+  return text.replace(
+    /((?:金额)?单位[:：]\s*)(万?)\s*((?:编制单位|编制部门|部门名称|预算单位|单位名称|部门)[:：]\s*\S+?)\s*元\s*$/,
+    '$3  $1$2元',
+  );
 }
 
 export function findUnit(text: string): '万元' | '元' | undefined {
@@ -45,7 +47,8 @@ export function findUnit(text: string): '万元' | '元' | undefined {
   return m ? (m[1] as '万元' | '元') : undefined;
 }
 
-const ENTITY = /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+const ENTITY =
+  /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
 export function findEntity(text: string): string | undefined {
   const m = ENTITY.exec(unsplitUnit(text.replace(/\u3000/g, ' ')));
   if (!m) return undefined;
@@ -81,7 +84,9 @@ export interface TitleMatch {
   code?: TableCode;
 }
 
-const KEYED = CATALOG.flatMap((entry) => [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) }))).sort((a, b) => b.key.length - a.key.length);
+const KEYED = CATALOG.flatMap((entry) =>
+  [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) })),
+).sort((a, b) => b.key.length - a.key.length);
 const PREFIX_CODE = /^(?:公开\d{1,2}表|公开表[一二三四五六七八九十]+|(?:附)?表[一二三四五六七八九十\d]{1,3})[:.、]?/;
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)[、.]?|\d{1,2}[、.,](?!\d))/;
 const BAD_PREFIX = /[，。；;,:：、《》()"“”]|详见|见附|如下|情况|说明/;
@@ -118,7 +123,8 @@ function nearestTitle(key: string): { entry: CatalogEntry; key: string; length: 
     for (let len = t.length - allowed; len <= t.length + allowed; len++) {
       if (len > bare.length) break;
       const d = editDistance(bare.slice(bare.length - len), t);
-      if (d <= allowed && (!best || d < best.d)) best = { entry, key: quoted, length: len + countQuotesInTail(key, len), d };
+      if (d <= allowed && (!best || d < best.d))
+        best = { entry, key: quoted, length: len + countQuotesInTail(key, len), d };
     }
   }
   return best;
@@ -141,7 +147,8 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   // an opening quote whose partner OCR lost ('"三公经费支出预算表')
   if (opts.fuzzy && (key.match(/"/g) ?? []).length % 2 === 1) key = key.replace(/"(?=[^"]*$)/, '');
   // OCR misreads the final 表 more than any other character (胡, 委, 衣)
-  if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key)) key = key.slice(0, -1) + '表';
+  if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key))
+    key = key.slice(0, -1) + '表';
   if (!key.endsWith('表') && !key.endsWith(')')) return undefined;
   let code: TableCode | undefined;
   const pc = PREFIX_CODE.exec(key);
@@ -154,7 +161,10 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   for (const { entry, key: t } of KEYED) {
     if (!key.endsWith(t)) continue;
     let prefix = key.slice(0, key.length - t.length);
-    prefix = prefix.replace(/\d{4}年度?$/, '').replace(/(部门|单位|预算单位)$/, '').replace(/\d{4}年度?$/, '');
+    prefix = prefix
+      .replace(/\d{4}年度?$/, '')
+      .replace(/(部门|单位|预算单位)$/, '')
+      .replace(/\d{4}年度?$/, '');
     // a misread title may end like a shorter one ("一必公共预算财政拨款支出决算表", "三公经费支出预算表"):
     // try the near match
     if (opts.fuzzy && prefix && nearestTitle(key)?.length === key.length) break;
@@ -169,7 +179,10 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   if (!opts.fuzzy) return undefined;
   const near = nearestTitle(key);
   if (!near) return undefined;
-  const prefix = key.slice(0, key.length - near.length).replace(/\d{4}年度?$/, '').replace(/(部门|单位|预算单位)$/, '');
+  const prefix = key
+    .slice(0, key.length - near.length)
+    .replace(/\d{4}年度?$/, '')
+    .replace(/(部门|单位|预算单位)$/, '');
   if (prefix.length > 40 || BAD_PREFIX.test(prefix) || /决算|预算/.test(prefix)) return undefined;
   const canonical = [near.entry.title, ...near.entry.aliases].find((t) => matchKey(t) === near.key) ?? near.entry.title;
   return { entry: near.entry, title: canonical, code };

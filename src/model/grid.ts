@@ -23,8 +23,9 @@ export interface Grid {
   method: 'rules' | 'alignment' | 'source';
 }
 
-export function gridWidth(g: Grid): number {
-  return g.rows.reduce((m, r) => Math.max(m, r.length), 0);
+/** The distinct cells of a row, in order: a merged cell (one object in every slot it spans) once. */
+export function uniqueCells<T extends object>(row: (T | null | undefined)[]): T[] {
+  return [...new Set(row.filter((c): c is T => Boolean(c)))];
 }
 
 /** Pad ragged rows so every row has the same number of slots. */

@@ -22,7 +22,11 @@ export const Cell = z.object({
 });
 export type Cell = z.infer<typeof Cell>;
 
-export const Column = z.object({ path: z.array(z.string()), role: z.enum(['code', 'name', 'lineno', 'value']), panel: z.string() });
+export const Column = z.object({
+  path: z.array(z.string()),
+  role: z.enum(['code', 'name', 'lineno', 'value']),
+  panel: z.string(),
+});
 
 export const Table = z.object({
   number: z.string().regex(/^\d{2}$/),
@@ -51,7 +55,15 @@ export const CheckResult = z.object({
   actual: z.string(),
   difference: z.string(),
   message: z.string(),
-  cells: z.array(z.object({ table: z.string(), row: z.string(), column: z.string(), value: z.string(), page: z.number().nullable() })),
+  cells: z.array(
+    z.object({
+      table: z.string(),
+      row: z.string(),
+      column: z.string(),
+      value: z.string(),
+      page: z.number().nullable(),
+    }),
+  ),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -82,7 +94,9 @@ export const DocumentResult = z.object({
   pages: z.number().int().nullable(),
   text_source: z.enum(['pdf', 'ocr', 'pdf+ocr', 'docx', 'xlsx', '']),
   /** pages read by OCR, and why (no text layer, or a text layer that decodes to garbage) */
-  ocr_pages: z.array(z.object({ page: z.number().int().positive(), reason: z.string(), skew: z.number(), mean_confidence: z.number() })),
+  ocr_pages: z.array(
+    z.object({ page: z.number().int().positive(), reason: z.string(), skew: z.number(), mean_confidence: z.number() }),
+  ),
   seconds: z.number(),
   tables: z.array(Table),
   narrative: z.array(NarrativeFigure),

@@ -31,7 +31,11 @@ describe('textItem', () => {
   });
 
   it('gives items read, joined into segments, split at rules and recognized by OCR one hidden class', () => {
-    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', SAME_SHAPE_SCRIPT], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', SAME_SHAPE_SCRIPT],
+      { cwd: root, encoding: 'utf8' },
+    );
     const r = JSON.parse(out.trim().split('\n').pop()!);
     expect(r.read).toBeGreaterThan(50);
     expect(r.joined).toBeGreaterThan(20);

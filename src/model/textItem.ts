@@ -6,6 +6,14 @@ import type { TextItem } from './content.js';
  * OCR word were three, and each new one met by an optimized function (buildLines, ruledGrid,
  * interpretGrid…) threw its code away to be compiled again, in warm passes too.
  */
-export function textItem(str: string, x0: number, x1: number, y0: number, y1: number, fontSize: number, conf?: number): TextItem {
+export function textItem(
+  str: string,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  fontSize: number,
+  conf?: number,
+): TextItem {
   return { str, x0, x1, y0, y1, fontSize, conf };
 }

@@ -15,13 +15,22 @@ function mostCommon<T>(xs: T[]): T | undefined {
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
   let best: T | undefined;
   let n = 0;
-  for (const [x, c] of counts) if (c > n) ((best = x), (n = c));
+  for (const [x, c] of counts)
+    if (c > n) {
+      best = x;
+      n = c;
+    }
   return best;
 }
 
 const YEAR_KIND = /((?:19|20)\d{2})年度?(?:[^，。；\d]{0,12}?)(?:部门|单位)?(决算|预算)/;
 
-export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''; year: number | null; entity: string; unit: '万元' | '元' | '' } {
+export function documentMeta(input: MetaInput): {
+  kind: '决算' | '预算' | '';
+  year: number | null;
+  entity: string;
+  unit: '万元' | '元' | '';
+} {
   const head = input.lines.slice(0, 60).map(squash);
   let kind: '决算' | '预算' | '' = mostCommon(input.tableKinds) ?? '';
   let year: number | null = null;

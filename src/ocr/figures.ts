@@ -3,18 +3,26 @@ import { writeFile } from 'node:fs/promises';
 import { GongkaiError } from '../model/errors.js';
 import { halfWidth, squash } from '../normalize/text.js';
 import { binarize, crop, writePgm, type Grey } from './raster.js';
+import {
+  AGREEING_CONFIDENCE,
+  DISAGREEING_CONFIDENCE,
+  SEPARATOR_CONFIDENCE,
+  UNSURE_WORD_CONFIDENCE,
+} from './settings.js';
 import { run } from './tools.js';
 import type { Word } from './words.js';
 
 /** Text that is a figure or a code, perhaps with the usual misreadings of digits. */
-const FIGURE_LIKE = /^[-\d.,，:;·'`OoSl|\[\]\s]+$/;
+const FIGURE_LIKE = /^[-\d.,，:;·'`OoSl|[\]\s]+$/;
 const isFigureLike = (w: Word) => {
   if (w.unread) return true;
   if (!/\d/.test(w.text)) return false;
   if (FIGURE_LIKE.test(w.text)) return true;
   // a long figure with a stray character read into it ("二250，000.50")
   const chars = [...w.text];
-  return chars.length >= 5 && !/[。、]/.test(w.text) && chars.filter((c) => /[\d.,，]/.test(c)).length >= chars.length - 1;
+  return (
+    chars.length >= 5 && !/[。、]/.test(w.text) && chars.filter((c) => /[\d.,，]/.test(c)).length >= chars.length - 1
+  );
 };
 
 /**
@@ -23,8 +31,11 @@ const isFigureLike = (w: Word) => {
  */
 function figureCandidates(words: Word[]): Word[] {
   const figures = words.filter(isFigureLike);
-  const inFigureColumn = (w: Word) => figures.filter((f) => f.line !== w.line && f.left < w.left + w.width && w.left < f.left + f.width).length >= 3;
-  return words.filter((w) => isFigureLike(w) || (w.conf < 50 && [...w.text].length <= 3 && inFigureColumn(w)));
+  const inFigureColumn = (w: Word) =>
+    figures.filter((f) => f.line !== w.line && f.left < w.left + w.width && w.left < f.left + f.width).length >= 3;
+  return words.filter(
+    (w) => isFigureLike(w) || (w.conf < UNSURE_WORD_CONFIDENCE && [...w.text].length <= 3 && inFigureColumn(w)),
+  );
 }
 
 /**
@@ -35,7 +46,14 @@ function figureCandidates(words: Word[]): Word[] {
  * restricted to digits, they read far better. The readings vote (`vote`); a figure replaces the
  * first reading only when it is well formed.
  */
-export async function rereadFigures(image: Grey, t: number, words: Word[], base: string, dpi: number, timeoutMs: number): Promise<void> {
+export async function rereadFigures(
+  image: Grey,
+  t: number,
+  words: Word[],
+  base: string,
+  dpi: number,
+  timeoutMs: number,
+): Promise<void> {
   const cands = figureCandidates(words).filter((w) => w.width >= 2 && w.height >= 2);
   if (!cands.length) return;
   const pad = Math.round(dpi / 40);
@@ -58,7 +76,11 @@ export async function rereadFigures(image: Grey, t: number, words: Word[], base:
     let tsv = '';
     try {
       const only = digitsOnly ? ['-c', 'tessedit_char_whitelist=0123456789.,-'] : [];
-      tsv = await run('tesseract', [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), ...only, 'tsv'], timeoutMs);
+      tsv = await run(
+        'tesseract',
+        [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), ...only, 'tsv'],
+        timeoutMs,
+      );
     } catch (err) {
       // a second reading that fails leaves the page reading as it was; only a timeout stops the page
       if (err instanceof GongkaiError && err.code === 'timeout') throw err;
@@ -81,7 +103,15 @@ export async function rereadFigures(image: Grey, t: number, words: Word[], base:
   const eb = await readAll(bin, 'eb', 'eng');
   cands.forEach((_, i) => readings[i].push(eg[i], eb[i]));
   // where the page and both English readings already agree, two more readings cannot outvote them
-  const open = cands.map((_, i) => i).filter((i) => !(readings[i].every((r) => r && WELL_FORMED.test(r.text)) && readings[i].every((r) => r!.text === readings[i][0]!.text)));
+  const open = cands
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        !(
+          readings[i].every((r) => r && WELL_FORMED.test(r.text)) &&
+          readings[i].every((r) => r!.text === readings[i][0]!.text)
+        ),
+    );
   if (open.length) {
     const heavy: string[] = [];
     for (const i of open) {
@@ -89,7 +119,11 @@ export async function rereadFigures(image: Grey, t: number, words: Word[], base:
       await writeFile(heavy[heavy.length - 1], writePgm(binarize(crops[i], 0.65)));
     }
     const eh = await readAll(heavy, 'eh', 'eng');
-    const cb = await readAll(open.map((i) => bin[i]), 'cb', 'chi_sim');
+    const cb = await readAll(
+      open.map((i) => bin[i]),
+      'cb',
+      'chi_sim',
+    );
     open.forEach((i, k) => readings[i].push(eh[k], cb[k]));
   }
   // ink the page reading skipped, or an unsure word that does not look like a figure, is a figure
@@ -98,18 +132,26 @@ export async function rereadFigures(image: Grey, t: number, words: Word[], base:
   const unread = cands.map((w, i) => (w.unread || !FIGURE_LIKE.test(w.text) ? i : -1)).filter((i) => i >= 0);
   const chinese = new Set<number>();
   if (unread.length) {
-    const free = await readAll(unread.map((i) => bin[i]), 'cf', 'chi_sim', false);
+    const free = await readAll(
+      unread.map((i) => bin[i]),
+      'cf',
+      'chi_sim',
+      false,
+    );
     unread.forEach((i, k) => {
       if (!free[k] || /[\u3400-\u9fff]/.test(free[k]!.text) || !/\d/.test(free[k]!.text)) chinese.add(i);
     });
   }
   cands.forEach((w, i) => {
-    const formed = readings[i].filter((r): r is { text: string; conf: number } => Boolean(r && WELL_FORMED.test(r.text)));
+    const formed = readings[i].filter((r): r is { text: string; conf: number } =>
+      Boolean(r && WELL_FORMED.test(r.text)),
+    );
     const pick = vote(formed);
     if (!pick) return;
     // ink the page reading skipped needs two readings that agree on its digits
     if (chinese.has(i)) return;
-    if (w.unread && formed.filter((r) => r.text.replace(/[.,]/g, '') === pick.text.replace(/[.,]/g, '')).length < 2) return;
+    if (w.unread && formed.filter((r) => r.text.replace(/[.,]/g, '') === pick.text.replace(/[.,]/g, '')).length < 2)
+      return;
     w.text = pick.text;
     w.conf = pick.conf;
   });
@@ -132,14 +174,21 @@ export function vote(readings: { text: string; conf: number }[]): { text: string
     if (k.length > kin.length) [kin, tied] = [k, false];
     else if (k.length === kin.length && digits(k[0].text) !== digits(kin[0].text)) tied = true;
   }
-  if (kin.length < 2) return { text: readings[0].text, conf: Math.min(readings[0].conf, 30) };
+  if (kin.length < 2) return { text: readings[0].text, conf: Math.min(readings[0].conf, DISAGREEING_CONFIDENCE) };
   // as many readings for other digits: say so
-  if (tied) return { text: kin[0].text, conf: Math.min(...kin.map((o) => o.conf), 30) };
+  if (tied) return { text: kin[0].text, conf: Math.min(...kin.map((o) => o.conf), DISAGREEING_CONFIDENCE) };
   // tesseract scores a whitelisted line of spaced figures ("6, 969, 954. 82") at 0 even when it is
   // right; every reading agreeing is the better measure
-  if (kin.every((o) => o.text === kin[0].text)) return { text: kin[0].text, conf: Math.max(...kin.map((o) => o.conf), kin.length === readings.length && kin.length >= 3 ? 95 : 0) };
+  if (kin.every((o) => o.text === kin[0].text))
+    return {
+      text: kin[0].text,
+      conf: Math.max(
+        ...kin.map((o) => o.conf),
+        kin.length === readings.length && kin.length >= 3 ? AGREEING_CONFIDENCE : 0,
+      ),
+    };
   const pick = kin.find((o) => o.text.includes('.')) ?? kin[0];
-  return { text: pick.text, conf: Math.min(pick.conf, 70) };
+  return { text: pick.text, conf: Math.min(pick.conf, SEPARATOR_CONFIDENCE) };
 }
 
 /**
@@ -157,7 +206,7 @@ function growToInk(g: Grey, t: number, w: Word): { x0: number; x1: number } {
   const reach = Math.round(w.height / 2);
   let x0 = w.left;
   let x1 = w.left + w.width;
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (let d = 1; d <= reach; d++)
       if (inkAt(x1 + d)) {
@@ -166,7 +215,7 @@ function growToInk(g: Grey, t: number, w: Word): { x0: number; x1: number } {
         break;
       }
   }
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (let d = 1; d <= reach; d++)
       if (inkAt(x0 - d)) {

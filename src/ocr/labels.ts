@@ -9,19 +9,24 @@ export function cjkPunctuation(s: string): string {
   if ((s.match(/[“”″"]/g) ?? []).length % 2 === 1) s = s.replace(/^[“”″"]|[“”″"]$/, '');
   // quotes in pairs, as printed: “三公”
   let open = true;
-  s = s.replace(/[“”″"]/g, () => ((open = !open) ? '”' : '“'));
-  return s
-    // a full-width bracket's wide side-bearing read as a second bracket: （〈室）; or as an angle: 〈室）
-    .replace(/([（(])\s*[〈<]/g, '$1')
-    .replace(/[〉>]\s*([）)])/g, '$1')
-    .replace(/[〈<]([^〈〉<>（）()]{1,8}[）)])/g, '（$1')
-    // 1 read as a bracket or bar in a numbered name: 第]项, 第1]项
-    .replace(/第(\d*)[\]|lI](\d*)(?=[项款类条])/g, '第$11$2')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/:/g, '：')
-    .replace(/,/g, '，')
-    .replace(/(单位|部门|名称)[;；]/g, '$1：');
+  s = s.replace(/[“”″"]/g, () => {
+    open = !open;
+    return open ? '”' : '“';
+  });
+  return (
+    s
+      // a full-width bracket's wide side-bearing read as a second bracket: （〈室）; or as an angle: 〈室）
+      .replace(/([（(])\s*[〈<]/g, '$1')
+      .replace(/[〉>]\s*([）)])/g, '$1')
+      .replace(/[〈<]([^〈〉<>（）()]{1,8}[）)])/g, '（$1')
+      // 1 read as a bracket or bar in a numbered name: 第]项, 第1]项
+      .replace(/第(\d*)[\]|lI](\d*)(?=[项款类条])/g, '第$11$2')
+      .replace(/\(/g, '（')
+      .replace(/\)/g, '）')
+      .replace(/:/g, '：')
+      .replace(/,/g, '，')
+      .replace(/(单位|部门|名称)[;；]/g, '$1：')
+  );
 }
 
 /**

@@ -26,6 +26,8 @@ export function matchOcrLabels(table: Table): Result<Table> {
   const columns = table.columns.map((col) => ({ ...col, path: column(col.path) }));
   if (!changed.size) return { value: { ...table, cells, columns }, messages: [] };
   const list = [...changed].map(([a, b]) => `${a} → ${b}`).join('; ');
-  const note = info('ocr-names-matched', `OCR names matched to names real disclosures print: ${list}`, { table: table.number });
+  const note = info('ocr-names-matched', `OCR names matched to names real disclosures print: ${list}`, {
+    table: table.number,
+  });
   return { value: { ...table, cells, columns, notes: [...table.notes, note.text] }, messages: [note] };
 }

@@ -5,16 +5,52 @@ import { cjkPunctuation, repairMarks } from './labels.js';
 
 describe('figure readings', () => {
   it('take the digits most readings agree on', () => {
-    expect(vote([{ text: '2.88', conf: 80 }, { text: '2.88', conf: 90 }, { text: '2.88', conf: 60 }, { text: '2.68', conf: 95 }])).toEqual({ text: '2.88', conf: 90 });
-    expect(vote([{ text: '1.10', conf: 80 }, { text: '1.10', conf: 90 }, { text: '110', conf: 95 }])).toEqual({ text: '1.10', conf: 70 });
-    expect(vote([{ text: '15,000.00', conf: 0 }, { text: '15,000.00', conf: 0 }, { text: '15,000.00', conf: 0 }])?.conf).toBe(95);
+    expect(
+      vote([
+        { text: '2.88', conf: 80 },
+        { text: '2.88', conf: 90 },
+        { text: '2.88', conf: 60 },
+        { text: '2.68', conf: 95 },
+      ]),
+    ).toEqual({ text: '2.88', conf: 90 });
+    expect(
+      vote([
+        { text: '1.10', conf: 80 },
+        { text: '1.10', conf: 90 },
+        { text: '110', conf: 95 },
+      ]),
+    ).toEqual({ text: '1.10', conf: 70 });
+    expect(
+      vote([
+        { text: '15,000.00', conf: 0 },
+        { text: '15,000.00', conf: 0 },
+        { text: '15,000.00', conf: 0 },
+      ])?.conf,
+    ).toBe(95);
   });
   it('prefer the reading that kept its decimal point, but say the readings differed', () => {
-    expect(vote([{ text: '111', conf: 91 }, { text: '111', conf: 91 }, { text: '1.11', conf: 80 }])).toEqual({ text: '1.11', conf: 70 });
+    expect(
+      vote([
+        { text: '111', conf: 91 },
+        { text: '111', conf: 91 },
+        { text: '1.11', conf: 80 },
+      ]),
+    ).toEqual({ text: '1.11', conf: 70 });
   });
   it('flag a figure the readings disagree on', () => {
-    expect(vote([{ text: '134', conf: 80 }, { text: '1.15', conf: 90 }, { text: '15', conf: 90 }])?.conf).toBeLessThanOrEqual(30);
-    expect(vote([{ text: '5,104,954.32', conf: 90 }, { text: '5,704,954.32', conf: 90 }])?.conf).toBeLessThanOrEqual(30);
+    expect(
+      vote([
+        { text: '134', conf: 80 },
+        { text: '1.15', conf: 90 },
+        { text: '15', conf: 90 },
+      ])?.conf,
+    ).toBeLessThanOrEqual(30);
+    expect(
+      vote([
+        { text: '5,104,954.32', conf: 90 },
+        { text: '5,704,954.32', conf: 90 },
+      ])?.conf,
+    ).toBeLessThanOrEqual(30);
     expect(vote([])).toBeUndefined();
   });
   it('tidy doubled separators without touching a digit', () => {

@@ -14,9 +14,20 @@ import { textItem } from '../model/textItem.js';
 import { repairFigure, rereadFigures } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm } from './raster.js';
-import { DEFAULT_OCR_DPI, OCR_SCALE } from './settings.js';
+import { DEFAULT_OCR_DPI, MIN_RULE_INCHES, OCR_SCALE, UNREAD_KEEP_CONFIDENCE } from './settings.js';
 import { run } from './tools.js';
-import { dropOverlapped, fitSmallBoxes, inkWithoutWords, isSliver, joinWords, medianBands, parseTsv, splitSpread, tighten, unnest } from './words.js';
+import {
+  dropOverlapped,
+  fitSmallBoxes,
+  inkWithoutWords,
+  isSliver,
+  joinWords,
+  medianBands,
+  parseTsv,
+  splitSpread,
+  tighten,
+  unnest,
+} from './words.js';
 
 export interface OcrOptions {
   dpi?: number;
@@ -32,7 +43,11 @@ export interface OcrPage {
 }
 
 /** OCR the given pages (1-based) of a PDF. */
-export async function ocrPdfPages(pdf: Uint8Array, pages: number[], opts: OcrOptions = {}): Promise<Map<number, OcrPage>> {
+export async function ocrPdfPages(
+  pdf: Uint8Array,
+  pages: number[],
+  opts: OcrOptions = {},
+): Promise<Map<number, OcrPage>> {
   const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
   const timeout = opts.timeoutMs ?? 120_000;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-ocr-'));
@@ -42,7 +57,11 @@ export async function ocrPdfPages(pdf: Uint8Array, pages: number[], opts: OcrOpt
     await writeFile(file, pdf);
     for (const n of pages) {
       const base = path.join(dir, `p${n}`);
-      await run('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, base], timeout);
+      await run(
+        'pdftoppm',
+        ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, base],
+        timeout,
+      );
       out.set(n, await ocrImage(await readFile(`${base}.pgm`), n, dpi, dir, timeout));
     }
   } finally {
@@ -52,21 +71,36 @@ export async function ocrPdfPages(pdf: Uint8Array, pages: number[], opts: OcrOpt
 }
 
 /** One grey page image → a PdfPage (points = pixels × 72 / dpi). */
-export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, workDir: string, timeoutMs = 120_000): Promise<OcrPage> {
+export async function ocrImage(
+  pgm: Uint8Array,
+  number: number,
+  dpi: number,
+  workDir: string,
+  timeoutMs = 120_000,
+): Promise<OcrPage> {
   const raw = readPgm(pgm);
   const skew = estimateSkew(raw);
   const straight = deskew(raw, skew);
-  const { image, horizontals, verticals } = findAndEraseRules(straight, Math.round(dpi * 0.3));
+  const { image, horizontals, verticals } = findAndEraseRules(straight, Math.round(dpi * MIN_RULE_INCHES));
   const clean = path.join(workDir, `clean-${number}.pgm`);
   const big = upscale(image, OCR_SCALE);
   await writeFile(clean, writePgm(big));
-  const tsv = await run('tesseract', [clean, 'stdout', '-l', 'chi_sim', '--psm', '6', '--dpi', String(dpi * OCR_SCALE), 'tsv'], timeoutMs);
+  const tsv = await run(
+    'tesseract',
+    [clean, 'stdout', '-l', 'chi_sim', '--psm', '6', '--dpi', String(dpi * OCR_SCALE), 'tsv'],
+    timeoutMs,
+  );
   const pt = 72 / dpi;
   const wordPt = pt / OCR_SCALE;
   const t = inkThreshold(image);
   const words = fitSmallBoxes(dropOverlapped(parseTsv(tsv)));
   const lineBands = medianBands(words);
-  const joined = unnest(joinWords(words, verticals.map((v) => v.x0 * OCR_SCALE)))
+  const joined = unnest(
+    joinWords(
+      words,
+      verticals.map((v) => v.x0 * OCR_SCALE),
+    ),
+  )
     .flatMap((w) => splitSpread(big, t, w))
     .map((w) => tighten(big, t, w, lineBands.get(w.line)))
     .filter((w, _, all) => !isSliver(w, all, lineBands));
@@ -75,10 +109,20 @@ export async function ocrImage(pgm: Uint8Array, number: number, dpi: number, wor
   const all = [...joined, ...unread];
   await rereadFigures(big, t, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
   // ink the first reading skipped stays only where the figure readings agreed on a figure
-  const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > 30));
-  const items = kept.map((w) => ({ ...w, text: repairFigure(repairMarks(cjkPunctuation(w.text))) })).map(
-    (w): TextItem => textItem(w.text, w.left * wordPt, (w.left + w.width) * wordPt, w.top * wordPt, (w.top + w.height) * wordPt, w.height * wordPt, w.conf),
-  );
+  const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > UNREAD_KEEP_CONFIDENCE));
+  const items = kept
+    .map((w) => ({ ...w, text: repairFigure(repairMarks(cjkPunctuation(w.text))) }))
+    .map((w): TextItem =>
+      textItem(
+        w.text,
+        w.left * wordPt,
+        (w.left + w.width) * wordPt,
+        w.top * wordPt,
+        (w.top + w.height) * wordPt,
+        w.height * wordPt,
+        w.conf,
+      ),
+    );
   const page: PdfPage = {
     number,
     width: raw.width * pt,

@@ -18,7 +18,11 @@ export interface OcrRead {
 }
 
 /** OCR the pages that need it (at `dpi`, default 200). */
-export async function ocrUnreadablePages(bytes: Uint8Array, content: PdfContent, dpi?: number): Promise<Result<OcrRead>> {
+export async function ocrUnreadablePages(
+  bytes: Uint8Array,
+  content: PdfContent,
+  dpi?: number,
+): Promise<Result<OcrRead>> {
   const messages: Message[] = [];
   const ocrPages: DocumentResult['ocr_pages'] = [];
   const pages = [...content.pages];
@@ -27,7 +31,11 @@ export async function ocrUnreadablePages(bytes: Uint8Array, content: PdfContent,
     .filter((x): x is { page: PdfPage; reason: string } => x.reason !== null);
   if (wanted.length) {
     try {
-      const read = await ocrPdfPages(bytes, wanted.map((w) => w.page.number), { dpi });
+      const read = await ocrPdfPages(
+        bytes,
+        wanted.map((w) => w.page.number),
+        { dpi },
+      );
       for (const w of wanted) {
         const r = read.get(w.page.number)!;
         pages[w.page.number - 1] = r.page;
@@ -50,7 +58,9 @@ export function assertSomeText(content: PdfContent): void {
   const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.length, 0), 0);
   if (chars === 0) {
     const images = pages.reduce((n, p) => n + p.imageCount, 0);
-    const why = images ? `no text layer and OCR found no text on ${pages.length} page(s)` : 'the PDF has no text and no images';
+    const why = images
+      ? `no text layer and OCR found no text on ${pages.length} page(s)`
+      : 'the PDF has no text and no images';
     throw new GongkaiError('no-text-layer', why);
   }
 }

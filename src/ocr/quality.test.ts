@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PdfPage } from '../model/content.js';
 import { ocrReason } from './quality.js';
 
-const page = (strs: string[], imageCount = 0): PdfPage => ({ number: 1, width: 595, height: 842, imageCount, horizontals: [], verticals: [], items: strs.map((str) => ({ str, x0: 0, x1: 10, y0: 0, y1: 10, fontSize: 10 })) });
+const page = (strs: string[], imageCount = 0): PdfPage => ({
+  number: 1,
+  width: 595,
+  height: 842,
+  imageCount,
+  horizontals: [],
+  verticals: [],
+  items: strs.map((str) => ({ str, x0: 0, x1: 10, y0: 0, y1: 10, fontSize: 10 })),
+});
 
 describe('ocrReason', () => {
   it('leaves a good Chinese text layer alone', () => {

@@ -11,7 +11,10 @@ function page(angle: number): Grey {
   };
   for (let y = 100; y <= 500; y += 50) for (let x = 100; x <= 700; x++) ink(x, y);
   for (const x of [100, 300, 700]) for (let y = 100; y <= 500; y++) ink(x, y);
-  for (let r = 0; r < 8; r++) for (let k = 0; k < 12; k++) for (let dy = 0; dy < 14; dy++) for (let dx = 0; dx < 10; dx++) if ((dx + dy) % 3) ink(320 + k * 30 + dx, 118 + r * 50 + dy);
+  for (let r = 0; r < 8; r++)
+    for (let k = 0; k < 12; k++)
+      for (let dy = 0; dy < 14; dy++)
+        for (let dx = 0; dx < 10; dx++) if ((dx + dy) % 3) ink(320 + k * 30 + dx, 118 + r * 50 + dy);
   const g = { width, height, data };
   return deskew(g, -angle);
 }

@@ -32,7 +32,10 @@ export function readPgm(buf: Uint8Array): Grey {
 }
 
 export function writePgm(g: Grey): Buffer {
-  return Buffer.concat([Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1'), Buffer.from(g.data.buffer, g.data.byteOffset, g.data.byteLength)]);
+  return Buffer.concat([
+    Buffer.from(`P5\n${g.width} ${g.height}\n255\n`, 'latin1'),
+    Buffer.from(g.data.buffer, g.data.byteOffset, g.data.byteLength),
+  ]);
 }
 
 /** Dark enough to be ink on a grey or noisy background. */
@@ -75,7 +78,8 @@ export function estimateSkew(g: Grey): number {
   // ink points on a coarse sample
   const pts: [number, number][] = [];
   const step = Math.max(1, Math.floor(Math.sqrt((g.width * g.height) / 400000)));
-  for (let y = 0; y < g.height; y += step) for (let x = 0; x < g.width; x += step) if (g.data[y * g.width + x] <= t) pts.push([x, y]);
+  for (let y = 0; y < g.height; y += step)
+    for (let x = 0; x < g.width; x += step) if (g.data[y * g.width + x] <= t) pts.push([x, y]);
   if (pts.length < 100) return 0;
   const score = (deg: number) => {
     const a = (deg * Math.PI) / 180;
@@ -94,11 +98,17 @@ export function estimateSkew(g: Grey): number {
   let bestScore = -1;
   for (let d = -3; d <= 3.0001; d += 0.25) {
     const sc = score(d);
-    if (sc > bestScore) (bestScore = sc), (best = d);
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = d;
+    }
   }
   for (let d = best - 0.2; d <= best + 0.2001; d += 0.05) {
     const sc = score(d);
-    if (sc > bestScore) (bestScore = sc), (best = d);
+    if (sc > bestScore) {
+      bestScore = sc;
+      best = d;
+    }
   }
   return Math.round(best * 100) / 100;
 }
@@ -125,7 +135,11 @@ export function deskew(g: Grey, skew: number): Grey {
       const fx = sx - x0;
       const fy = sy - y0;
       const i = y0 * g.width + x0;
-      const v = g.data[i] * (1 - fx) * (1 - fy) + g.data[i + 1] * fx * (1 - fy) + g.data[i + g.width] * (1 - fx) * fy + g.data[i + g.width + 1] * fx * fy;
+      const v =
+        g.data[i] * (1 - fx) * (1 - fy) +
+        g.data[i + 1] * fx * (1 - fy) +
+        g.data[i + g.width] * (1 - fx) * fy +
+        g.data[i + g.width + 1] * fx * fy;
       out[y * g.width + x] = v;
     }
   }
@@ -143,13 +157,22 @@ export interface PixelSegment {
  * Horizontal and vertical ink runs longer than `minRun` pixels (table rules), merged across rows of
  * a thick line; they are erased from the returned image.
  */
-export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(minRun * 1.5)): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
+export function findAndEraseRules(
+  g: Grey,
+  minRun: number,
+  minRunH = Math.round(minRun * 1.5),
+): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
   const t = inkThreshold(g);
   const { width: w, height: h, data } = g;
   const ink = (x: number, y: number) => data[y * w + x] <= t;
   const gapOk = 2; // a rule may have one or two lighter pixels from noise
   /** Runs of ink along one line of `len` pixels; `at(i)` says whether pixel i is ink. */
-  const runsAlong = (len: number, at: (i: number) => boolean, found: (from: number, to: number) => void, minRun: number) => {
+  const runsAlong = (
+    len: number,
+    at: (i: number) => boolean,
+    found: (from: number, to: number) => void,
+    minRun: number,
+  ) => {
     let start = -1;
     let gap = 0;
     for (let i = 0; i <= len; i++) {
@@ -168,14 +191,27 @@ export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(
   const vRuns: PixelSegment[] = [];
   // horizontal rules run across whole columns; a row of digits can make a run as long as a short
   // vertical rule, so horizontals must be longer
-  for (let y = 0; y < h; y++) runsAlong(w, (x) => ink(x, y), (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }), minRunH);
+  for (let y = 0; y < h; y++)
+    runsAlong(
+      w,
+      (x) => ink(x, y),
+      (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }),
+      minRunH,
+    );
   // vertical runs down to 40 % of the minimum: a rule between two headings of one header row is
   // short, and is kept below only where it runs from one horizontal rule to another
   const minShort = Math.round(minRun * 0.4);
-  for (let x = 0; x < w; x++) runsAlong(h, (y) => ink(x, y), (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }), minShort);
+  for (let x = 0; x < w; x++)
+    runsAlong(
+      h,
+      (y) => ink(x, y),
+      (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }),
+      minShort,
+    );
   const out = new Uint8Array(data);
   const erase = (s: PixelSegment) => {
-    for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++) for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
+    for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++)
+      for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
   };
   /**
    * A rule has paper on both sides. The bottoms of a row of digits ("2130520") on a noisy page
@@ -197,12 +233,17 @@ export function findAndEraseRules(g: Grey, minRun: number, minRunH = Math.round(
     return dir === 'h' ? Math.max(side(g.y0 - 3), side(g.y1 + 3)) : Math.max(side(g.x0 - 3), side(g.x1 + 3));
   };
   const horizontals = mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h') < 0.3);
-  const joins = (x: number, y: number) => horizontals.some((hz) => Math.abs(hz.mid.y0 - y) <= 4 && hz.x0 - 3 <= x && x <= hz.x1 + 3);
+  const joins = (x: number, y: number) =>
+    horizontals.some((hz) => Math.abs(hz.mid.y0 - y) <= 4 && hz.x0 - 3 <= x && x <= hz.x1 + 3);
   const verticals = mergeRuns(vRuns, 'v').filter(
     (g) => inkBeside(g, 'v') < 0.3 && (g.y1 - g.y0 + 1 >= minRun || (joins(g.mid.x0, g.y0) && joins(g.mid.x0, g.y1))),
   );
   for (const g of [...horizontals, ...verticals]) g.runs.forEach(erase);
-  return { image: { width: w, height: h, data: out }, horizontals: horizontals.map((g) => g.mid), verticals: verticals.map((g) => g.mid) };
+  return {
+    image: { width: w, height: h, data: out },
+    horizontals: horizontals.map((g) => g.mid),
+    verticals: verticals.map((g) => g.mid),
+  };
 }
 
 interface MergedRun extends PixelSegment {
@@ -217,7 +258,11 @@ function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): MergedRun[] {
   const sorted = [...runs].sort((a, b) => key(a) - key(b) || (dir === 'h' ? a.x0 - b.x0 : a.y0 - b.y0));
   const out: (PixelSegment & { n: number; sum: number; runs: PixelSegment[] })[] = [];
   for (const r of sorted) {
-    const prev = out.find((o) => Math.abs(o.sum / o.n - key(r)) <= 3 && (dir === 'h' ? r.x0 <= o.x1 + 3 && r.x1 >= o.x0 - 3 : r.y0 <= o.y1 + 3 && r.y1 >= o.y0 - 3));
+    const prev = out.find(
+      (o) =>
+        Math.abs(o.sum / o.n - key(r)) <= 3 &&
+        (dir === 'h' ? r.x0 <= o.x1 + 3 && r.x1 >= o.x0 - 3 : r.y0 <= o.y1 + 3 && r.y1 >= o.y0 - 3),
+    );
     if (prev) {
       prev.x0 = Math.min(prev.x0, r.x0);
       prev.x1 = Math.max(prev.x1, r.x1);
@@ -230,10 +275,16 @@ function mergeRuns(runs: PixelSegment[], dir: 'h' | 'v'): MergedRun[] {
   }
   return out.map((o) => {
     const mid = o.sum / o.n;
-    return { x0: o.x0, x1: o.x1, y0: o.y0, y1: o.y1, runs: o.runs, mid: dir === 'h' ? { x0: o.x0, x1: o.x1, y0: mid, y1: mid } : { x0: mid, x1: mid, y0: o.y0, y1: o.y1 } };
+    return {
+      x0: o.x0,
+      x1: o.x1,
+      y0: o.y0,
+      y1: o.y1,
+      runs: o.runs,
+      mid: dir === 'h' ? { x0: o.x0, x1: o.x1, y0: mid, y1: mid } : { x0: mid, x1: mid, y0: o.y0, y1: o.y1 },
+    };
   });
 }
-
 
 /**
  * Enlarge by an integer factor (bilinear). Tesseract finds the small marks of 8 pt figures —

@@ -6,3 +6,15 @@ export const DEFAULT_OCR_DPI = 200;
 export const OCR_SCALE = 2;
 /** OCR word confidence (0–100) below which a cell is flagged as doubtful (document status `warnings`). */
 export const LOW_CONFIDENCE = 60;
+/** confidence 0–100 given to a figure whose readings disagree (low enough to be flagged). */
+export const DISAGREEING_CONFIDENCE = 30;
+/** confidence 0–100 at most for a figure whose readings differ only in a separator (the point kept). */
+export const SEPARATOR_CONFIDENCE = 70;
+/** confidence 0–100 for a figure every reading (3 or more) agrees on: tesseract scores whitelisted lines at 0. */
+export const AGREEING_CONFIDENCE = 95;
+/** confidence 0–100 under which a short word in a column of figures is read again as a figure. */
+export const UNSURE_WORD_CONFIDENCE = 50;
+/** confidence 0–100 an unread stretch of ink needs after the figure pass to be kept as a word. */
+export const UNREAD_KEEP_CONFIDENCE = 30;
+/** inches: ruling lines shorter than this are not rules (found on the rendered page, in pixels at its dpi). */
+export const MIN_RULE_INCHES = 0.3;

@@ -18,7 +18,8 @@ function vocabulary(): Vocabulary {
   return data as Vocabulary;
 }
 
-const ENUMERATOR = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．])/;
+const ENUMERATOR =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．])/;
 /** A row name without its enumerator ("五、住房保障支出" → "住房保障支出") and stray edge punctuation. */
 export function coreName(name: string): string {
   return stripEdges(squash(name)).replace(ENUMERATOR, '');

@@ -18,7 +18,15 @@ export function parseTsv(tsv: string): Word[] {
   for (const row of tsv.split('\n')) {
     const f = row.split('\t');
     if (f[0] !== '5' || !f[11]?.trim()) continue;
-    words.push({ line: `${f[1]}.${f[2]}.${f[3]}.${f[4]}`, left: +f[6], top: +f[7], width: +f[8], height: +f[9], conf: Math.max(0, +f[10]), text: f[11].trim() });
+    words.push({
+      line: `${f[1]}.${f[2]}.${f[3]}.${f[4]}`,
+      left: +f[6],
+      top: +f[7],
+      width: +f[8],
+      height: +f[9],
+      conf: Math.max(0, +f[10]),
+      text: f[11].trim(),
+    });
   }
   return words;
 }
@@ -57,7 +65,11 @@ export function splitSpread(g: Grey, t: number, w: Word): Word[] {
   // codes in 类 | 款 | 项 columns joined by a speck read as "。": "208。05"
   const codes = /^(\d{2,})[。、·](\d{2,})$/.exec(w.text);
   const chars = codes ? [codes[1], codes[2]] : [...w.text];
-  if (!codes && (chars.length < 2 || !chars.every((c) => /[\u3400-\u9fff]/.test(c)) || w.width < chars.length * w.height * 1.6)) return [w];
+  if (
+    !codes &&
+    (chars.length < 2 || !chars.every((c) => /[\u3400-\u9fff]/.test(c)) || w.width < chars.length * w.height * 1.6)
+  )
+    return [w];
   const y1 = Math.min(g.height - 1, w.top + w.height);
   const clusters: [number, number][] = [];
   let gap = Infinity;
@@ -130,7 +142,13 @@ export function unnest(words: Word[]): Word[] {
  */
 export function isSliver(w: Word, all: Word[], bands: Map<string, { top: number; height: number }>): boolean {
   if (w.conf >= 10 || w.height >= 0.4 * (bands.get(w.line)?.height ?? 0)) return false;
-  return all.some((o) => o.line !== w.line && o.left < w.left + w.width && w.left < o.left + o.width && Math.abs(o.top + o.height / 2 - (w.top + w.height / 2)) < o.height);
+  return all.some(
+    (o) =>
+      o.line !== w.line &&
+      o.left < w.left + w.width &&
+      w.left < o.left + o.width &&
+      Math.abs(o.top + o.height / 2 - (w.top + w.height / 2)) < o.height,
+  );
 }
 
 /** Each tesseract line's usual top and height (medians of its words). */
@@ -138,7 +156,12 @@ export function medianBands(words: Word[]): Map<string, { top: number; height: n
   const byLine = new Map<string, Word[]>();
   for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
   const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-  return new Map([...byLine].map(([k, ws]) => [k, { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)), count: ws.length }]));
+  return new Map(
+    [...byLine].map(([k, ws]) => [
+      k,
+      { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)), count: ws.length },
+    ]),
+  );
 }
 
 /**
@@ -167,15 +190,24 @@ export function fitSmallBoxes(words: Word[]): Word[] {
  */
 export function dropOverlapped(words: Word[]): Word[] {
   const area = (w: Word) => w.width * w.height;
-  const overlap = (a: Word, b: Word) => Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
+  const overlap = (a: Word, b: Word) =>
+    Math.max(0, Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left)) *
+    Math.max(0, Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top));
   // within one line tesseract's word boxes can be loose (a box spanning its neighbours): only words
   // of different lines compete
   // of different lines compete; a fragment mostly inside a larger word gives way to it
   // or that lies mostly under several surer words of another line
   return words.filter(
     (w, i) =>
-      !words.some((o, j) => o.line !== w.line && (area(o) > area(w) || (area(o) === area(w) && j < i)) && o.conf >= w.conf - 20 && overlap(w, o) > 0.5 * area(w)) &&
-      words.reduce((sum, o) => sum + (o.line !== w.line && o.conf >= w.conf + 20 ? overlap(w, o) : 0), 0) <= 0.5 * area(w),
+      !words.some(
+        (o, j) =>
+          o.line !== w.line &&
+          (area(o) > area(w) || (area(o) === area(w) && j < i)) &&
+          o.conf >= w.conf - 20 &&
+          overlap(w, o) > 0.5 * area(w),
+      ) &&
+      words.reduce((sum, o) => sum + (o.line !== w.line && o.conf >= w.conf + 20 ? overlap(w, o) : 0), 0) <=
+        0.5 * area(w),
   );
 }
 
@@ -227,17 +259,42 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
   }
   // glyph-sized pieces on one baseline, close together, are one run
   const glyphH = (wd: Word) => wd.height / scale;
-  const heights = words.map(glyphH).filter((v) => v > 4).sort((a, b) => a - b);
+  const heights = words
+    .map(glyphH)
+    .filter((v) => v > 4)
+    .sort((a, b) => a - b);
   const typical = heights.length ? heights[Math.floor(heights.length / 2)] : 16;
   blobs.sort((a, b) => a.x0 - b.x0);
   const runs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
   for (const b of blobs) {
     if (b.y1 - b.y0 > 2 * typical || b.x1 - b.x0 > 20 * typical) continue;
-    const r = runs.find((o) => b.x0 - o.x1 < 0.8 * typical && b.x0 >= o.x0 && Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > -0.2 * typical && Math.abs((o.y0 + o.y1) / 2 - (b.y0 + b.y1) / 2) < 0.6 * typical);
-    if (r) Object.assign(r, { x0: Math.min(r.x0, b.x0), y0: Math.min(r.y0, b.y0), x1: Math.max(r.x1, b.x1), y1: Math.max(r.y1, b.y1), n: r.n + b.n });
+    const r = runs.find(
+      (o) =>
+        b.x0 - o.x1 < 0.8 * typical &&
+        b.x0 >= o.x0 &&
+        Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > -0.2 * typical &&
+        Math.abs((o.y0 + o.y1) / 2 - (b.y0 + b.y1) / 2) < 0.6 * typical,
+    );
+    if (r)
+      Object.assign(r, {
+        x0: Math.min(r.x0, b.x0),
+        y0: Math.min(r.y0, b.y0),
+        x1: Math.max(r.x1, b.x1),
+        y1: Math.max(r.y1, b.y1),
+        n: r.n + b.n,
+      });
     else runs.push({ ...b });
   }
   return runs
     .filter((r) => r.y1 - r.y0 + 1 >= 0.5 * typical && r.x1 - r.x0 + 1 >= 0.5 * typical && r.n >= typical)
-    .map((r, k) => ({ line: `unread-${k}`, left: r.x0 * scale, top: r.y0 * scale, width: (r.x1 - r.x0 + 1) * scale, height: (r.y1 - r.y0 + 1) * scale, conf: 0, text: '', unread: true }));
+    .map((r, k) => ({
+      line: `unread-${k}`,
+      left: r.x0 * scale,
+      top: r.y0 * scale,
+      width: (r.x1 - r.x0 + 1) * scale,
+      height: (r.y1 - r.y0 + 1) * scale,
+      conf: 0,
+      text: '',
+      unread: true,
+    }));
 }

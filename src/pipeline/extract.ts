@@ -50,11 +50,24 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
   try {
     const bytes = await readInput(file, options, progress);
     const result = await extractBytes(bytes, base.document, options, progress);
-    return DocumentResult.parse({ ...base, ...progress.fields, ...result, ...renderMessages(progress.messages), seconds: seconds() });
+    return DocumentResult.parse({
+      ...base,
+      ...progress.fields,
+      ...result,
+      ...renderMessages(progress.messages),
+      seconds: seconds(),
+    });
   } catch (err) {
     const e = asGongkaiError(err);
     const error = { code: e.code, message: e.message };
-    return { ...base, ...progress.fields, ...renderMessages(progress.messages), status: 'failed', error, seconds: seconds() };
+    return {
+      ...base,
+      ...progress.fields,
+      ...renderMessages(progress.messages),
+      status: 'failed',
+      error,
+      seconds: seconds(),
+    };
   }
 }
 
@@ -67,14 +80,23 @@ async function readInput(file: string, options: ExtractOptions, progress: Progre
   if (info.size === 0) throw new GongkaiError('empty-file', 'the file is empty (0 bytes)');
   const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
   const mb = (n: number) => (n / 1048576).toFixed(0);
-  if (info.size > maxBytes) throw new GongkaiError('too-large', `the file is ${mb(info.size)} MB, over the ${mb(maxBytes)} MB limit`);
+  if (info.size > maxBytes)
+    throw new GongkaiError('too-large', `the file is ${mb(info.size)} MB, over the ${mb(maxBytes)} MB limit`);
   const bytes = new Uint8Array(await readFile(file));
   progress.fields.sha256 = createHash('sha256').update(bytes).digest('hex');
   return bytes;
 }
 
-async function extractBytes(bytes: Uint8Array, name: string, options: ExtractOptions, p: Progress): Promise<Partial<DocumentResult>> {
-  const take = <T>(r: Result<T>): T => (p.messages.push(...r.messages), r.value);
+async function extractBytes(
+  bytes: Uint8Array,
+  name: string,
+  options: ExtractOptions,
+  p: Progress,
+): Promise<Partial<DocumentResult>> {
+  const take = <T>(r: Result<T>): T => {
+    p.messages.push(...r.messages);
+    return r.value;
+  };
   const found = take(identify(bytes, name));
   p.fields.format = found.format;
   const data = found.reader.prepare ? take(await found.reader.prepare(bytes, found.detected)) : bytes;
@@ -93,7 +115,8 @@ async function extractBytes(bytes: Uint8Array, name: string, options: ExtractOpt
     located = locateFlowTables(content);
   }
   const { drafts, lines, entities, passages } = located;
-  if (!drafts.length) throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
+  if (!drafts.length)
+    throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
   const units = drafts.flatMap((d) => (d.unit ? [d.unit] : []));
   const tableKinds = drafts.map((d) => d.entry.kind);
   const meta = documentMeta({ lines, tableKinds, tableEntities: entities, tableUnits: units, fileName: name });

@@ -9,7 +9,10 @@ export function renderMessages(messages: Message[]): { warnings: string[]; notes
   const own = messages.filter((m) => m.table === undefined);
   const tables = messages.filter((m) => m.table !== undefined && m.severity === 'warning');
   return {
-    warnings: [...own.filter((m) => m.severity === 'warning').map((m) => m.text), ...tables.map((m) => `table ${m.table}: ${m.text}`)],
+    warnings: [
+      ...own.filter((m) => m.severity === 'warning').map((m) => m.text),
+      ...tables.map((m) => `table ${m.table}: ${m.text}`),
+    ],
     notes: own.filter((m) => m.severity === 'info').map((m) => m.text),
   };
 }

@@ -1,25 +1,49 @@
-import { failingChecks } from '../check/scoreReading.js';
 import { describe, expect, it } from 'vitest';
+import { failingChecks } from '../check/scoreReading.js';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { pdfDrafts } from './pdfTables.js';
 
 /** A page of text lines (one item per cell text), 15 pt apart. */
 function page(number: number, lines: string[][]): PdfPage {
   const items: TextItem[] = [];
-  lines.forEach((cells, i) => cells.forEach((str, j) => str && items.push({ str, x0: 60 + j * 120, x1: 60 + j * 120 + str.length * 9, y0: 60 + i * 15, y1: 69 + i * 15, fontSize: 9 })));
+  lines.forEach((cells, i) =>
+    cells.forEach(
+      (str, j) =>
+        str &&
+        items.push({
+          str,
+          x0: 60 + j * 120,
+          x1: 60 + j * 120 + str.length * 9,
+          y0: 60 + i * 15,
+          y1: 69 + i * 15,
+          fontSize: 9,
+        }),
+    ),
+  );
   return { number, width: 595, height: 842, items, horizontals: [], verticals: [], imageCount: 0 };
 }
 
 describe('pdfDrafts', () => {
   it('drops a title without figures that is found again later with its table (a mention)', () => {
     const mention = page(1, [['收支预算总表'], ['单位：万元'], ['本表说明见后。']]);
-    const table = page(2, [['收支预算总表'], ['单位：万元'], ['项目', '预算数'], ['一般公共预算拨款', '697.00'], ['收入总计', '697.00']]);
+    const table = page(2, [
+      ['收支预算总表'],
+      ['单位：万元'],
+      ['项目', '预算数'],
+      ['一般公共预算拨款', '697.00'],
+      ['收入总计', '697.00'],
+    ]);
     const { drafts } = pdfDrafts({ format: 'pdf', pages: [mention, table] }, failingChecks);
     expect(drafts.map((d) => d.pages)).toEqual([[2]]);
   });
 
   it('keeps an empty table that appears once (an empty table with its note)', () => {
-    const empty = page(1, [['政府性基金预算财政拨款收入支出决算表'], ['单位：万元'], ['项目', '决算数'], ['本部门无政府性基金收支，故本表为空表。']]);
+    const empty = page(1, [
+      ['政府性基金预算财政拨款收入支出决算表'],
+      ['单位：万元'],
+      ['项目', '决算数'],
+      ['本部门无政府性基金收支，故本表为空表。'],
+    ]);
     const { drafts } = pdfDrafts({ format: 'pdf', pages: [empty] }, failingChecks);
     expect(drafts.length).toBe(1);
   });

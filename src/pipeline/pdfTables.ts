@@ -1,26 +1,33 @@
 /** A PDF's pages → located, reconstructed tables. */
-import type { PdfContent } from '../model/content.js';
 import { locatePdfTables, pageLines } from '../locate/locatePdf.js';
-import type { Grid } from '../model/grid.js';
-import { buildGrid } from '../reconstruct/ruledGrid.js';
-import { stitchByChecks, type ScoreReading } from '../reconstruct/chooseReading.js';
+import type { PdfContent } from '../model/content.js';
 import type { DraftDocument, TableDraft } from '../model/draft.js';
+import type { Grid } from '../model/grid.js';
 import { looksLikeMoney } from '../normalize/amount.js';
-
+import { stitchByChecks, type ScoreReading } from '../reconstruct/chooseReading.js';
+import { buildGrid } from '../reconstruct/ruledGrid.js';
 
 /** A PDF's pages → located tables, their grids built and stitched (ambiguous stitching scored by `score`). */
 export function pdfDrafts(content: PdfContent, score: ScoreReading): DraftDocument {
   const located = locatePdfTables(content.pages);
   const drafts: TableDraft[] = located.map((t) => {
     const grids = t.regions.map((r) => buildGrid(r)).filter((g): g is Grid => g !== null);
-    const base = { entry: t.entry, title: t.title, code: t.code, unit: t.unit, pages: [...new Set(t.regions.map((r) => r.page.number))] };
+    const base = {
+      entry: t.entry,
+      title: t.title,
+      code: t.code,
+      unit: t.unit,
+      pages: [...new Set(t.regions.map((r) => r.page.number))],
+    };
     const stitched = grids.length ? stitchByChecks(grids, base, score) : null;
     return { ...base, grid: stitched?.grid ?? null, messages: stitched?.messages ?? [] };
   });
   // a title found again further on, there with figures, was a mention the first time (a 目录
   // whose layout hid it, an OCR'd list): the empty first one is not a table
   const hasAmounts = (d: TableDraft) => Boolean(d.grid?.rows.some((r) => r.some((c) => c && looksLikeMoney(c.text))));
-  const kept = drafts.filter((d, i) => hasAmounts(d) || !drafts.slice(i + 1).some((e) => e.entry.id === d.entry.id && hasAmounts(e)));
+  const kept = drafts.filter(
+    (d, i) => hasAmounts(d) || !drafts.slice(i + 1).some((e) => e.entry.id === d.entry.id && hasAmounts(e)),
+  );
   drafts.splice(0, drafts.length, ...kept);
   const perPage = content.pages.map((p) => ({ page: p, lines: pageLines(p) }));
   const lines = perPage.flatMap((p) => p.lines.map((l) => l.text));

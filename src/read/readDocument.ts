@@ -9,8 +9,8 @@ import { GongkaiError } from '../model/errors.js';
 import { info, type Message, type Result } from '../model/message.js';
 import type { DocumentResult } from '../model/schema.js';
 import { detectFormat, type Format } from './detect.js';
-import { assertSafeZip, zipEntries } from './office/zip.js';
 import type { IsMark } from './office/xlsx.js';
+import { assertSafeZip, zipEntries } from './office/zip.js';
 import { readPdf } from './pdf/pdf.js';
 
 export interface ReadContext {
@@ -37,7 +37,13 @@ export interface Identified {
   reader: Reader;
 }
 
-const EXTENSIONS: Record<string, string[]> = { pdf: ['pdf'], docx: ['docx'], doc: ['doc', 'wps'], xlsx: ['xlsx'], xls: ['xls', 'et'] };
+const EXTENSIONS: Record<string, string[]> = {
+  pdf: ['pdf'],
+  docx: ['docx'],
+  doc: ['doc', 'wps'],
+  xlsx: ['xlsx'],
+  xls: ['xls', 'et'],
+};
 
 /** Legacy DOC / XLS bytes converted by LibreOffice, then checked as any zip-based file. */
 async function officeBytes(bytes: Uint8Array, format: Format): Promise<Result<Uint8Array>> {
@@ -80,7 +86,10 @@ const UNSUPPORTED: Partial<Record<Format, GongkaiError>> = {
 
 /** Which format a document's bytes are and which reader takes them; `name` is only compared with that. */
 export function identify(bytes: Uint8Array, name: string): Result<Identified> {
-  const detected = detectFormat(bytes, zipEntries(bytes)?.map((e) => e.name));
+  const detected = detectFormat(
+    bytes,
+    zipEntries(bytes)?.map((e) => e.name),
+  );
   const reader = READERS.find((r) => r.accepts(detected));
   if (!reader) {
     const unsupported = 'not a PDF, Word or Excel document (unrecognized content)';

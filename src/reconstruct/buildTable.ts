@@ -15,7 +15,10 @@ export function numberTables(drafts: TableDraft[], defaultUnit: Unit): Result<Ta
     const number = String(d.code?.number ?? i + 1).padStart(2, '0');
     const unit = d.unit ?? defaultUnit;
     const own = [...d.messages];
-    if (!d.unit) own.push(info('unit-assumed', `no 单位 printed for this table; ${defaultUnit} assumed from the rest of the document`));
+    if (!d.unit)
+      own.push(
+        info('unit-assumed', `no 单位 printed for this table; ${defaultUnit} assumed from the rest of the document`),
+      );
     const interp = d.grid ? interpretGrid(d.grid) : null;
     if (interp) own.push(...interp.messages);
     messages.push(...own.map((m) => ({ ...m, table: number })));

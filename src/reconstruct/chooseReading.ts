@@ -46,9 +46,15 @@ export function stitchByChecks(
       }
     }
     chosen.set(gi, pick);
-    if (pick !== fallback) decisions.push(`page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`);
+    if (pick !== fallback)
+      decisions.push(
+        `page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`,
+      );
   }
-  return { grid: best.grid, messages: [...best.messages, ...decisions.map((d) => info('chosen-by-checks', `chosen by checks: ${d}`))] };
+  return {
+    grid: best.grid,
+    messages: [...best.messages, ...decisions.map((d) => info('chosen-by-checks', `chosen by checks: ${d}`))],
+  };
 }
 
 function pageOf(g: Grid): number | string {

@@ -27,7 +27,13 @@ describe('interpretGrid', () => {
       ['201', '一般公共服务支出', '10.00', '6.00', '4.00'],
     ]);
     const r = interpretGrid(g);
-    expect(r.columns.map((c) => c.path.join('/'))).toEqual(['项目/科目代码', '项目/科目名称', '本年支出/小计', '本年支出/基本支出', '本年支出/项目支出']);
+    expect(r.columns.map((c) => c.path.join('/'))).toEqual([
+      '项目/科目代码',
+      '项目/科目名称',
+      '本年支出/小计',
+      '本年支出/基本支出',
+      '本年支出/项目支出',
+    ]);
     expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.column.join('/')}|${c.value}`)).toEqual([
       '|合计|本年支出/小计|10.00',
       '|合计|本年支出/基本支出|6.00',

@@ -3,10 +3,10 @@
  * roles (code / name / row number / value), side-by-side groups and panels, row labels with split
  * 类|款|项 codes joined, and every non-blank amount with its provenance.
  */
+import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/grid.js';
+import { warning, type Message } from '../model/message.js';
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
 import { halfWidth, squash } from '../normalize/text.js';
-import { rectangular, type Grid, type GridCell } from '../model/grid.js';
-import { warning, type Message } from '../model/message.js';
 
 export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
 
@@ -31,7 +31,8 @@ const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
 const CODE_LEAF = /(代码|编码|科目编号)$|^(类|款|项)$/;
-const NAME_LEAF = /名称$|^项目$|^项目\(.*\)$|^科目$|^摘要$|^收入$|^支出$|^收入项目$|^支出项目$|^项目名称$|^功能分类科目$|^经济分类科目$/;
+const NAME_LEAF =
+  /名称$|^项目$|^项目\(.*\)$|^科目$|^摘要$|^收入$|^支出$|^收入项目$|^支出项目$|^项目名称$|^功能分类科目$|^经济分类科目$/;
 const ROW_LABEL_START = /^(合计|总计|收入总计|支出总计|本年收入合计|本年支出合计)$/;
 
 export function cellText(c: GridCell | null | undefined): string {
@@ -46,13 +47,6 @@ export function isNumberingRow(row: (GridCell | null)[]): boolean {
   if (!texts.every((t) => /^(\d{1,2}|[A-Z]|栏次|行次|\d{1,2}=[\d+\-=]+)$/.test(halfWidth(t)))) return false;
   const nums = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
   return nums.length >= 2 && nums.every((n, i) => i === 0 || n > nums[i - 1]);
-}
-
-function uniqueCells(row: (GridCell | null)[]): GridCell[] {
-  const seen = new Set<GridCell>();
-  const out: GridCell[] = [];
-  for (const c of row) if (c && !seen.has(c)) (seen.add(c), out.push(c));
-  return out;
 }
 
 /** Index of the first data row: after the 栏次 row, or the first row carrying amounts or codes. */
@@ -132,7 +126,8 @@ export function interpretGrid(grid: Grid): Interpretation {
     }
     if (!parts.length || j < 0) return;
     const head = body.map((r) => cellText(r[j])).filter(Boolean);
-    if (roles[j] === 'code' || (head.length >= 2 && head.every((t) => /^\d{3}$/.test(t)))) for (const k of [j, ...parts]) roles[k] = 'code';
+    if (roles[j] === 'code' || (head.length >= 2 && head.every((t) => /^\d{3}$/.test(t))))
+      for (const k of [j, ...parts]) roles[k] = 'code';
   });
   // a column of bare small integers next to a label is a 行次 column even when its header is blank
   roles.forEach((role, j) => {
@@ -155,7 +150,9 @@ export function interpretGrid(grid: Grid): Interpretation {
     groupOf.push(g);
   }
   const groupCount = g + 1;
-  const groupCols = Array.from({ length: groupCount }, (_, k) => groupOf.map((gg, j) => (gg === k ? j : -1)).filter((j) => j >= 0));
+  const groupCols = Array.from({ length: groupCount }, (_, k) =>
+    groupOf.map((gg, j) => (gg === k ? j : -1)).filter((j) => j >= 0),
+  );
 
   // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath)
   const panelDepth: number[] = Array(ncols).fill(0);
@@ -179,7 +176,12 @@ export function interpretGrid(grid: Grid): Interpretation {
     }
   }
 
-  const columns = paths.map((path, j) => ({ path: path.slice(panelDepth[j]), role: roles[j], group: groupOf[j], panel: panelOf[groupOf[j]] }));
+  const columns = paths.map((path, j) => ({
+    path: path.slice(panelDepth[j]),
+    role: roles[j],
+    group: groupOf[j],
+    panel: panelOf[groupOf[j]],
+  }));
 
   // body rows
   const cells: RawCell[] = [];
@@ -228,8 +230,22 @@ export function interpretGrid(grid: Grid): Interpretation {
         const amount = parseAmount(t);
         if (!amount) continue;
         emitted.add(c);
-        if (!name && !code && cols.some((jj) => roles[jj] === 'code' || roles[jj] === 'name')) messages.push(warning('unlabeled-value', `value ${amount.text} on page ${c.page ?? '?'} has no row label`, c.page ? { page: c.page } : {}));
-        cells.push({ panel: panelOf[k], row_code: code, row_name: name, column: columns[j].path, value: amount.text, cell: c });
+        if (!name && !code && cols.some((jj) => roles[jj] === 'code' || roles[jj] === 'name'))
+          messages.push(
+            warning(
+              'unlabeled-value',
+              `value ${amount.text} on page ${c.page ?? '?'} has no row label`,
+              c.page ? { page: c.page } : {},
+            ),
+          );
+        cells.push({
+          panel: panelOf[k],
+          row_code: code,
+          row_name: name,
+          column: columns[j].path,
+          value: amount.text,
+          cell: c,
+        });
       }
     }
   }

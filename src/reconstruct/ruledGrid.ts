@@ -3,17 +3,26 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
-import { textItem } from '../model/textItem.js';
-import type { PdfPage, Segment, TextItem } from '../model/content.js';
-import { looksLikeAmount } from '../normalize/amount.js';
-import { squash } from '../normalize/text.js';
+import { buildLines, makeLine, segmentsOf, yCenter, type Line } from '../locate/lines.js';
 import { isPageNumber } from '../locate/markers.js';
+import type { PdfPage, Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
-import { buildLines, makeLine, segmentsOf, yCenter, type Line } from '../locate/lines.js';
+import { textItem } from '../model/textItem.js';
+import { looksLikeAmount } from '../normalize/amount.js';
+import { squash } from '../normalize/text.js';
+import {
+  ALIGNED_SEGMENT_GAP,
+  COLUMN_OVERLAP,
+  MIN_BANDS_PER_LINE,
+  MIN_COLUMN_GAP,
+  MIN_RULE_LENGTH,
+  REGION_RULE_MARGIN,
+  RULE_TOLERANCE,
+  WRAP_DISTANCE,
+} from './settings.js';
 
-const TOL = 1.6;
-
+const TOL = RULE_TOLERANCE;
 
 /** Cluster sorted numbers closer than `tol`; returns cluster means. */
 export function cluster(values: number[], tol = TOL): number[] {
@@ -38,10 +47,12 @@ export function regionItems(r: Region): TextItem[] {
 export function buildGrid(r: Region): Grid | null {
   const items = regionItems(r);
   if (!items.length) return null;
-  const hs = r.page.horizontals.filter((s) => s.y0 >= r.top - 3 && s.y0 <= r.bottom + 3);
+  const hs = r.page.horizontals.filter(
+    (s) => s.y0 >= r.top - REGION_RULE_MARGIN && s.y0 <= r.bottom + REGION_RULE_MARGIN,
+  );
   const vs = r.page.verticals.filter((s) => s.y1 > r.top && s.y0 < r.bottom);
   const ys = cluster(hs.map((s) => s.y0));
-  const xs = dedupeClose(cluster(vs.map((s) => s.x0)), 3);
+  const xs = dedupeClose(cluster(vs.map((s) => s.x0)), MIN_COLUMN_GAP);
   if (xs.length >= 3 && ys.length >= 2) {
     const ruled = ruledGrid(r, items, hs, vs, xs, ys);
     if (ruled) return ruled;
@@ -67,7 +78,13 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
   const out: TextItem[] = [];
   for (const it of items) {
     const yc = yCenter(it);
-    const walls = [...new Set(vs.filter((v) => v.x0 > it.x0 + 1 && v.x0 < it.x1 - 1 && v.y0 - 1 <= yc && yc <= v.y1 + 1).map((v) => Math.round(v.x0 * 10) / 10))].sort((a, b) => a - b);
+    const walls = [
+      ...new Set(
+        vs
+          .filter((v) => v.x0 > it.x0 + 1 && v.x0 < it.x1 - 1 && v.y0 - 1 <= yc && yc <= v.y1 + 1)
+          .map((v) => Math.round(v.x0 * 10) / 10),
+      ),
+    ].sort((a, b) => a - b);
     if (!walls.length || it.str.length < 2) {
       out.push(it);
       continue;
@@ -86,14 +103,20 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
       chars.forEach((ch, k) => {
         if (ch !== ' ') return;
         const d = Math.abs((pos[k] + pos[k + 1]) / 2 - w);
-        if (d < bestD) ((bestD = d), (best = k));
+        if (d < bestD) {
+          bestD = d;
+          best = k;
+        }
       });
       if (best < 0 || bestD > 2 * it.fontSize) {
         best = -1;
         bestD = Infinity;
         for (let k = 1; k < chars.length; k++) {
           const d = Math.abs(pos[k] - w);
-          if (d < bestD) ((bestD = d), (best = k));
+          if (d < bestD) {
+            bestD = d;
+            best = k;
+          }
         }
       }
       if (best > 0 && !cuts.includes(best)) cuts.push(best);
@@ -105,13 +128,30 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
       const str = chars.slice(start, cut).join('').trim();
       start = chars[cut] === ' ' ? cut + 1 : cut;
       if (!str) return;
-      out.push(textItem(str, bounds[k] + (k ? 0.5 : 0), bounds[k + 1] - (k < walls.length ? 0.5 : 0), it.y0, it.y1, it.fontSize, it.conf));
+      out.push(
+        textItem(
+          str,
+          bounds[k] + (k ? 0.5 : 0),
+          bounds[k + 1] - (k < walls.length ? 0.5 : 0),
+          it.y0,
+          it.y1,
+          it.fontSize,
+          it.conf,
+        ),
+      );
     });
   }
   return out;
 }
 
-function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[], xs: number[], ysRaw: number[]): Grid | null {
+function ruledGrid(
+  r: Region,
+  itemsIn: TextItem[],
+  hs: Segment[],
+  vs: Segment[],
+  xs: number[],
+  ysRaw: number[],
+): Grid | null {
   const items = splitAcrossRules(itemsIn, vs);
   // Text outside the ruled box belongs to no cell. Rows without a top or bottom rule still count:
   // extend the bands to cover all text between the first and last rule.
@@ -122,7 +162,7 @@ function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[],
     return xc > xmin && xc < xmax;
   });
   if (!inside.length) return null;
-  let ys = ysRaw.filter((y) => hs.some((s) => Math.abs(s.y0 - y) <= TOL && s.x1 - s.x0 > 4));
+  let ys = ysRaw.filter((y) => hs.some((s) => Math.abs(s.y0 - y) <= TOL && s.x1 - s.x0 > MIN_RULE_LENGTH));
   if (ys.length < 2) return null;
   // Horizontal rules must be dense enough to separate rows: otherwise take rows from text lines.
   const lines = buildLines(inside);
@@ -131,7 +171,7 @@ function ruledGrid(r: Region, itemsIn: TextItem[], hs: Segment[], vs: Segment[],
   if (textTop < ys[0] - 2) ys = [textTop - 1, ...ys];
   if (textBottom > ys[ys.length - 1] + 2) ys = [...ys, textBottom + 1];
   const bandsPerLine = (ys.length - 1) / Math.max(lines.length, 1);
-  const rowsFromRules = bandsPerLine >= 0.3;
+  const rowsFromRules = bandsPerLine >= MIN_BANDS_PER_LINE;
   if (!rowsFromRules) {
     // rules only around the table (three-line tables): rows are text lines, columns from rules
     ys = lineBands(lines);
@@ -224,7 +264,11 @@ export function cellFromItems(items: TextItem[], page: number): GridCell {
     Math.max(...items.map((i) => i.y1)),
   ];
   const confs = items.map((i) => i.conf).filter((c): c is number => c !== undefined);
-  const cell: GridCell = { text, page, bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number] };
+  const cell: GridCell = {
+    text,
+    page,
+    bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
+  };
   if (confs.length) cell.conf = Math.round(Math.min(...confs));
   return cell;
 }
@@ -243,7 +287,7 @@ const CODE = /^\d{3}(\d{2}){0,2}$/;
  */
 function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   const lines = buildLines(items);
-  const segLines = lines.map((l) => segmentsOf(l, 1.2));
+  const segLines = lines.map((l) => segmentsOf(l, ALIGNED_SEGMENT_GAP));
   const isData = segLines.map((segs) => segs.some((s) => looksLikeAmount(s.str) || CODE.test(squash(s.str))));
   const firstData = isData.indexOf(true);
   if (firstData < 0) return null;
@@ -261,7 +305,7 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     const hit: number[] = [];
     cols.forEach(([a, b], j) => {
       const ov = Math.min(b, x1) - Math.max(a, x0);
-      if (ov > 0.3 * Math.min(b - a, x1 - x0) || ((x0 + x1) / 2 >= a && (x0 + x1) / 2 <= b)) hit.push(j);
+      if (ov > COLUMN_OVERLAP * Math.min(b - a, x1 - x0) || ((x0 + x1) / 2 >= a && (x0 + x1) / 2 <= b)) hit.push(j);
     });
     if (!hit.length) {
       // nearest column by centre
@@ -293,7 +337,7 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
         best = k;
       }
     }
-    if (best >= 0 && Number.isFinite(pitch) && bestD <= 0.8 * pitch) owner[i] = best;
+    if (best >= 0 && Number.isFinite(pitch) && bestD <= WRAP_DISTANCE * pitch) owner[i] = best;
   }
   const rowIndex = new Map<number, number>();
   const rowsItems: TextItem[][][] = [];
@@ -314,7 +358,9 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
       else spanning.push({ row: ri, cols: js, items: its });
     }
   });
-  const rows: (GridCell | null)[][] = rowsItems.map((cells) => cells.map((its) => (its.length ? cellFromItems(its, r.page.number) : null)));
+  const rows: (GridCell | null)[][] = rowsItems.map((cells) =>
+    cells.map((its) => (its.length ? cellFromItems(its, r.page.number) : null)),
+  );
   for (const sp of spanning) {
     const cell = cellFromItems(sp.items, r.page.number);
     for (const j of sp.cols) rows[sp.row][j] = cell;
@@ -322,7 +368,10 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   // header rows: a text above several columns is centred over the columns it spans. Choose the
   // widest run of columns beneath it (all headed lower down) whose centre matches the text's.
   const headerRows = rowIndex.get(owner[firstData]) ?? 0;
-  const edges = cols.map(([a, b], j) => [j === 0 ? a : (cols[j - 1][1] + a) / 2, j === cols.length - 1 ? b : (b + cols[j + 1][0]) / 2]);
+  const edges = cols.map(([a, b], j) => [
+    j === 0 ? a : (cols[j - 1][1] + a) / 2,
+    j === cols.length - 1 ? b : (b + cols[j + 1][0]) / 2,
+  ]);
   for (let i = 0; i < headerRows; i++) {
     const row = rows[i];
     const lower = rows.slice(i + 1, headerRows);
@@ -336,10 +385,12 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
       for (let a = 0; a <= own[0]; a++)
         for (let b = own[own.length - 1]; b < cols.length; b++) {
           let ok = true;
-          for (let j = a; j <= b; j++) if ((row[j] && row[j] !== c) || (!headed[j] && (j < own[0] || j > own[own.length - 1]))) ok = false;
+          for (let j = a; j <= b; j++)
+            if ((row[j] && row[j] !== c) || (!headed[j] && (j < own[0] || j > own[own.length - 1]))) ok = false;
           if (!ok) continue;
           const mid = (edges[a][0] + edges[b][1]) / 2;
-          if (Math.abs(mid - center) <= Math.max(6, 0.12 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0]) best = [a, b];
+          if (Math.abs(mid - center) <= Math.max(6, 0.12 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0])
+            best = [a, b];
         }
       for (let j = best[0]; j <= best[1]; j++) row[j] = c;
     }

@@ -3,16 +3,13 @@
  * their columns are mapped onto the first page's columns (by position when widths agree, by
  * horizontal overlap when they do not).
  */
-import { rectangular, type Grid, type GridCell } from '../model/grid.js';
+import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/grid.js';
 import { info, warning, type Message } from '../model/message.js';
-import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
 import { looksLikeAmount } from '../normalize/amount.js';
+import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
 
 function rowKey(row: (GridCell | null)[]): string {
-  const seen = new Set<GridCell>();
-  const parts: string[] = [];
-  for (const c of row) if (c && !seen.has(c)) (seen.add(c), parts.push(cellText(c)));
-  return parts.filter(Boolean).join('|');
+  return uniqueCells(row).map(cellText).filter(Boolean).join('|');
 }
 
 /** How a continuation page whose column count differs is laid onto the first page's columns. */
@@ -31,7 +28,10 @@ export function defaultMapping(g: Grid, master: Grid): ColumnMapping {
   return g.colX && master.colX ? 'overlap' : 'left';
 }
 
-export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapping | undefined = () => undefined): Stitched {
+export function stitchPages(
+  grids: Grid[],
+  choose: (index: number) => ColumnMapping | undefined = () => undefined,
+): Stitched {
   const ambiguous: number[] = [];
   const messages: Message[] = [];
   const master = { ...grids[0], rows: rectangular(grids[0].rows) };
@@ -47,7 +47,9 @@ export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapp
     // a dropped row that is not the first page's header loses nothing unless it holds an amount
     // (short integers are 行次 numbering)
     const unmatched = rows.slice(0, drop).filter((r) => !headerKeys.has(rowKey(r)) && !isNumberingRow(r));
-    const withAmounts = unmatched.filter((r) => r.some((c, j) => c && isSubstantialAmount(cellText(c)) && !isCodeBeforeName(r, j))).length;
+    const withAmounts = unmatched.filter((r) =>
+      r.some((c, j) => c && isSubstantialAmount(cellText(c)) && !isCodeBeforeName(r, j)),
+    ).length;
     if (drop) {
       const text =
         `page ${firstPage(g)}: ${drop} header rows dropped` +
@@ -81,10 +83,20 @@ export function stitchPages(grids: Grid[], choose: (index: number) => ColumnMapp
         messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`));
       } else if (how === 'right') {
         map = Array.from({ length: w }, (_, j) => (j + width - w >= 0 && j + width - w < width ? j + width - w : -1));
-        messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the right`));
+        messages.push(
+          info(
+            'columns-mapped',
+            `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the right`,
+          ),
+        );
       } else {
         map = Array.from({ length: w }, (_, j) => (j < width ? j : -1));
-        messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the left`));
+        messages.push(
+          info(
+            'columns-mapped',
+            `page ${firstPage(g)}: ${w} columns against ${width} on the first page, aligned on the left`,
+          ),
+        );
       }
     }
     for (const r of rows) {

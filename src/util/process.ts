@@ -17,13 +17,24 @@ export interface RunOptions {
 /** Run `cmd` with `args`; resolves with its stdout. */
 export function runProcess(cmd: string, args: string[], opts: RunOptions): Promise<string> {
   return new Promise((resolve, reject) => {
-    const execOpts = { timeout: opts.timeoutMs, killSignal: 'SIGKILL' as const, maxBuffer: opts.maxBuffer, env: opts.env };
+    const execOpts = {
+      timeout: opts.timeoutMs,
+      killSignal: 'SIGKILL' as const,
+      maxBuffer: opts.maxBuffer,
+      env: opts.env,
+    };
     execFile(cmd, args, execOpts, (err, stdout, stderr) => {
       if (!err) return resolve(stdout);
       const e = err as NodeJS.ErrnoException & { killed?: boolean };
       if (e.code === 'ENOENT') return reject(opts.missing());
       if (e.killed) return reject(opts.timedOut());
-      reject(opts.failed(String(stderr || e.message).trim().split('\n')[0]));
+      reject(
+        opts.failed(
+          String(stderr || e.message)
+            .trim()
+            .split('\n')[0],
+        ),
+      );
     });
   });
 }

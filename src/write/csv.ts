@@ -2,10 +2,64 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
 
-export const DOCUMENT_COLUMNS = ['document', 'kind', 'year', 'entity', 'unit', 'status', 'error', 'tables', 'checks_failed', 'pages', 'sha256', 'seconds', 'text_source', 'format', 'warnings', 'ocr_pages'] as const;
-export const CELL_COLUMNS = ['document', 'table', 'title', 'panel', 'row_code', 'row_name', 'column', 'value', 'unit', 'page', 'bbox', 'source', 'confidence'] as const;
-export const TABLE_COLUMNS = ['document', 'table', 'title', 'catalog_id', 'unit', 'unit_declared', 'numbered_by', 'code_printed', 'pages', 'grid_method', 'empty', 'cells', 'notes'] as const;
-export const CHECK_COLUMNS = ['document', 'rule', 'status', 'tables', 'expected', 'actual', 'message', 'difference'] as const;
+export const DOCUMENT_COLUMNS = [
+  'document',
+  'kind',
+  'year',
+  'entity',
+  'unit',
+  'status',
+  'error',
+  'tables',
+  'checks_failed',
+  'pages',
+  'sha256',
+  'seconds',
+  'text_source',
+  'format',
+  'warnings',
+  'ocr_pages',
+] as const;
+export const CELL_COLUMNS = [
+  'document',
+  'table',
+  'title',
+  'panel',
+  'row_code',
+  'row_name',
+  'column',
+  'value',
+  'unit',
+  'page',
+  'bbox',
+  'source',
+  'confidence',
+] as const;
+export const TABLE_COLUMNS = [
+  'document',
+  'table',
+  'title',
+  'catalog_id',
+  'unit',
+  'unit_declared',
+  'numbered_by',
+  'code_printed',
+  'pages',
+  'grid_method',
+  'empty',
+  'cells',
+  'notes',
+] as const;
+export const CHECK_COLUMNS = [
+  'document',
+  'rule',
+  'status',
+  'tables',
+  'expected',
+  'actual',
+  'message',
+  'difference',
+] as const;
 
 /** The document's own columns (the run adds also_named and the manifest's after them). */
 export function documentRow(d: DocumentResult): Record<string, string | number> {
@@ -43,7 +97,9 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
       unit: c.unit,
       page: c.page ?? '',
       bbox: c.bbox ? c.bbox.join(' ') : '',
-      source: c.source ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}` : '',
+      source: c.source
+        ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}`
+        : '',
       confidence: c.confidence ?? '',
     })),
   );

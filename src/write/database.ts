@@ -10,7 +10,15 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 /** Column types; every other column (the manifest's) is text. */
 const TYPES: Record<string, Record<string, string>> = {
-  documents: { year: 'INTEGER', tables: 'INTEGER', checks_failed: 'INTEGER', pages: 'INTEGER', seconds: 'DOUBLE', warnings: 'INTEGER', ocr_pages: 'INTEGER' },
+  documents: {
+    year: 'INTEGER',
+    tables: 'INTEGER',
+    checks_failed: 'INTEGER',
+    pages: 'INTEGER',
+    seconds: 'DOUBLE',
+    warnings: 'INTEGER',
+    ocr_pages: 'INTEGER',
+  },
   tables: { unit_declared: 'BOOLEAN', empty: 'BOOLEAN', cells: 'INTEGER' },
   cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER' },
   checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
@@ -43,10 +51,18 @@ export async function writeDatabase(outDir: string): Promise<{ database: string;
   try {
     for (const [name, types] of Object.entries(TYPES)) {
       const csv = path.join(outDir, `${name}.csv`);
-      const cols = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true)`)).getRows().map((r) => String(r[0]));
+      const cols = (
+        await con.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${q(csv)}, header = true, all_varchar = true)`)
+      )
+        .getRows()
+        .map((r) => String(r[0]));
       // text stays text ('' rather than NULL for a blank row code or panel), numbers get their types
-      const select = cols.map((c) => (types[c] ? `${castSql(c, types[c])} AS ${ident(c)}` : `COALESCE(${ident(c)}, '') AS ${ident(c)}`)).join(', ');
-      await con.run(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`);
+      const select = cols
+        .map((c) => (types[c] ? `${castSql(c, types[c])} AS ${ident(c)}` : `COALESCE(${ident(c)}, '') AS ${ident(c)}`))
+        .join(', ');
+      await con.run(
+        `CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`,
+      );
       const out = path.join(parquetDir, `${name}.parquet`);
       const tmp = `${out}.${tag}.tmp`;
       await con.run(`COPY ${name} TO ${q(tmp)} (FORMAT parquet)`);

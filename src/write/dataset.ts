@@ -9,9 +9,9 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
-import type { RenderedRows } from './rows.js';
 import { writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS } from './csv.js';
+import type { RenderedRows } from './rows.js';
 
 /** documents/<sha256>.json — the full typed result with provenance, keyed by the file's content. */
 export function resultPath(outDir: string, sha256: string): string {
@@ -85,7 +85,11 @@ export async function writeDatasetCsv(outDir: string, entries: DatasetEntry[]): 
   await mkdir(outDir, { recursive: true });
   const metaKeys = [...new Set(entries.flatMap((e) => Object.keys(e.metadata)))];
   const files = {
-    documents: await CsvFile.create(path.join(outDir, 'documents.csv'), [...DOCUMENT_COLUMNS, 'also_named', ...metadataColumnNames(metaKeys)]),
+    documents: await CsvFile.create(path.join(outDir, 'documents.csv'), [
+      ...DOCUMENT_COLUMNS,
+      'also_named',
+      ...metadataColumnNames(metaKeys),
+    ]),
     tables: await CsvFile.create(path.join(outDir, 'tables.csv'), TABLE_COLUMNS),
     cells: await CsvFile.create(path.join(outDir, 'cells.csv'), CELL_COLUMNS),
     checks: await CsvFile.create(path.join(outDir, 'checks.csv'), CHECK_COLUMNS),
@@ -95,7 +99,9 @@ export async function writeDatasetCsv(outDir: string, entries: DatasetEntry[]): 
     for (const e of entries) {
       const rows = await e.rows();
       // the document's own columns, then the run's: its other names and the manifest's columns
-      const runColumns = stringify([[e.alsoNamed.join(';'), ...metaKeys.map((k) => e.metadata[k] ?? '')]], { quoted_match: /[",\r\n]/ });
+      const runColumns = stringify([[e.alsoNamed.join(';'), ...metaKeys.map((k) => e.metadata[k] ?? '')]], {
+        quoted_match: /[",\r\n]/,
+      });
       await files.documents.write(`${rows.documentRecord},${runColumns}`);
       await files.tables.write(rows.tables);
       await files.cells.write(rows.cells);

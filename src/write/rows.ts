@@ -14,10 +14,20 @@ import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { writeAtomic } from './atomic.js';
-import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS, cellRows, checkRows, documentRow, tableRows } from './csv.js';
+import {
+  CELL_COLUMNS,
+  CHECK_COLUMNS,
+  DOCUMENT_COLUMNS,
+  TABLE_COLUMNS,
+  cellRows,
+  checkRows,
+  documentRow,
+  tableRows,
+} from './csv.js';
 
 /** the CSV records of rows, each with its line end */
-const csv = (rows: Record<string, unknown>[], columns: readonly string[]) => (rows.length ? stringify(rows, { columns: [...columns], quoted_match: /[",\r\n]/ }) : '');
+const csv = (rows: Record<string, unknown>[], columns: readonly string[]) =>
+  rows.length ? stringify(rows, { columns: [...columns], quoted_match: /[",\r\n]/ }) : '';
 
 /**
  * What a rendering depends on besides the result: the tool's version, the columns and the source
@@ -25,7 +35,16 @@ const csv = (rows: Record<string, unknown>[], columns: readonly string[]) => (ro
  * this one while it is being changed) are rendered again rather than reused.
  */
 const FORMAT = createHash('sha256')
-  .update(JSON.stringify([TOOL_VERSION, DOCUMENT_COLUMNS, TABLE_COLUMNS, CELL_COLUMNS, CHECK_COLUMNS, [documentRow, tableRows, cellRows, checkRows, csv, renderRows].map(String)]))
+  .update(
+    JSON.stringify([
+      TOOL_VERSION,
+      DOCUMENT_COLUMNS,
+      TABLE_COLUMNS,
+      CELL_COLUMNS,
+      CHECK_COLUMNS,
+      [documentRow, tableRows, cellRows, checkRows, csv, renderRows].map(String),
+    ]),
+  )
   .digest('hex')
   .slice(0, 16);
 
@@ -38,7 +57,13 @@ export interface RenderedRows {
   tables: string | Uint8Array;
   cells: string | Uint8Array;
   checks: string | Uint8Array;
-  counts: { status: DocumentResult['status']; cells: number; checks: number; checksFailed: number; checksRounding: number };
+  counts: {
+    status: DocumentResult['status'];
+    cells: number;
+    checks: number;
+    checksFailed: number;
+    checksRounding: number;
+  };
 }
 
 interface Header {
@@ -74,9 +99,20 @@ export function renderRows(d: DocumentResult, name: string): RenderedRows {
 }
 
 export async function writeRows(outDir: string, sha256: string, rows: RenderedRows): Promise<void> {
-  const parts = [rows.documentRecord, rows.tables, rows.cells, rows.checks].map((s) => (typeof s === 'string' ? Buffer.from(s, 'utf8') : s));
-  const header: Header = { format: FORMAT, sha256, document: rows.document, bytes: parts.map((p) => p.length), counts: rows.counts };
-  await writeAtomic(rowsPath(outDir, sha256), Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...parts]));
+  const parts = [rows.documentRecord, rows.tables, rows.cells, rows.checks].map((s) =>
+    typeof s === 'string' ? Buffer.from(s, 'utf8') : s,
+  );
+  const header: Header = {
+    format: FORMAT,
+    sha256,
+    document: rows.document,
+    bytes: parts.map((p) => p.length),
+    counts: rows.counts,
+  };
+  await writeAtomic(
+    rowsPath(outDir, sha256),
+    Buffer.concat([Buffer.from(JSON.stringify(header) + '\n', 'utf8'), ...parts]),
+  );
 }
 
 /**
@@ -102,5 +138,12 @@ export async function readRows(outDir: string, sha256: string, name: string): Pr
     at += n;
   }
   const [documentRecord, tables, cells, checks] = parts;
-  return { document: name, documentRecord: documentRecord.toString('utf8'), tables, cells, checks, counts: header.counts };
+  return {
+    document: name,
+    documentRecord: documentRecord.toString('utf8'),
+    tables,
+    cells,
+    checks,
+    counts: header.counts,
+  };
 }

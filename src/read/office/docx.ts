@@ -5,24 +5,29 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import mammoth from 'mammoth';
+import type { FlowBlock, FlowContent, SourceCell, SourceTable } from '../../model/content.js';
 import { GongkaiError } from '../../model/errors.js';
 import { info, type Result } from '../../model/message.js';
-import type { FlowBlock, FlowContent, SourceCell, SourceTable } from '../../model/content.js';
 
 /** Read a Word file into paragraphs and tables; mammoth's messages come back as notes. */
 export async function readDocx(bytes: Uint8Array): Promise<Result<FlowContent>> {
   let html: string;
   const warnings: string[] = [];
   try {
-    const res = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, {
-      ignoreEmptyParagraphs: false,
-      // images are never read: a huge embedded picture costs nothing
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-    });
+    const res = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        ignoreEmptyParagraphs: false,
+        // images are never read: a huge embedded picture costs nothing
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
+    );
     html = res.value;
     for (const m of res.messages) warnings.push(`mammoth ${m.type}: ${m.message}`);
   } catch (err) {
-    throw new GongkaiError('corrupt', `the Word file could not be read (${(err as Error).message.split('\n')[0]})`, { cause: err });
+    throw new GongkaiError('corrupt', `the Word file could not be read (${(err as Error).message.split('\n')[0]})`, {
+      cause: err,
+    });
   }
   const messages = dedupe(warnings).map((text) => info('mammoth', text));
   return { value: { format: 'docx', blocks: htmlBlocks(html) }, messages };
@@ -55,7 +60,10 @@ export function htmlBlocks(html: string): FlowBlock[] {
 
 function tableGrid($: cheerio.CheerioAPI, table: Element, index: number): SourceTable {
   const rows: (SourceCell | null)[][] = [];
-  const trs = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table);
+  const trs = $(table)
+    .find('tr')
+    .toArray()
+    .filter((tr) => $(tr).closest('table')[0] === table);
   trs.forEach((tr, r) => {
     rows[r] ??= [];
     let c = 0;

@@ -5,9 +5,10 @@
  * in every slot it spans; numbers are written as the cell's number format shows them.
  */
 import ExcelJS from 'exceljs';
-import { GongkaiError } from '../../model/errors.js';
-import { info, type Message, type Result } from '../../model/message.js';
 import type { FlowBlock, FlowContent, SourceCell, SourceTable } from '../../model/content.js';
+import { GongkaiError } from '../../model/errors.js';
+import { uniqueCells } from '../../model/grid.js';
+import { info, type Message, type Result } from '../../model/message.js';
 
 /** Tells a mark (a title, 公开0x表, 单位, 编制单位, a note) from other text: locate's, passed in by the pipeline. */
 export type IsMark = (text: string) => boolean;
@@ -18,13 +19,16 @@ export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<Resul
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new GongkaiError('corrupt', `the workbook could not be read (${(err as Error).message.split('\n')[0]})`, { cause: err });
+    throw new GongkaiError('corrupt', `the workbook could not be read (${(err as Error).message.split('\n')[0]})`, {
+      cause: err,
+    });
   }
   const blocks: FlowBlock[] = [];
   const messages: Message[] = [];
   let tableIndex = 0;
   for (const ws of wb.worksheets) {
-    if (ws.state && ws.state !== 'visible') messages.push(info('hidden-sheet', `sheet ${ws.name} is hidden; read anyway`));
+    if (ws.state && ws.state !== 'visible')
+      messages.push(info('hidden-sheet', `sheet ${ws.name} is hidden; read anyway`));
     const matrix = sheetMatrix(ws);
     for (const b of sheetBlocks(matrix, ws.name, () => tableIndex++, isMark)) blocks.push(b);
   }
@@ -38,7 +42,8 @@ export function displayText(cell: ExcelJS.Cell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return formatNumber(v, cell.numFmt);
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in (v as object)) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
+  if (typeof v === 'object' && 'richText' in (v as object))
+    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
   if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
   if (typeof v === 'object' && 'error' in (v as object)) return '';
   return String(v);
@@ -83,17 +88,16 @@ function sheetMatrix(ws: ExcelJS.Worksheet): Matrix {
     const br = ws.getCell(b ?? a);
     const sc = masters.get(tl.address);
     if (!sc) continue;
-    for (let r = Number(tl.row); r <= Number(br.row); r++) for (let c = Number(tl.col); c <= Number(br.col); c++) (rows[r - 1] ??= [])[c - 1] = sc;
+    for (let r = Number(tl.row); r <= Number(br.row); r++)
+      for (let c = Number(tl.col); c <= Number(br.col); c++) (rows[r - 1] ??= [])[c - 1] = sc;
   }
   const width = rows.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
   return Array.from({ length: rows.length }, (_, i) => Array.from({ length: width }, (_, j) => rows[i]?.[j] ?? null));
 }
 
-const distinct = (row: (SourceCell | null)[]) => [...new Set(row.filter((c): c is SourceCell => Boolean(c)))];
-
 /** A row of marks only: a title, 公开0x表, 单位, 编制单位, a note. */
 function isMarkRow(row: (SourceCell | null)[], isMark: IsMark): boolean {
-  const cells = distinct(row);
+  const cells = uniqueCells(row);
   return cells.length > 0 && cells.every((c) => isMark(c.text));
 }
 
@@ -105,7 +109,7 @@ function sheetBlocks(matrix: Matrix, sheet: string, nextIndex: () => number, isM
     open = [];
   };
   for (const row of matrix) {
-    const cells = distinct(row);
+    const cells = uniqueCells(row);
     if (!cells.length) continue;
     // a lone text before any table row is narrative; marks end the table above them
     if (isMarkRow(row, isMark) || (!open.length && cells.length === 1)) {

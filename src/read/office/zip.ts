@@ -24,7 +24,11 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
     const n = buf.readUInt16LE(off + 28);
     const m = buf.readUInt16LE(off + 30);
     const k = buf.readUInt16LE(off + 32);
-    entries.push({ name: buf.toString('utf8', off + 46, off + 46 + n), compressed: buf.readUInt32LE(off + 20), uncompressed: buf.readUInt32LE(off + 24) });
+    entries.push({
+      name: buf.toString('utf8', off + 46, off + 46 + n),
+      compressed: buf.readUInt32LE(off + 20),
+      uncompressed: buf.readUInt32LE(off + 24),
+    });
     off += 46 + n + m + k;
   }
   return entries;
@@ -39,19 +43,39 @@ export interface ZipLimits {
   maxRatio: number;
   maxEntries: number;
 }
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotal: 512 * 2 ** 20, maxEntry: 256 * 2 ** 20, maxRatio: 200, maxEntries: 20000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotal: 512 * 2 ** 20,
+  maxEntry: 256 * 2 ** 20,
+  maxRatio: 200,
+  maxEntries: 20000,
+};
 
 /** Throws `unsafe-archive` when the directory announces more than the limits allow. */
 export function assertSafeZip(entries: ZipEntry[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): void {
   const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
-  if (entries.length > limits.maxEntries) throw new GongkaiError('unsafe-archive', `the archive holds ${entries.length} files, over the limit of ${limits.maxEntries}`);
+  if (entries.length > limits.maxEntries)
+    throw new GongkaiError(
+      'unsafe-archive',
+      `the archive holds ${entries.length} files, over the limit of ${limits.maxEntries}`,
+    );
   let total = 0;
   for (const e of entries) {
     // 0xffffffff: a zip64 size we do not read; treat as too large rather than trust it
-    if (e.uncompressed === 0xffffffff || e.uncompressed > limits.maxEntry) throw new GongkaiError('unsafe-archive', `${e.name} would inflate to ${e.uncompressed === 0xffffffff ? 'over 4 GB' : mb(e.uncompressed)}, over the ${mb(limits.maxEntry)} limit`);
+    if (e.uncompressed === 0xffffffff || e.uncompressed > limits.maxEntry)
+      throw new GongkaiError(
+        'unsafe-archive',
+        `${e.name} would inflate to ${e.uncompressed === 0xffffffff ? 'over 4 GB' : mb(e.uncompressed)}, over the ${mb(limits.maxEntry)} limit`,
+      );
     if (e.uncompressed > 2 ** 20 && e.uncompressed / Math.max(1, e.compressed) > limits.maxRatio)
-      throw new GongkaiError('unsafe-archive', `${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (a zip bomb?), over the ${limits.maxRatio}× limit`);
+      throw new GongkaiError(
+        'unsafe-archive',
+        `${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (a zip bomb?), over the ${limits.maxRatio}× limit`,
+      );
     total += e.uncompressed;
   }
-  if (total > limits.maxTotal) throw new GongkaiError('unsafe-archive', `the archive would inflate to ${mb(total)}, over the ${mb(limits.maxTotal)} limit`);
+  if (total > limits.maxTotal)
+    throw new GongkaiError(
+      'unsafe-archive',
+      `the archive would inflate to ${mb(total)}, over the ${mb(limits.maxTotal)} limit`,
+    );
 }

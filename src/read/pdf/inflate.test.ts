@@ -9,7 +9,8 @@ async function inflateWith(stream: Stream, input: Uint8Array, pieces = 3): Promi
   const writer = stream.writable.getWriter();
   const step = Math.ceil(input.length / pieces) || 1;
   const writing = (async () => {
-    for (let i = 0; i < input.length; i += step) await writer.write(input.subarray(i, i + step) as Uint8Array<ArrayBuffer>);
+    for (let i = 0; i < input.length; i += step)
+      await writer.write(input.subarray(i, i + step) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })();
   writing.catch(() => undefined);
@@ -45,7 +46,11 @@ describe('InPlaceDecompressionStream', () => {
   });
 
   it('inflates brotli (pdf.js’s BrotliDecode) and refuses formats it does not know', async () => {
-    expect(Buffer.from(await inflateWith(new InPlaceDecompressionStream('brotli'), zlib.brotliCompressSync(text))).equals(text)).toBe(true);
+    expect(
+      Buffer.from(await inflateWith(new InPlaceDecompressionStream('brotli'), zlib.brotliCompressSync(text))).equals(
+        text,
+      ),
+    ).toBe(true);
     expect(() => new InPlaceDecompressionStream('lzw')).toThrow(TypeError);
   });
 });

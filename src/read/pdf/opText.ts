@@ -7,8 +7,8 @@
  * same baseline), reported like a getTextContent item: its string, its transform in user space
  * (font size included) and its advance width in user space.
  */
-import { OPS } from './pdfjs.js';
 import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
+import { OPS } from './pdfjs.js';
 
 export interface TextRun {
   str: string;
@@ -149,7 +149,13 @@ class TextReader {
     const ty = this.y + s.rise;
     // a new operator continues the open run when it starts where that run ended, on its baseline
     let open = this.open;
-    if (open && (open.y !== ty || open.size !== size || (open.m !== m && open.m.some((v, i) => v !== m[i])) || Math.abs(x - open.endX) > gap)) {
+    if (
+      open &&
+      (open.y !== ty ||
+        open.size !== size ||
+        (open.m !== m && open.m.some((v, i) => v !== m[i])) ||
+        Math.abs(x - open.endX) > gap)
+    ) {
       this.flush();
       open = null;
     }
@@ -263,7 +269,11 @@ on(OPS.nextLineSetSpacingShowText, (r, args) => {
   r.showText(args[2] as (Glyph | number)[]);
 });
 
-export function textFromOperatorList(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, fontOf: (name: string) => FontInfo | undefined): TextRun[] {
+export function textFromOperatorList(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  fontOf: (name: string) => FontInfo | undefined,
+): TextRun[] {
   const reader = new TextReader(fontOf);
   for (let i = 0; i < fnArray.length; i++) {
     const handler = HANDLERS[fnArray[i]];

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serializePdf } from '../../../tests/fixtures/pdfWriter.js';
 import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
 // pdf.js as gongkai loads it: without the textOnlyFonts option it is pdf.js as it comes
 import { getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
-import { serializePdf } from '../../../tests/fixtures/pdfWriter.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // the fixture's font is STSong-Light / UniGB-UCS2-H, not embedded, without ToUnicode
@@ -53,8 +53,21 @@ function cffFontPdf(): Buffer {
 }
 
 /** pdf.js’s own text extraction of every page, and how many of the fonts it sent carry a font file (kept with fontExtraProperties). */
-async function pdfjsText(bytes: Uint8Array, textOnly: boolean): Promise<{ text: unknown[]; fontFiles: number; fonts: number }> {
-  const task = getDocument({ data: bytes.slice(), cMapUrl: CMAP_DIR, cMapPacked: true, standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, useSystemFonts: false, verbosity: 0, fontExtraProperties: true, ...(textOnly ? PDF_TEXT_ONLY_FONTS : {}) });
+async function pdfjsText(
+  bytes: Uint8Array,
+  textOnly: boolean,
+): Promise<{ text: unknown[]; fontFiles: number; fonts: number }> {
+  const task = getDocument({
+    data: bytes.slice(),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    verbosity: 0,
+    fontExtraProperties: true,
+    ...(textOnly ? PDF_TEXT_ONLY_FONTS : {}),
+  });
   const doc = await task.promise;
   const text: unknown[] = [];
   let fonts = 0;
@@ -63,7 +76,11 @@ async function pdfjsText(bytes: Uint8Array, textOnly: boolean): Promise<{ text: 
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    text.push(content.items.map((i) => ('str' in i ? [i.str, i.transform, i.width, i.height, i.fontName.replace(/^g_d\d+_/, '')] : i)));
+    text.push(
+      content.items.map((i) =>
+        'str' in i ? [i.str, i.transform, i.width, i.height, i.fontName.replace(/^g_d\d+_/, '')] : i,
+      ),
+    );
     await page.getOperatorList();
     // the document's objects shared by its pages (fonts among them)
     common = page.commonObjs;
@@ -82,18 +99,21 @@ describe('text-only fonts (pdfjsTextOnly.ts)', () => {
     ['a standard Type 1 font and an embedded TrueType font', () => new Uint8Array(latinFontsPdf())],
     ['an embedded CFF CID font (CIDFontType0C)', () => new Uint8Array(cffFontPdf())],
   ];
-  it.each(cases)('give pdf.js’s own text, positions and widths for %s, without building font files', async (_kind, make) => {
-    expect(TEXT_ONLY_FONTS_APPLIED).toBe(true);
-    const bytes = make();
-    const full = await pdfjsText(bytes, false);
-    const textOnly = await pdfjsText(bytes, true);
-    expect(full.fontFiles).toBeGreaterThan(0);
-    expect(textOnly.fonts).toBe(full.fonts);
-    // the edits are in effect: no font file was built
-    expect(textOnly.fontFiles).toBe(0);
-    expect(textOnly.text).toEqual(full.text);
-    expect(JSON.stringify(full.text)).toMatch(/[\u4e00-\u9fff]|revenue/);
-  });
+  it.each(cases)(
+    'give pdf.js’s own text, positions and widths for %s, without building font files',
+    async (_kind, make) => {
+      expect(TEXT_ONLY_FONTS_APPLIED).toBe(true);
+      const bytes = make();
+      const full = await pdfjsText(bytes, false);
+      const textOnly = await pdfjsText(bytes, true);
+      expect(full.fontFiles).toBeGreaterThan(0);
+      expect(textOnly.fonts).toBe(full.fonts);
+      // the edits are in effect: no font file was built
+      expect(textOnly.fontFiles).toBe(0);
+      expect(textOnly.text).toEqual(full.text);
+      expect(JSON.stringify(full.text)).toMatch(/[\u4e00-\u9fff]|revenue/);
+    },
+  );
 });
 
 describe('readPdf', () => {
@@ -102,12 +122,25 @@ describe('readPdf', () => {
     const content = (await readPdf(bytes)).value;
     const ours = content.pages[0].items.map((i) => [i.str, Math.round(i.x0 * 10) / 10, Math.round(i.x1 * 10) / 10]);
     // pdf.js as it comes: its own worker port, glyph paths built, the native DecompressionStream
-    const task = getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONT_DIR, isEvalSupported: false, verbosity: 0 });
+    const task = getDocument({
+      data: bytes.slice(),
+      standardFontDataUrl: STANDARD_FONT_DIR,
+      isEvalSupported: false,
+      verbosity: 0,
+    });
     const page = await (await task.promise).getPage(1);
-    const theirs = (await page.getTextContent()).items.flatMap((i) => ('str' in i && i.str.trim() ? [[i.str, Math.round(i.transform[4] * 10) / 10, Math.round((i.transform[4] + i.width) * 10) / 10]] : []));
+    const theirs = (await page.getTextContent()).items.flatMap((i) =>
+      'str' in i && i.str.trim()
+        ? [[i.str, Math.round(i.transform[4] * 10) / 10, Math.round((i.transform[4] + i.width) * 10) / 10]]
+        : [],
+    );
     await task.destroy();
     expect(ours).toEqual(theirs);
-    expect(ours.map((o) => o[0])).toEqual(['Total revenue 1,234.56', 'Basic expenditure 789.01', 'Project expenditure 445.55']);
+    expect(ours.map((o) => o[0])).toEqual([
+      'Total revenue 1,234.56',
+      'Basic expenditure 789.01',
+      'Project expenditure 445.55',
+    ]);
   });
 
   it('decodes a non-embedded Adobe-GB1 CID font through the cMaps', async () => {

@@ -5,15 +5,15 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, OPS } from './pdfjs.js';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import type { PdfContent, PdfPage, Segment, TextItem } from '../../model/content.js';
 import { GongkaiError } from '../../model/errors.js';
 import { warning, type Message, type Result } from '../../model/message.js';
-import type { PdfContent, PdfPage, Segment, TextItem } from '../../model/content.js';
-import { textFromOperatorList } from './opText.js';
-import { inThreadWorker } from './pdfjsPort.js';
-import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 import { textItem } from '../../model/textItem.js';
+import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
+import { textFromOperatorList } from './opText.js';
+import { getDocument, OPS } from './pdfjs.js';
+import { inThreadWorker } from './pdfjsPort.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -80,8 +80,10 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
 
 function classifyOpenError(err: unknown): GongkaiError {
   const e = err as { name?: string; message?: string };
-  if (e?.name === 'PasswordException') return new GongkaiError('encrypted', 'the PDF is password-protected', { cause: err });
-  if (e?.name === 'InvalidPDFException') return new GongkaiError('corrupt', `not a readable PDF (${e.message ?? 'invalid structure'})`, { cause: err });
+  if (e?.name === 'PasswordException')
+    return new GongkaiError('encrypted', 'the PDF is password-protected', { cause: err });
+  if (e?.name === 'InvalidPDFException')
+    return new GongkaiError('corrupt', `not a readable PDF (${e.message ?? 'invalid structure'})`, { cause: err });
   return new GongkaiError('corrupt', `the PDF could not be opened (${e?.message ?? String(err)})`, { cause: err });
 }
 
@@ -102,7 +104,16 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
     }
   };
   let runs = textFromOperatorList(ops.fnArray, ops.argsArray, fontOf);
-  if (!runs.length && ops.fnArray.some((f) => f === OPS.showText || f === OPS.showSpacedText || f === OPS.nextLineShowText || f === OPS.nextLineSetSpacingShowText)) {
+  if (
+    !runs.length &&
+    ops.fnArray.some(
+      (f) =>
+        f === OPS.showText ||
+        f === OPS.showSpacedText ||
+        f === OPS.nextLineShowText ||
+        f === OPS.nextLineSetSpacingShowText,
+    )
+  ) {
     const content = await page.getTextContent({ includeMarkedContent: false });
     runs = content.items
       .filter((it): it is typeof it & { str: string; transform: number[]; width: number } => 'str' in it)
@@ -201,8 +212,11 @@ function emWidth(s: string): number {
 }
 
 /** Ruling lines from the operator list: stroked paths and thin filled rectangles. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- pdf.js types operator arguments as any
-function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matrix): { horizontals: Segment[]; verticals: Segment[]; images: number } {
+
+function rulingsFromOps(
+  ops: { fnArray: number[]; argsArray: any[] },
+  base: Matrix,
+): { horizontals: Segment[]; verticals: Segment[]; images: number } {
   const horizontals: Segment[] = [];
   const verticals: Segment[] = [];
   let images = 0;
@@ -229,7 +243,10 @@ function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matr
   /** One subpath, the points xy[from…to): its edges, or the rule a thin filled rectangle draws. */
   const paintSubpath = (from: number, to: number, stroked: boolean, filled: boolean, thickness: number) => {
     if (filled && !stroked) {
-      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        maxX = -Infinity,
+        minY = Infinity,
+        maxY = -Infinity;
       for (let k = from; k < to; k += 2) {
         minX = Math.min(minX, xy[k]);
         maxX = Math.max(maxX, xy[k]);
@@ -281,15 +298,27 @@ function rulingsFromOps(ops: { fnArray: number[]; argsArray: any[] }, base: Matr
         const paintOp = args[0] as number;
         const buf = args[1]?.[0] as Float32Array | null;
         if (!buf) break;
-        const stroked = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
-        const filled = paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
+        const stroked =
+          paintOp === OPS.stroke ||
+          paintOp === OPS.closeStroke ||
+          paintOp === OPS.fillStroke ||
+          paintOp === OPS.eoFillStroke ||
+          paintOp === OPS.closeFillStroke ||
+          paintOp === OPS.closeEOFillStroke;
+        const filled =
+          paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
         if (!stroked && !filled) break;
         const thickness = lineWidth * (Math.hypot(ctm[0], ctm[1]) || 1);
-        const m0 = ctm[0], m1 = ctm[1], m2 = ctm[2], m3 = ctm[3], m4 = ctm[4], m5 = ctm[5];
+        const m0 = ctm[0],
+          m1 = ctm[1],
+          m2 = ctm[2],
+          m3 = ctm[3],
+          m4 = ctm[4],
+          m5 = ctm[5];
         const point = (x: number, y: number) => xy.push(m0 * x + m2 * y + m4, m1 * x + m3 * y + m5);
         xy.length = 0;
         let start = 0;
-        for (let k = 0; k < buf.length; ) {
+        for (let k = 0; k < buf.length;) {
           const op = buf[k++];
           if (op === 0) {
             // moveTo: a new subpath

@@ -11,13 +11,26 @@ function nativesAfter(script: string): Record<string, boolean> {
     const was = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
     ${script}
     console.log(JSON.stringify({ push: Array.prototype.push === was.push, parse: JSON.parse === was.parse, stringify: JSON.stringify === was.stringify }));`;
-  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' }).trim().split('\n').pop()!);
+  return JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  );
 }
 
 describe('the pdf.js loader', () => {
   it('puts back the built-ins pdf.js’s core-js replaces (push, JSON.parse, JSON.stringify)', () => {
     // why it must: pdf.js imported plainly replaces all three
-    expect(nativesAfter(`await import('pdfjs-dist/legacy/build/pdf.mjs');`)).toEqual({ push: false, parse: false, stringify: false });
-    expect(nativesAfter(`await import(${JSON.stringify(loader)});`)).toEqual({ push: true, parse: true, stringify: true });
+    expect(nativesAfter(`await import('pdfjs-dist/legacy/build/pdf.mjs');`)).toEqual({
+      push: false,
+      parse: false,
+      stringify: false,
+    });
+    expect(nativesAfter(`await import(${JSON.stringify(loader)});`)).toEqual({
+      push: true,
+      parse: true,
+      stringify: true,
+    });
   });
 });

@@ -22,7 +22,8 @@ const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 const worker = (await import(workerModule)) as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
 for (const [owner, name, native] of natives) {
-  if ((owner as Record<string, unknown>)[name] !== native) Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
+  if ((owner as Record<string, unknown>)[name] !== native)
+    Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
 }
 
 export const { getDocument, OPS, Util, PDFWorker } = pdfjs;

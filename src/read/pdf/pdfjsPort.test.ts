@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { handOver } from './pdfjsPort.js';
 import { readPdf } from './pdf.js';
+import { handOver } from './pdfjsPort.js';
 
 const corpus = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'corpus');
 

@@ -20,14 +20,22 @@ interface OperatorListChunk {
 }
 
 function isOperatorListChunk(chunk: unknown): chunk is OperatorListChunk {
-  return typeof chunk === 'object' && chunk !== null && Array.isArray((chunk as OperatorListChunk).fnArray) && Array.isArray((chunk as OperatorListChunk).argsArray);
+  return (
+    typeof chunk === 'object' &&
+    chunk !== null &&
+    Array.isArray((chunk as OperatorListChunk).fnArray) &&
+    Array.isArray((chunk as OperatorListChunk).argsArray)
+  );
 }
 
 /** What the receiving side gets for a message. Exported for the tests. */
 export function handOver(message: unknown, transfer?: Transferable[]): unknown {
   const chunk = (message as { chunk?: unknown } | null)?.chunk;
   if (isOperatorListChunk(chunk)) {
-    return { ...(message as object), chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() } };
+    return {
+      ...(message as object),
+      chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() },
+    };
   }
   return structuredClone(message, transfer?.length ? { transfer } : undefined);
 }

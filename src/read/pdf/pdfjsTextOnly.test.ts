@@ -11,7 +11,8 @@ describe('the textOnlyFonts edits to pdf.js', () => {
     for (const file of new Set(TEXT_ONLY_EDITS.map((e) => e.file))) {
       const source = readFileSync(require.resolve(file.slice(1)), 'utf8');
       const edits = TEXT_ONLY_EDITS.filter((e) => e.file === file);
-      for (const e of edits) expect(source.split(e.find).length - 1, `${file}: ${e.find.trim().split('\n')[0]}`).toBe(1);
+      for (const e of edits)
+        expect(source.split(e.find).length - 1, `${file}: ${e.find.trim().split('\n')[0]}`).toBe(1);
       expect(applyEdits(source, edits)).not.toBe(source);
     }
     // pdf.js as this process loaded it took the edits

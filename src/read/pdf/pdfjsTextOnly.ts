@@ -24,32 +24,63 @@ const WORKER = '/pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 export const TEXT_ONLY_EDITS: SourceEdit[] = [
   // getDocument({ textOnlyFonts }) → evaluatorOptions.textOnlyFonts
-  { file: API, find: '  const fontExtraProperties = src.fontExtraProperties === true;\n', replace: '  const fontExtraProperties = src.fontExtraProperties === true;\n  const textOnlyFonts = src.textOnlyFonts === true;\n' },
-  { file: API, find: '      maxImageSize,\n      disableFontFace,\n', replace: '      maxImageSize,\n      disableFontFace,\n      textOnlyFonts,\n' },
+  {
+    file: API,
+    find: '  const fontExtraProperties = src.fontExtraProperties === true;\n',
+    replace:
+      '  const fontExtraProperties = src.fontExtraProperties === true;\n  const textOnlyFonts = src.textOnlyFonts === true;\n',
+  },
+  {
+    file: API,
+    find: '      maxImageSize,\n      disableFontFace,\n',
+    replace: '      maxImageSize,\n      disableFontFace,\n      textOnlyFonts,\n',
+  },
   // every Font knows it (its properties reach the CFF and Type 1 converters)
-  { file: WORKER, find: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n', replace: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n    properties.textOnly = evaluatorOptions.textOnlyFonts === true;\n' },
-  { file: WORKER, find: '    amendFallbackToUnicode(properties);\n    this.data = data;\n', replace: '    amendFallbackToUnicode(properties);\n    this.data = properties.textOnly ? undefined : data;\n' },
+  {
+    file: WORKER,
+    find: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n',
+    replace:
+      '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n    properties.textOnly = evaluatorOptions.textOnlyFonts === true;\n',
+  },
+  {
+    file: WORKER,
+    find: '    amendFallbackToUnicode(properties);\n    this.data = data;\n',
+    replace: '    amendFallbackToUnicode(properties);\n    this.data = properties.textOnly ? undefined : data;\n',
+  },
   // CFFFont: no recompiled CFF
   {
     file: WORKER,
     find: '      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
-    replace: '      this.data = properties.textOnly ? null : compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
+    replace:
+      '      this.data = properties.textOnly ? null : compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
   },
   // Type1Font.wrap: no CFF made from the Type 1 program
   {
     file: WORKER,
     find: '    privateDict.subrsIndex = subrIndex;\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
-    replace: '    privateDict.subrsIndex = subrIndex;\n    if (properties.textOnly) {\n      return null;\n    }\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
+    replace:
+      '    privateDict.subrsIndex = subrIndex;\n    if (properties.textOnly) {\n      return null;\n    }\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
   },
   // checkAndRepair: the CFF table of an OpenType font is parsed (glyph count, seacs), not recompiled
   {
     file: WORKER,
     find: '        const compiler = new CFFCompiler(cff);\n        tables["CFF "].data = compiler.compile();\n',
-    replace: '        if (!properties.textOnly) {\n          const compiler = new CFFCompiler(cff);\n          tables["CFF "].data = compiler.compile();\n        }\n',
+    replace:
+      '        if (!properties.textOnly) {\n          const compiler = new CFFCompiler(cff);\n          tables["CFF "].data = compiler.compile();\n        }\n',
   },
   // no OpenType file assembled, from a repaired font or a converted one
-  { file: WORKER, find: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n', replace: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return properties.textOnly ? null : builder.toArray();\n' },
-  { file: WORKER, find: '    builder.addTable("post", createPostTable(properties));\n    return builder.toArray();\n', replace: '    builder.addTable("post", createPostTable(properties));\n    return properties.textOnly ? null : builder.toArray();\n' },
+  {
+    file: WORKER,
+    find: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n',
+    replace:
+      '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return properties.textOnly ? null : builder.toArray();\n',
+  },
+  {
+    file: WORKER,
+    find: '    builder.addTable("post", createPostTable(properties));\n    return builder.toArray();\n',
+    replace:
+      '    builder.addTable("post", createPostTable(properties));\n    return properties.textOnly ? null : builder.toArray();\n',
+  },
 ];
 
 /** Appended to the API module when its edits were made. */
@@ -91,5 +122,7 @@ let registered = false;
 export function registerTextOnlyFonts(): void {
   if (registered) return;
   registered = true;
-  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, { data: { edits: TEXT_ONLY_EDITS, marker: APPLIED_MARKER, api: API } });
+  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, {
+    data: { edits: TEXT_ONLY_EDITS, marker: APPLIED_MARKER, api: API },
+  });
 }

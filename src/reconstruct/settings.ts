@@ -1,0 +1,21 @@
+/**
+ * Reconstruct's tuning constants (pdfplumber's TableSettings is the model): name, unit, why,
+ * default. Distances are PDF points unless said otherwise.
+ */
+
+/** pt: ruling-line positions closer than this are one rule (pdf.js places a stroked line's two edges apart). */
+export const RULE_TOLERANCE = 1.6;
+/** pt: rule columns closer than this are one column boundary (a doubled border). */
+export const MIN_COLUMN_GAP = 3;
+/** pt: horizontal rules this far above or below a region still belong to its table. */
+export const REGION_RULE_MARGIN = 3;
+/** pt: a horizontal rule shorter than this is a mark, not a row border. */
+export const MIN_RULE_LENGTH = 4;
+/** rule bands per text line: below this the rules only frame the table (three-line table); rows come from text lines. */
+export const MIN_BANDS_PER_LINE = 0.3;
+/** em: in a table without rules, a gap wider than this splits a line into cells. */
+export const ALIGNED_SEGMENT_GAP = 1.2;
+/** share of the narrower span: a text span overlapping a column this much lies in it. */
+export const COLUMN_OVERLAP = 0.3;
+/** row pitches: a wrapped line further than this from its row's line starts a row of its own. */
+export const WRAP_DISTANCE = 0.8;
