@@ -32,8 +32,8 @@ export interface Rule {
   run(doc: DocumentResult): Comparison[];
 }
 
-export const SCALE = 10000n;
-export function toFixed4(value: string): bigint {
+const SCALE = 10000n;
+function toFixed4(value: string): bigint {
   const neg = value.startsWith('-');
   const [i, f = ''] = value.replace('-', '').split('.');
   const v = BigInt(i || '0') * SCALE + BigInt((f + '0000').slice(0, 4));

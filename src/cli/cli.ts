@@ -9,9 +9,9 @@ import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FATAL = 1;
-export const EXIT_SOME_FAILED = 3;
+const EXIT_OK = 0;
+const EXIT_FATAL = 1;
+const EXIT_SOME_FAILED = 3;
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -106,7 +106,7 @@ Exit codes:
   return code;
 }
 
-export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
+async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
   const err = (s: string) => process.stderr.write(s + '\n');
   let docs: InputDocument[] = [];
   let missing: string[];

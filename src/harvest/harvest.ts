@@ -80,10 +80,66 @@ async function storedVersion(file: string): Promise<string | null> {
   }
 }
 
+/** Read every input not yet read by this version (in worker processes), then rebuild the dataset. */
 export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
   const started = performance.now();
   const emit = opts.onEvent ?? (() => undefined);
   // 1. hash (I/O bound: a few at a time) what changed since the last run, fold duplicates
+  const { groups, sizes, hashed, unchanged } = await hashInputs(inputs, opts);
+  // 2. what is already done
+  const todo: Group[] = [];
+  let resumed = 0;
+  for (const g of groups) {
+    if (g.sha && !opts.force && (await storedVersion(resultPath(opts.outDir, g.sha))) === TOOL_VERSION) resumed++;
+    else todo.push(g);
+  }
+  // largest files first, so that no big document starts last and leaves the other workers idle
+  const size = (g: Group) => sizes.get(g.docs[0].file) ?? 0;
+  todo.sort((a, b) => size(b) - size(a));
+  const duplicates = inputs.length - groups.length;
+  const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
+  const jobs = pool?.jobs ?? 0;
+  emit({ type: 'planned', inputs: inputs.length, hashed, unchanged, todo: todo.length, resumed, duplicates, jobs });
+  // 3. extract the rest in the pool; each result is on disk before it counts as done
+  const { inMemory, pagesProcessed } = await extractAll(todo, pool, opts.outDir, emit);
+  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
+
+  // 4. the dataset, rebuilt from every result of this run's inputs
+  emit({ type: 'writing' });
+  const summary: HarvestSummary = {
+    inputs: inputs.length,
+    documents: groups.length,
+    processed: todo.length,
+    resumed,
+    duplicates,
+    ok: 0,
+    warned: 0,
+    failed: 0,
+    cells: 0,
+    checks: 0,
+    checksFailed: 0,
+    checksRounding: 0,
+    pagesProcessed,
+    seconds: 0,
+    peakWorkerRssMb,
+  };
+  const entries = datasetEntries(groups, inMemory, summary, opts);
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await writeDatasetCsv(opts.outDir, entries);
+  if (opts.database !== false) {
+    // loaded here, not at start: the native module is not needed until the end
+    const { writeDatabase } = await import('../write/database.js');
+    summary.database = (await writeDatabase(opts.outDir)).database;
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Hash the inputs (only those whose stat stamp moved since the last run) and group equal bytes. */
+async function hashInputs(
+  inputs: InputDocument[],
+  opts: HarvestOptions,
+): Promise<{ groups: Group[]; sizes: Map<string, number>; hashed: number; unchanged: number }> {
   const hashQueue = new PQueue({ concurrency: 8 });
   const known = await HashCache.load(opts.outDir, opts.force);
   const sizes = new Map<string, number>();
@@ -119,30 +175,16 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
     groups.push(ng);
     if (sha) bySha.set(sha, ng);
   });
-  // 2. what is already done
-  const todo: Group[] = [];
-  let resumed = 0;
-  for (const g of groups) {
-    if (g.sha && !opts.force && (await storedVersion(resultPath(opts.outDir, g.sha))) === TOOL_VERSION) resumed++;
-    else todo.push(g);
-  }
-  // largest files first, so that no big document starts last and leaves the other workers idle
-  const size = (g: Group) => sizes.get(g.docs[0].file) ?? 0;
-  todo.sort((a, b) => size(b) - size(a));
-  const duplicates = inputs.length - groups.length;
-  const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
-  emit({
-    type: 'planned',
-    inputs: inputs.length,
-    hashed,
-    unchanged,
-    todo: todo.length,
-    resumed,
-    duplicates,
-    jobs: pool?.jobs ?? 0,
-  });
+  return { groups, sizes, hashed, unchanged };
+}
 
-  // 3. extract the rest in the pool; each result is on disk before it counts as done
+/** Extract the groups to do, in the pool (or in this process when a file cannot be read at all). */
+async function extractAll(
+  todo: Group[],
+  pool: DocumentPool | null,
+  outDir: string,
+  emit: (e: HarvestEvent) => void,
+): Promise<{ inMemory: Map<Group, DocumentResult>; pagesProcessed: number }> {
   const inMemory = new Map<Group, DocumentResult>();
   let done = 0;
   let pagesProcessed = 0;
@@ -156,7 +198,7 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
           let summary: DocumentSummary;
           if (g.sha && pool) {
             const out = await pool.run(
-              { file: first.file, name: first.name, sha256: g.sha, outDir: opts.outDir },
+              { file: first.file, name: first.name, sha256: g.sha, outDir },
               { ...fallback, sha256: g.sha },
             );
             summary = out.summary;
@@ -184,28 +226,17 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   } finally {
     await pool?.close();
   }
-  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
+  return { inMemory, pagesProcessed };
+}
 
-  // 4. the dataset, rebuilt from every result of this run's inputs
-  emit({ type: 'writing' });
-  const summary: HarvestSummary = {
-    inputs: inputs.length,
-    documents: groups.length,
-    processed: todo.length,
-    resumed,
-    duplicates,
-    ok: 0,
-    warned: 0,
-    failed: 0,
-    cells: 0,
-    checks: 0,
-    checksFailed: 0,
-    checksRounding: 0,
-    pagesProcessed,
-    seconds: 0,
-    peakWorkerRssMb,
-  };
-  const entries: DatasetEntry[] = groups.map((g) => {
+/** The dataset's entries: each group's rows, rendered or read back, counted into `summary` as they are taken. */
+function datasetEntries(
+  groups: Group[],
+  inMemory: Map<Group, DocumentResult>,
+  summary: HarvestSummary,
+  opts: HarvestOptions,
+): DatasetEntry[] {
+  return groups.map((g) => {
     const name = g.docs[0].name;
     return {
       name,
@@ -234,13 +265,4 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
       },
     };
   });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  await writeDatasetCsv(opts.outDir, entries);
-  if (opts.database !== false) {
-    // loaded here, not at start: the native module is not needed until the end
-    const { writeDatabase } = await import('../write/database.js');
-    summary.database = (await writeDatabase(opts.outDir)).database;
-  }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
 }

@@ -14,7 +14,7 @@ import {
   type TitleMatch,
 } from './markers.js';
 
-export function sourceGrid(t: SourceTable): Grid {
+function sourceGrid(t: SourceTable): Grid {
   const map = new Map<SourceCell, GridCell>();
   const rows = t.rows.map((r) =>
     r.map((c) => {

@@ -46,126 +46,142 @@ export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }
 
+/** A title found on a page, the lines its marks take (first..last), and the table it starts. */
+interface Anchor {
+  p: number;
+  first: number;
+  last: number;
+  table: LocatedTable;
+}
+
+/** The standard tables on a PDF's pages: each title with its marks, and the page regions its body takes. */
 export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
   const all: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
-  type Anchor = { p: number; first: number; last: number; table: LocatedTable };
   const anchors: Anchor[] = [];
-  all.forEach(({ lines }, p) => {
-    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l) }));
-    // a title wrapped onto a second short line: "…支出预算" / "表"
-    for (let i = 0; i + 1 < lines.length; i++) {
-      if (cands[i] || cands[i + 1]) continue;
-      const tail = squash(lines[i + 1].text);
-      if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > MARK_GAP) continue;
-      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
-      if (joined) {
-        cands[i] = joined;
-        lines.splice(i + 1, 1);
-        cands.splice(i + 1, 1);
-      }
-    }
-    for (let i = 0; i < lines.length; i++) {
-      const m = cands[i];
-      if (!m) continue;
-      // marks right below (up to 5 lines) and right above (up to 2 lines) the title
-      let last = i;
-      let first = i;
-      let unit: '万元' | '元' | undefined;
-      let entity: string | undefined;
-      let code = m.code;
-      for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
-        const t = lines[k].text;
-        if (cands[k]) break;
-        if (!isMetaLine(t)) break;
-        unit ??= findUnit(t);
-        entity ??= findEntity(t);
-        code ??= findCode(t) ?? bareCode(t);
-        last = k;
-      }
-      for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-        const t = lines[k].text;
-        if (cands[k] || !isMetaLine(t)) break;
-        if (lines[i].y0 - lines[k].y1 > TITLE_TO_TABLE) break;
-        const c = findCode(t) ?? bareCode(t);
-        if (!c && !findUnit(t)) break;
-        code ??= c;
-        unit ??= findUnit(t);
-        first = k;
-      }
-      const next = lines[last + 1];
-      // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
-      const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
-      const tocLike = near && !unit;
-      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < TITLE_TO_TABLE;
-      const printedCode = code && code.printed.startsWith('公开');
-      if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
-      anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
-    }
-  });
+  all.forEach(({ lines }, p) => pageAnchors(lines, p, anchors));
+  anchors.forEach((a, idx) => addRegions(a, anchors[idx + 1], all));
+  return anchors.map((a) => a.table);
+}
 
-  anchors.forEach((a, idx) => {
-    const nextA = anchors[idx + 1];
-    const { page, lines } = all[a.p];
-    const top = lines[a.last].y1 + 0.5;
-    let stop = lines.length;
-    if (nextA && nextA.p === a.p) stop = nextA.first;
-    let ended = false;
-    for (let k = a.last + 1; k < stop; k++) {
-      if (isNoteLine(lines[k].text)) {
-        stop = k;
-        ended = true;
-        break;
-      }
+/** The titles on one page's lines (a title wrapped onto a short second line joined), with their marks. */
+function pageAnchors(lines: Line[], p: number, anchors: Anchor[]): void {
+  const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l) }));
+  // a title wrapped onto a second short line: "…支出预算" / "表"
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (cands[i] || cands[i + 1]) continue;
+    const tail = squash(lines[i + 1].text);
+    if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > MARK_GAP) continue;
+    const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
+    if (joined) {
+      cands[i] = joined;
+      lines.splice(i + 1, 1);
+      cands.splice(i + 1, 1);
     }
-    const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
-    let startPage = a.p;
-    if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
-      // the title is the last thing on its page: the table starts on the next page, below its marks
-      const next = all[a.p + 1];
-      let k = 0;
-      while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
-        a.table.unit ??= findUnit(next.lines[k].text);
-        a.table.entity ??= findEntity(next.lines[k].text);
-        k++;
-      }
-      if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
-        let end = next.lines.length;
-        for (let q = k; q < next.lines.length; q++)
-          if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
-            end = q;
-            break;
-          }
-        a.table.regions.push({
-          page: next.page,
-          top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
-          bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
-        });
-        startPage = a.p + 1;
-        if (end < next.lines.length) return;
-      }
-    } else a.table.regions.push({ page, top, bottom });
-    if (ended || (nextA && nextA.p === a.p)) return;
-    // continuation pages
-    for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
-      const { page: pg, lines: pl } = all[p];
-      if (!pl.length) break;
-      const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
-      if (firstAnchor === 0) break;
-      if (!startsWithTableRows(pg, pl)) break;
-      let end = firstAnchor;
-      let noted = false;
-      for (let k = 0; k < firstAnchor; k++)
-        if (isNoteLine(pl[k].text)) {
-          end = k;
-          noted = true;
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const m = cands[i];
+    if (!m) continue;
+    // marks right below (up to 5 lines) and right above (up to 2 lines) the title
+    let last = i;
+    let first = i;
+    let unit: '万元' | '元' | undefined;
+    let entity: string | undefined;
+    let code = m.code;
+    for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+      const t = lines[k].text;
+      if (cands[k]) break;
+      if (!isMetaLine(t)) break;
+      unit ??= findUnit(t);
+      entity ??= findEntity(t);
+      code ??= findCode(t) ?? bareCode(t);
+      last = k;
+    }
+    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+      const t = lines[k].text;
+      if (cands[k] || !isMetaLine(t)) break;
+      if (lines[i].y0 - lines[k].y1 > TITLE_TO_TABLE) break;
+      const c = findCode(t) ?? bareCode(t);
+      if (!c && !findUnit(t)) break;
+      code ??= c;
+      unit ??= findUnit(t);
+      first = k;
+    }
+    const next = lines[last + 1];
+    // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
+    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
+    const tocLike = near && !unit;
+    const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < TITLE_TO_TABLE;
+    const printedCode = code && code.printed.startsWith('公开');
+    if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
+    anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
+  }
+}
+
+/** The region below a title down to the next title or a note, and the pages the table continues on. */
+function addRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[]): void {
+  const { page, lines } = all[a.p];
+  const top = lines[a.last].y1 + 0.5;
+  let stop = lines.length;
+  if (nextA && nextA.p === a.p) stop = nextA.first;
+  let ended = false;
+  for (let k = a.last + 1; k < stop; k++) {
+    if (isNoteLine(lines[k].text)) {
+      stop = k;
+      ended = true;
+      break;
+    }
+  }
+  const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
+  let startPage = a.p;
+  if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
+    // the title is the last thing on its page: the table starts on the next page, below its marks
+    const next = all[a.p + 1];
+    let k = 0;
+    while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
+      a.table.unit ??= findUnit(next.lines[k].text);
+      a.table.entity ??= findEntity(next.lines[k].text);
+      k++;
+    }
+    if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
+      let end = next.lines.length;
+      for (let q = k; q < next.lines.length; q++)
+        if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
+          end = q;
           break;
         }
-      const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
-      a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
-      if (noted || firstAnchor < pl.length) break;
+      a.table.regions.push({
+        page: next.page,
+        top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
+        bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
+      });
+      startPage = a.p + 1;
+      if (end < next.lines.length) return;
     }
-  });
-  return anchors.map((a) => a.table);
+  } else a.table.regions.push({ page, top, bottom });
+  if (ended || (nextA && nextA.p === a.p)) return;
+  continuationRegions(a, nextA, all, startPage);
+}
+
+/** Pages after the first that start with table rows continue it (at most four). */
+function continuationRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[], startPage: number): void {
+  for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
+    const { page: pg, lines: pl } = all[p];
+    if (!pl.length) break;
+    const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
+    if (firstAnchor === 0) break;
+    if (!startsWithTableRows(pg, pl)) break;
+    let end = firstAnchor;
+    let noted = false;
+    for (let k = 0; k < firstAnchor; k++)
+      if (isNoteLine(pl[k].text)) {
+        end = k;
+        noted = true;
+        break;
+      }
+    const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
+    a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
+    if (noted || firstAnchor < pl.length) break;
+  }
 }
 
 /** A page continues a table when its first line sits inside ruled cells or reads as a table row. */

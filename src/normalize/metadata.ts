@@ -68,7 +68,7 @@ export function documentMeta(input: MetaInput): {
 }
 
 /** The cover names the unit before "2024 年度部门决算", often wrapped over two or three lines. */
-export function coverEntity(head: string[]): string {
+function coverEntity(head: string[]): string {
   const TITLE = /^(.{2,40}?)(?:19|20)\d{2}年度?(?:部门|单位)?(?:决算|预算)/;
   for (let i = 0; i < Math.min(head.length, 20); i++) {
     for (let span = 1; span <= 3 && i + span <= head.length; span++) {

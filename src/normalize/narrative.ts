@@ -69,7 +69,7 @@ export const NARRATIVE_PHRASES: { key: string; label: string; pattern: RegExp }[
 ];
 
 /** One page's (or paragraph's) text as one line: no whitespace, half-width, straight quotes. */
-export function flattenText(s: string): string {
+function flattenText(s: string): string {
   return halfWidth(s)
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '')
     .replace(/[“”„‟″]/g, '"')

@@ -71,7 +71,7 @@ export async function ocrPdfPages(
 }
 
 /** One grey page image → a PdfPage (points = pixels × 72 / dpi). */
-export async function ocrImage(
+async function ocrImage(
   pgm: Uint8Array,
   number: number,
   dpi: number,

@@ -29,7 +29,7 @@ export function coreColumn(label: string): string {
   return stripEdges(squash(label)).replace(/^\d{4}年度?/, '');
 }
 /** Specks OCR reads as punctuation at the edges of a heading or name: "。商品和服务支出", "决算数。。" */
-export function stripEdges(s: string): string {
+function stripEdges(s: string): string {
   return s.replace(/^[。，、·.]+/, '').replace(/[。，、·]+$/, '');
 }
 

@@ -62,7 +62,7 @@ async function officeBytes(bytes: Uint8Array, format: Format): Promise<Result<Ui
 }
 
 /** The registry, in the order formats are tried. */
-export const READERS: Reader[] = [
+const READERS: Reader[] = [
   { format: 'pdf', accepts: (f) => f === 'pdf', read: (bytes) => readPdf(bytes) },
   {
     format: 'docx',

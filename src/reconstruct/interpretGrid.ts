@@ -71,15 +71,38 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
   return rows.length;
 }
 
+/** How a grid's columns are grouped into side-by-side panels (收入 | 支出). */
+interface Groups {
+  /** each column's group */
+  groupOf: number[];
+  /** each group's columns */
+  groupCols: number[][];
+  count: number;
+}
+
+/** Read a grid: header paths, column roles, side-by-side groups and panels, then the body's cells. */
 export function interpretGrid(grid: Grid): Interpretation {
   const rows = rectangular(grid.rows);
-  const messages: Message[] = [];
   const ncols = rows[0]?.length ?? 0;
   const headerEnd = findHeaderEnd(rows);
   const headerRows = rows.slice(0, headerEnd).filter((r) => !isNumberingRow(r));
   const body = rows.slice(headerEnd).filter((r) => !isNumberingRow(r));
+  const paths = headerPaths(headerRows, ncols);
+  const roles = columnRoles(paths, body);
+  const groups = columnGroups(roles);
+  const { panelOf, panelDepth } = panels(headerRows, groups, ncols);
+  const columns = paths.map((path, j) => ({
+    path: path.slice(panelDepth[j]),
+    role: roles[j],
+    group: groups.groupOf[j],
+    panel: panelOf[groups.groupOf[j]],
+  }));
+  const { cells, messages } = bodyCells(body, roles, groups, panelOf, columns);
+  return { headerRows: headerEnd, columns, cells, messages };
+}
 
-  // header paths
+/** Each column's header path, top to bottom; a merged header cell counts once per column. */
+function headerPaths(headerRows: (GridCell | null)[][], ncols: number): string[][] {
   const paths: string[][] = [];
   for (let j = 0; j < ncols; j++) {
     const path: string[] = [];
@@ -91,8 +114,11 @@ export function interpretGrid(grid: Grid): Interpretation {
     }
     paths.push(path);
   }
+  return paths;
+}
 
-  // roles
+/** Each column's role (code, name, 行次, value) from its header leaf and what its body holds. */
+function columnRoles(paths: string[][], body: (GridCell | null)[][]): ColumnRole[] {
   const roles: ColumnRole[] = paths.map((path, j) => {
     const leaf = path[path.length - 1] ?? '';
     const texts = body.map((r) => cellText(r[j])).filter(Boolean);
@@ -136,11 +162,15 @@ export function interpretGrid(grid: Grid): Interpretation {
     if (texts.length && texts.every((t) => /^\d{1,3}$/.test(t))) roles[j] = 'lineno';
   });
 
-  // groups: a label column after a value column starts a new side-by-side group
+  return roles;
+}
+
+/** Groups: a label column after a value column starts a new side-by-side group. */
+function columnGroups(roles: ColumnRole[]): Groups {
   const groupOf: number[] = [];
   let g = 0;
   let seenValue = false;
-  for (let j = 0; j < ncols; j++) {
+  for (let j = 0; j < roles.length; j++) {
     const label = roles[j] === 'code' || roles[j] === 'name';
     if (label && seenValue) {
       g++;
@@ -149,11 +179,19 @@ export function interpretGrid(grid: Grid): Interpretation {
     if (roles[j] === 'value') seenValue = true;
     groupOf.push(g);
   }
-  const groupCount = g + 1;
-  const groupCols = Array.from({ length: groupCount }, (_, k) =>
+  const count = g + 1;
+  const groupCols = Array.from({ length: count }, (_, k) =>
     groupOf.map((gg, j) => (gg === k ? j : -1)).filter((j) => j >= 0),
   );
+  return { groupOf, groupCols, count };
+}
 
+/** Each group's panel name and how many header levels it takes from its columns' paths. */
+function panels(
+  headerRows: (GridCell | null)[][],
+  { groupOf, groupCols, count: groupCount }: Groups,
+  ncols: number,
+): { panelOf: string[]; panelDepth: number[] } {
   // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath)
   const panelDepth: number[] = Array(ncols).fill(0);
   const panelOf: string[] = Array(groupCount).fill('');
@@ -176,14 +214,18 @@ export function interpretGrid(grid: Grid): Interpretation {
     }
   }
 
-  const columns = paths.map((path, j) => ({
-    path: path.slice(panelDepth[j]),
-    role: roles[j],
-    group: groupOf[j],
-    panel: panelOf[groupOf[j]],
-  }));
+  return { panelOf, panelDepth };
+}
 
-  // body rows
+/** The body's values, each with its row's code and name (split 类|款|项 codes joined) and its column. */
+function bodyCells(
+  body: (GridCell | null)[][],
+  roles: ColumnRole[],
+  { groupCols, count: groupCount }: Groups,
+  panelOf: string[],
+  columns: { path: string[] }[],
+): { cells: RawCell[]; messages: Message[] } {
+  const messages: Message[] = [];
   const cells: RawCell[] = [];
   const splitCodes = roles.filter((r) => r === 'code').length > groupCount;
   const emitted = new Set<GridCell>();
@@ -249,5 +291,5 @@ export function interpretGrid(grid: Grid): Interpretation {
       }
     }
   }
-  return { headerRows: headerEnd, columns, cells, messages };
+  return { cells, messages };
 }

@@ -3,7 +3,7 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
-import { buildLines, makeLine, segmentsOf, yCenter, type Line } from '../locate/lines.js';
+import { buildLines, segmentsOf, yCenter, type Line } from '../locate/lines.js';
 import { isPageNumber } from '../locate/markers.js';
 import type { PdfPage, Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
@@ -25,7 +25,7 @@ import {
 const TOL = RULE_TOLERANCE;
 
 /** Cluster sorted numbers closer than `tol`; returns cluster means. */
-export function cluster(values: number[], tol = TOL): number[] {
+function cluster(values: number[], tol = TOL): number[] {
   const v = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const x of v) {
@@ -37,7 +37,7 @@ export function cluster(values: number[], tol = TOL): number[] {
 }
 
 /** The region's text, without page numbers and running footers. */
-export function regionItems(r: Region): TextItem[] {
+function regionItems(r: Region): TextItem[] {
   const inside = r.page.items.filter((it) => yCenter(it) >= r.top && yCenter(it) <= r.bottom);
   return buildLines(inside)
     .filter((l) => !isPageNumber(l.text))
@@ -249,7 +249,7 @@ function lineBands(lines: Line[]): number[] {
 }
 
 /** Cell text: lines top to bottom, items left to right; wrapped CJK joins without a space. */
-export function cellFromItems(items: TextItem[], page: number): GridCell {
+function cellFromItems(items: TextItem[], page: number): GridCell {
   const lines = buildLines(items);
   const parts = lines.map((l) => l.text.trim());
   let text = '';
@@ -403,5 +403,3 @@ function median(v: number[]): number {
   const s = [...v].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-
-export { makeLine };

@@ -23,7 +23,6 @@ const TYPES: Record<string, Record<string, string>> = {
   cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER' },
   checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
 };
-export const DATABASE_TABLES = Object.keys(TYPES);
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;

@@ -38,7 +38,7 @@ export interface DatasetEntry {
  * gets a `manifest_` prefix (again, until it is unique), so that a `year` the user kept beside a
  * file never replaces the year the document itself states.
  */
-export function metadataColumnNames(keys: string[]): string[] {
+function metadataColumnNames(keys: string[]): string[] {
   const taken = new Set<string>([...DOCUMENT_COLUMNS, 'also_named', ...keys]);
   return keys.map((k) => {
     if (!(DOCUMENT_COLUMNS as readonly string[]).includes(k) && k !== 'also_named') return k;

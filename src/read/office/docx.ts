@@ -38,7 +38,7 @@ function dedupe(xs: string[]): string[] {
 }
 
 /** Walk the HTML body in order: paragraphs become text blocks, tables become grids. */
-export function htmlBlocks(html: string): FlowBlock[] {
+function htmlBlocks(html: string): FlowBlock[] {
   const $ = cheerio.load(html);
   const blocks: FlowBlock[] = [];
   let tableIndex = 0;

@@ -36,7 +36,7 @@ export async function readXlsx(bytes: Uint8Array, isMark: IsMark): Promise<Resul
 }
 
 /** Text of a cell as displayed: formula results, rich text, numbers in their number format. */
-export function displayText(cell: ExcelJS.Cell): string {
+function displayText(cell: ExcelJS.Cell): string {
   let v = cell.value as unknown;
   if (v && typeof v === 'object' && 'result' in (v as object)) v = (v as { result: unknown }).result;
   if (v === null || v === undefined) return '';
@@ -50,7 +50,7 @@ export function displayText(cell: ExcelJS.Cell): string {
 }
 
 /** 1234.5 with "#,##0.00" → "1,234.50"; General → the shortest exact form. */
-export function formatNumber(v: number, numFmt?: string): string {
+function formatNumber(v: number, numFmt?: string): string {
   const fmt = (numFmt ?? '').split(';')[0];
   if (!fmt || /general/i.test(fmt) || !/0/.test(fmt)) return String(v);
   const decimals = /\.(0+)/.exec(fmt)?.[1].length ?? 0;

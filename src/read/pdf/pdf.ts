@@ -20,7 +20,7 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 /** pdf.js in Node fetches these with fs when given plain directory paths ending in a separator. */
 export const CMAP_DIR = path.join(pdfjsRoot, 'cmaps') + path.sep;
 export const STANDARD_FONT_DIR = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
-export const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
+const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 
 /**
  * `textOnlyFonts` is gongkai's own option, added to pdf.js's source as it loads (pdfjsTextOnly.ts):
