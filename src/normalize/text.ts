@@ -1,5 +1,8 @@
 /** Text normalization shared by every stage. */
 
+/** A budget subject code as printed: 类 (3 digits), 款 (5) or 项 (7). */
+export const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,2}$/;
+
 /** Remove every kind of whitespace (names are compared and written without it). */
 export function squash(s: string): string {
   return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '');

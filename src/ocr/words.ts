@@ -1,4 +1,5 @@
 /** Tesseract's word boxes: parsed from its TSV, joined into runs and repaired against the ink. */
+import { median } from '../util/median.js';
 import type { Grey } from './raster.js';
 
 export interface Word {
@@ -155,11 +156,10 @@ export function isSliver(w: Word, all: Word[], bands: Map<string, { top: number;
 export function medianBands(words: Word[]): Map<string, { top: number; height: number; count: number }> {
   const byLine = new Map<string, Word[]>();
   for (const w of words) (byLine.get(w.line) ?? byLine.set(w.line, []).get(w.line)!).push(w);
-  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
   return new Map(
     [...byLine].map(([k, ws]) => [
       k,
-      { top: med(ws.map((w) => w.top)), height: med(ws.map((w) => w.height)), count: ws.length },
+      { top: median(ws.map((w) => w.top)), height: median(ws.map((w) => w.height)), count: ws.length },
     ]),
   );
 }
@@ -263,7 +263,7 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
     .map(glyphH)
     .filter((v) => v > 4)
     .sort((a, b) => a - b);
-  const typical = heights.length ? heights[Math.floor(heights.length / 2)] : 16;
+  const typical = heights.length ? median(heights) : 16;
   blobs.sort((a, b) => a.x0 - b.x0);
   const runs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
   for (const b of blobs) {

@@ -6,7 +6,7 @@
 import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/grid.js';
 import { warning, type Message } from '../model/message.js';
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
-import { halfWidth, squash } from '../normalize/text.js';
+import { halfWidth, squash, SUBJECT_CODE } from '../normalize/text.js';
 
 export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
 
@@ -27,7 +27,6 @@ export interface Interpretation {
   messages: Message[];
 }
 
-const CODE_RE = /^\d{3}(?:\d{2}){0,2}$/;
 const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
 const CODE_LEAF = /(代码|编码|科目编号)$|^(类|款|项)$/;
@@ -63,7 +62,8 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
     if (!texts.length) continue;
     const firstText = cellText(rows[i].find((c) => c && cellText(c)));
     if (texts.some((t) => looksLikeMoney(t))) return i;
-    const labelLike = (t: string) => CODE_RE.test(t) || ROW_LABEL_START.test(t) || /^[一二三四五六七八九十]+、/.test(t);
+    const labelLike = (t: string) =>
+      SUBJECT_CODE.test(t) || ROW_LABEL_START.test(t) || /^[一二三四五六七八九十]+、/.test(t);
     // a data row's other cells are amounts, row numbers or labels of a side-by-side panel
     const rest = texts.slice(1).every((t) => labelLike(t) || parseAmount(t) !== null);
     if (labelLike(firstText) && rest) return i;
@@ -123,7 +123,7 @@ function columnRoles(paths: string[][], body: (GridCell | null)[][]): ColumnRole
     const leaf = path[path.length - 1] ?? '';
     const texts = body.map((r) => cellText(r[j])).filter(Boolean);
     const amounts = texts.filter((t) => parseAmount(t)).length;
-    const codes = texts.filter((t) => CODE_RE.test(t) || SPLIT_CODE_RE.test(t)).length;
+    const codes = texts.filter((t) => SUBJECT_CODE.test(t) || SPLIT_CODE_RE.test(t)).length;
     if (LINENO_LEAF.test(leaf)) return 'lineno';
     if (CODE_LEAF.test(leaf)) return 'code';
     if (NAME_LEAF.test(leaf)) return 'name';
@@ -137,7 +137,7 @@ function columnRoles(paths: string[][], body: (GridCell | null)[][]): ColumnRole
   roles.forEach((role, j) => {
     if (role !== 'value' || roles[j + 1] !== 'name') return;
     const texts = body.map((r) => cellText(r[j])).filter(Boolean);
-    if (texts.length >= 2 && texts.every((t) => CODE_RE.test(t))) roles[j] = 'code';
+    if (texts.length >= 2 && texts.every((t) => SUBJECT_CODE.test(t))) roles[j] = 'code';
   });
   // 类 | 款 | 项 split codes: columns of two-digit numbers between a code column and a name column
   // are 款 and 项 even when their headings are unreadable (a scan)

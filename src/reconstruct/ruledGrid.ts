@@ -10,7 +10,8 @@ import type { Region } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
 import { textItem } from '../model/textItem.js';
 import { looksLikeAmount } from '../normalize/amount.js';
-import { squash } from '../normalize/text.js';
+import { squash, SUBJECT_CODE } from '../normalize/text.js';
+import { median } from '../util/median.js';
 import {
   ALIGNED_SEGMENT_GAP,
   COLUMN_OVERLAP,
@@ -279,8 +280,6 @@ function dropEmptyRows(g: Grid): Grid {
 
 // ── borderless tables ──────────────────────────────────────────────────────────
 
-const CODE = /^\d{3}(\d{2}){0,2}$/;
-
 /**
  * Columns from the gaps in the data rows' text, rows from baselines. Lines that hold only a label
  * fragment (a wrapped name) join the nearest data line.
@@ -288,7 +287,7 @@ const CODE = /^\d{3}(\d{2}){0,2}$/;
 function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   const lines = buildLines(items);
   const segLines = lines.map((l) => segmentsOf(l, ALIGNED_SEGMENT_GAP));
-  const isData = segLines.map((segs) => segs.some((s) => looksLikeAmount(s.str) || CODE.test(squash(s.str))));
+  const isData = segLines.map((segs) => segs.some((s) => looksLikeAmount(s.str) || SUBJECT_CODE.test(squash(s.str))));
   const firstData = isData.indexOf(true);
   if (firstData < 0) return null;
   // column boundaries: gaps in the union of data segments' x-extents
@@ -396,10 +395,4 @@ function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     }
   }
   return dropEmptyRows({ rows, colX: cols, method: 'alignment' });
-}
-
-function median(v: number[]): number {
-  if (!v.length) return NaN;
-  const s = [...v].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }

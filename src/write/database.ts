@@ -3,10 +3,10 @@
  * same, loaded from the CSV files just written so the three always agree. Written to temp names and
  * renamed into place.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tempName } from './atomic.js';
 
 /** Column types; every other column (the manifest's) is text. */
 const TYPES: Record<string, Record<string, string>> = {
@@ -40,8 +40,7 @@ function castSql(column: string, type: string): string {
 
 export async function writeDatabase(outDir: string): Promise<{ database: string; parquet: string[] }> {
   const database = path.join(outDir, 'gongkai.duckdb');
-  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
-  const tmpDb = `${database}.${tag}.tmp`;
+  const tmpDb = tempName(database);
   const parquetDir = path.join(outDir, 'parquet');
   await mkdir(parquetDir, { recursive: true });
   const instance = await DuckDBInstance.create(tmpDb);
@@ -63,7 +62,7 @@ export async function writeDatabase(outDir: string): Promise<{ database: string;
         `CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`,
       );
       const out = path.join(parquetDir, `${name}.parquet`);
-      const tmp = `${out}.${tag}.tmp`;
+      const tmp = tempName(out);
       await con.run(`COPY ${name} TO ${q(tmp)} (FORMAT parquet)`);
       await rename(tmp, out);
       parquet.push(out);

@@ -4,12 +4,11 @@
  * files, which are renamed into place, so a run killed at any moment leaves the previous dataset
  * or the new one, never half of one.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
-import { writeAtomic } from './atomic.js';
+import { tempName, writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS } from './csv.js';
 import type { RenderedRows } from './rows.js';
 
@@ -56,7 +55,7 @@ class CsvFile {
     private handle: Awaited<ReturnType<typeof open>>,
   ) {}
   static async create(file: string, columns: readonly string[]): Promise<CsvFile> {
-    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const tmp = tempName(file);
     const handle = await open(tmp, 'w');
     await handle.write(stringify([columns as string[]]));
     return new CsvFile(file, tmp, handle);
