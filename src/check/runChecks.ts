@@ -11,6 +11,7 @@ function roundingStep(values: string[]): bigint {
   return [10000n, 1000n, 100n][Math.min(decimals, 2)];
 }
 
+/** The check stage: every rule of the catalog run on a document's tables and narrative figures. */
 export function runChecks(doc: CheckInput): CheckResult[] {
   const out: CheckResult[] = [];
   for (const rule of RULES) {

@@ -32,6 +32,7 @@ export interface ExtractCliOptions {
   db?: boolean;
 }
 
+/** The `gongkai` command: parses `argv` and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let code = EXIT_OK;

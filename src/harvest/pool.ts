@@ -43,6 +43,7 @@ export function workerV8Flags(jobs: number, cores = defaultJobs()): string[] {
   return ['--interrupt-budget=528000', ...(jobs >= cores ? ['--single-threaded'] : [])];
 }
 
+/** Worker processes that each extract one document at a time, with a time limit and a heap ceiling. */
 export class DocumentPool {
   private pool: workerpool.Pool;
   readonly jobs: number;

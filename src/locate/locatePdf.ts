@@ -42,6 +42,7 @@ function readByOcr(line: Line): boolean {
   return line.items.some((it) => it.conf !== undefined);
 }
 
+/** A page's text lines, page numbers left out. */
 export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }

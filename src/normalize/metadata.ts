@@ -25,6 +25,7 @@ function mostCommon<T>(xs: T[]): T | undefined {
 
 const YEAR_KIND = /((?:19|20)\d{2})年度?(?:[^，。；\d]{0,12}?)(?:部门|单位)?(决算|预算)/;
 
+/** A document's kind, year, entity and unit, from its text and its tables' marks. */
 export function documentMeta(input: MetaInput): {
   kind: '决算' | '预算' | '';
   year: number | null;

@@ -5,6 +5,7 @@
  */
 import type { PdfPage } from '../model/content.js';
 
+/** Why a page must be read by OCR, or null when its text layer serves. */
 export function ocrReason(page: PdfPage): string | null {
   const text = page.items
     .map((i) => i.str)

@@ -1,6 +1,7 @@
 /** Detect a file's format from its bytes, not its name. */
 export type Format = 'pdf' | 'docx' | 'xlsx' | 'doc' | 'xls' | 'ole-encrypted' | 'ole' | 'zip' | 'unknown';
 
+/** The format of a file's bytes (and of a zip's entry names). */
 export function detectFormat(head: Uint8Array, zipEntries?: string[]): Format {
   const s = Buffer.from(head.subarray(0, 1024)).toString('latin1');
   if (s.includes('%PDF-')) return 'pdf';

@@ -45,6 +45,7 @@ function regionItems(r: Region): TextItem[] {
     .flatMap((l) => l.items);
 }
 
+/** The reconstruct stage for one page region: a grid from its ruling lines, else from text alignment. */
 export function buildGrid(r: Region): Grid | null {
   const items = regionItems(r);
   if (!items.length) return null;

@@ -28,6 +28,7 @@ export function defaultMapping(g: Grid, master: Grid): ColumnMapping {
   return g.colX && master.colX ? 'overlap' : 'left';
 }
 
+/** One grid from a table's page grids; `choose` picks the column mapping of an ambiguous continuation page. */
 export function stitchPages(
   grids: Grid[],
   choose: (index: number) => ColumnMapping | undefined = () => undefined,

@@ -38,6 +38,7 @@ function castSql(column: string, type: string): string {
   return `CASE WHEN length(${c}) <= 14 THEN CAST(CAST(${c} AS DECIMAL(18,4)) AS DECIMAL(38,4)) ELSE CAST(${c} AS DECIMAL(38,4)) END`;
 }
 
+/** The write stage's last step: the dataset's CSV files as a DuckDB database and as Parquet files. */
 export async function writeDatabase(outDir: string): Promise<{ database: string; parquet: string[] }> {
   const database = path.join(outDir, 'gongkai.duckdb');
   const tmpDb = tempName(database);

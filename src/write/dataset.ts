@@ -17,6 +17,7 @@ export function resultPath(outDir: string, sha256: string): string {
   return path.join(outDir, 'documents', `${sha256}.json`);
 }
 
+/** Write a document's JSON result, named by its sha256. */
 export async function writeResult(outDir: string, doc: DocumentResult): Promise<void> {
   await writeAtomic(resultPath(outDir, doc.sha256), JSON.stringify(doc));
 }
