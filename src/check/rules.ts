@@ -4,6 +4,7 @@
  * tolerance of 0.01 per rounded summand: published tables round every figure to two decimals.
  */
 import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../model/schema.js';
+import type { Unit } from '../model/unit.js';
 
 /** What the rules read: the tables and the narrative's figures. */
 export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;
@@ -457,7 +458,7 @@ function inTable(doc: DocumentResult, ids: string[], pick: (t: Table) => Cell | 
   return undefined;
 }
 /** an amount in 万元 or 元 → units of 0.0001 元 */
-const inYuan = (value: string, unit: '万元' | '元') => toFixed4(value) * (unit === '万元' ? 10000n : 1n);
+const inYuan = (value: string, unit: Unit) => toFixed4(value) * (unit === '万元' ? 10000n : 1n);
 const decimals = (v: string) => (v.split('.')[1] ?? '').length;
 
 /** Figures the narrative states equal the tables (compared in the table's unit). */
@@ -470,7 +471,7 @@ function narrativeVsTables(doc: DocumentResult): Comparison[] {
     const perUnit = cell.unit === '万元' ? 10000n : 1n;
     const stated = inYuan(f.value, f.unit) / perUnit;
     // both figures are rounded: the text to its last printed decimal, the table to its own
-    const step = (v: string, unit: '万元' | '元') =>
+    const step = (v: string, unit: Unit) =>
       (10n ** BigInt(4 - Math.min(decimals(v), 4)) * (unit === '万元' ? 10000n : 1n)) / perUnit;
     out.push({
       tables: [table.number],

@@ -2,6 +2,7 @@
 import type { FlowContent, SourceCell, SourceTable } from '../model/content.js';
 import type { DraftDocument, TableDraft } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
+import type { Unit } from '../model/unit.js';
 import { squash } from '../normalize/text.js';
 import {
   bareCode,
@@ -69,7 +70,7 @@ export function locateFlowTables(content: FlowContent): DraftDocument {
       if (!isMetaLine(before[k])) break;
     }
     if (!title) continue;
-    let unit: '万元' | '元' | undefined;
+    let unit: Unit | undefined;
     let entity: string | undefined;
     let code = title.code;
     // the title's own line and the marks after it first, then mark-only lines just above it (a

@@ -6,6 +6,7 @@
  */
 import type { PdfPage } from '../model/content.js';
 import type { CatalogEntry, Region, TableCode } from '../model/draft.js';
+import type { Unit } from '../model/unit.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { buildLines, segmentsOf, type Line } from './lines.js';
@@ -25,7 +26,7 @@ export interface LocatedTable {
   entry: CatalogEntry;
   title: string;
   code?: TableCode;
-  unit?: '万元' | '元';
+  unit?: Unit;
   entity?: string;
   regions: Region[];
 }
@@ -85,7 +86,7 @@ function pageAnchors(lines: Line[], p: number, anchors: Anchor[]): void {
     // marks right below (up to 5 lines) and right above (up to 2 lines) the title
     let last = i;
     let first = i;
-    let unit: '万元' | '元' | undefined;
+    let unit: Unit | undefined;
     let entity: string | undefined;
     let code = m.code;
     for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {

@@ -1,5 +1,6 @@
 /** Recognizers for the printed marks around a table: title, 公开0x表 code, 单位, 编制单位, notes. */
 import type { CatalogEntry, TableCode } from '../model/draft.js';
+import type { Unit } from '../model/unit.js';
 import { chineseNumeral, editDistance, matchKey, squash } from '../normalize/text.js';
 import { CATALOG } from './catalog.js';
 
@@ -42,9 +43,9 @@ function unsplitUnit(text: string): string {
   );
 }
 
-export function findUnit(text: string): '万元' | '元' | undefined {
+export function findUnit(text: string): Unit | undefined {
   const m = /单位:(万元|元)/.exec(matchKey(unsplitUnit(text)));
-  return m ? (m[1] as '万元' | '元') : undefined;
+  return m ? (m[1] as Unit) : undefined;
 }
 
 const ENTITY =

@@ -1,4 +1,5 @@
 /** Document metadata: kind (决算/预算), fiscal year, reporting entity, dominant unit. */
+import type { Unit } from '../model/unit.js';
 import { squash } from './text.js';
 
 export interface MetaInput {
@@ -6,7 +7,7 @@ export interface MetaInput {
   lines: string[];
   tableKinds: ('决算' | '预算')[];
   tableEntities: string[];
-  tableUnits: ('万元' | '元')[];
+  tableUnits: Unit[];
   fileName: string;
 }
 
@@ -30,7 +31,7 @@ export function documentMeta(input: MetaInput): {
   kind: '决算' | '预算' | '';
   year: number | null;
   entity: string;
-  unit: '万元' | '元' | '';
+  unit: Unit | '';
 } {
   const head = input.lines.slice(0, 60).map(squash);
   let kind: '决算' | '预算' | '' = mostCommon(input.tableKinds) ?? '';

@@ -3,6 +3,7 @@
  * with the tables. The phrases are data: a key, a label and a pattern whose last group is the
  * amount and whose unit follows it.
  */
+import type { Unit } from '../model/unit.js';
 import { halfWidth } from './text.js';
 
 export interface NarrativeFigure {
@@ -10,7 +11,7 @@ export interface NarrativeFigure {
   label: string;
   /** the amount exactly as printed (separators removed) */
   value: string;
-  unit: '万元' | '元';
+  unit: Unit;
   page: number | null;
   /** the words around it, to find it in the document */
   text: string;
@@ -88,7 +89,7 @@ export function narrativeFigures(passages: { page: number | null; text: string }
     for (const ph of NARRATIVE_PHRASES) {
       for (const m of flat.matchAll(ph.pattern)) {
         const value = m[m.length - 2];
-        const unit = m[m.length - 1] as '万元' | '元';
+        const unit = m[m.length - 1] as Unit;
         const id = `${ph.key}|${value}|${unit}`;
         if (seen.has(id)) continue;
         seen.add(id);
