@@ -46,6 +46,7 @@ function table(number: string, catalog_id: string, paths: string[][], rows: Row[
 function doc(tables: Table[], narrative: DocumentResult['narrative'] = []): DocumentResult {
   return {
     tool_version: 't',
+    build: 'b',
     document: 'x.pdf',
     file: 'x.pdf',
     format: 'pdf',

@@ -1,13 +1,17 @@
 /** The gongkai command line. */
-import { SingleBar } from 'cli-progress';
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { RULES } from '../check/rules.js';
-import { harvest, type HarvestEvent, type HarvestSummary } from '../harvest/harvest.js';
+import { harvest, type HarvestSummary } from '../harvest/harvest.js';
 import { expandInputs, type InputDocument } from '../harvest/inputs.js';
 import { readManifest } from '../harvest/manifest.js';
 import { defaultJobs } from '../harvest/pool.js';
-import { asGongkaiError } from '../model/errors.js';
+import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
+import { removeTempFiles } from '../write/atomic.js';
+import { reporter, type Reporter, type ReportMode } from './report.js';
 
 const EXIT_OK = 0;
 const EXIT_FATAL = 1;
@@ -108,114 +112,122 @@ Exit codes:
 }
 
 async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
-  const err = (s: string) => process.stderr.write(s + '\n');
+  const mode: ReportMode =
+    opts.log ?? (opts.progress !== false && process.stderr.isTTY && !opts.quiet ? 'bar' : 'text');
+  const report = reporter(mode, Boolean(opts.quiet));
+  const fatal = (e: unknown) => {
+    report.stop();
+    const g = asGongkaiError(e);
+    report.notice('error', g.toLine(), { code: g.code });
+    return EXIT_FATAL;
+  };
   let docs: InputDocument[] = [];
   let missing: string[];
   const metadata = new Map<string, Record<string, string>>();
   try {
+    await checkOutputFolder(opts.out);
     if (opts.manifest) {
       for (const row of await readManifest(opts.manifest)) {
         docs.push(row.doc);
-        metadata.set(row.doc.name, row.metadata);
+        metadata.set(path.resolve(row.doc.file), row.metadata);
       }
     }
     const expanded = await expandInputs(inputs);
     docs.push(...expanded.docs);
     missing = expanded.missing;
   } catch (e) {
-    err(`gongkai: ${asGongkaiError(e).toLine()}`);
-    return EXIT_FATAL;
+    return fatal(e);
   }
-  for (const m of missing) err(`gongkai: ${m}: not-found: no such file or folder`);
-  if (!docs.length) {
-    err('gongkai: no documents to read');
-    return EXIT_FATAL;
-  }
-  const mode = opts.log ?? (opts.progress !== false && process.stderr.isTTY && !opts.quiet ? 'bar' : 'text');
-  const report = reporter(mode, Boolean(opts.quiet));
+  for (const m of missing) report.notice('missing', `${m}: not-found: no such file or folder`, { path: m });
+  if (!docs.length && !missing.length) return fatal(new GongkaiError('not-found', 'no documents to read'));
+  const interrupt = onInterrupt(report);
   let summary: HarvestSummary;
   try {
-    summary = await harvest(docs, {
-      outDir: opts.out,
-      jobs: opts.jobs,
-      timeoutSeconds: opts.timeout,
-      memoryMb: opts.maxMemory,
-      force: opts.force,
-      metadata,
-      database: opts.db !== false,
-      onEvent: report.event,
-    });
+    summary = await guardAgainstSilentExit(
+      harvest(docs, {
+        outDir: opts.out,
+        jobs: opts.jobs,
+        timeoutSeconds: opts.timeout,
+        memoryMb: opts.maxMemory,
+        force: opts.force,
+        metadata,
+        missing,
+        database: opts.db !== false,
+        onEvent: (e) => {
+          if (e.type === 'writing') interrupt.writing();
+          report.event(e);
+        },
+      }),
+    );
   } catch (e) {
-    report.stop();
-    err(`gongkai: ${asGongkaiError(e).toLine()}`);
-    return EXIT_FATAL;
+    return fatal(e);
+  } finally {
+    interrupt.dispose();
   }
-  report.stop();
-  const s = summary;
-  if (mode === 'json') err(JSON.stringify({ type: 'summary', ...s }));
-  err(`gongkai: checks: ${s.checks} run, ${s.checksFailed} failed, ${s.checksRounding} within rounding`);
-  err(
-    `gongkai: ${s.documents} documents (${s.ok} ok, ${s.warned} with warnings, ${s.failed} failed; ${s.processed} read now, ${s.resumed} already done, ${s.duplicates} duplicate files), ` +
-      `${s.cells} cells in ${s.seconds.toFixed(1)} s${s.processed && s.pagesProcessed ? `, ${(s.pagesProcessed / s.seconds).toFixed(1)} pages/s` : ''} → ${opts.out}`,
-  );
-  return s.failed || missing.length ? EXIT_SOME_FAILED : EXIT_OK;
+  report.summary(summary, opts.out);
+  return summary.failed ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
-/** Progress: a bar on a terminal, or one line (text or JSON) per document. Failures always print. */
-function reporter(mode: 'bar' | 'text' | 'json', quiet: boolean) {
-  const err = (s: string) => process.stderr.write(s + '\n');
-  let bar: SingleBar | undefined;
-  let failures = 0;
-  let pages = 0;
-  const started = performance.now();
-  const event = (e: HarvestEvent) => {
-    if (e.type === 'planned') {
-      if (mode === 'json') err(JSON.stringify(e));
-      else if (!quiet)
-        err(
-          `gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`,
-        );
-      if (mode === 'bar' && e.todo) {
-        bar = new SingleBar({
-          format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}',
-          stream: process.stderr,
-          hideCursor: true,
-        });
-        bar.start(e.todo, 0, { pps: '0.0', failures: 0 });
-      }
-    } else if (e.type === 'document') {
-      const r = e.result;
-      pages += r.pages ?? 0;
-      if (r.status === 'failed') failures++;
-      const line =
-        r.status === 'failed'
-          ? `gongkai: ${e.name}: ${r.error?.code}: ${r.error?.message}`
-          : `[${e.done}/${e.todo}] ${e.name}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
-      if (mode === 'json')
-        err(
-          JSON.stringify({
-            type: 'document',
-            document: e.name,
-            also_named: e.alsoNamed,
-            status: r.status,
-            error: r.error,
-            tables: r.tables,
-            cells: r.cells,
-            pages: r.pages,
-            seconds: r.seconds,
-            done: e.done,
-            todo: e.todo,
-          }),
-        );
-      else if (bar) {
-        // a failure is printed above the bar, which redraws below it
-        if (r.status === 'failed') err(`\r\x1b[K${line}`);
-        bar.update(e.done, { pps: (pages / ((performance.now() - started) / 1000)).toFixed(1), failures });
-      } else if (r.status === 'failed' || !quiet) err(line);
-    } else if (e.type === 'writing') {
-      bar?.stop();
-      bar = undefined;
-    }
+/** `--out` must be a folder we can write in: said as a coded error, not found out halfway. */
+async function checkOutputFolder(out: string): Promise<void> {
+  const st = await stat(out).catch(() => null);
+  if (st && !st.isDirectory()) throw new GongkaiError('output-unwritable', `--out ${out} is a file, not a folder`);
+  try {
+    await mkdir(out, { recursive: true });
+    await access(out, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new GongkaiError(
+      'output-unwritable',
+      `cannot write in ${out} (${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (code ?? 'unknown reason')})`,
+    );
+  }
+}
+
+/**
+ * A run whose workers cannot start leaves nothing for Node to wait on, and Node would exit 0
+ * without a dataset: the run's promise would never settle. Say so and fail instead.
+ */
+function guardAgainstSilentExit<T>(p: Promise<T>): Promise<T> {
+  const onExit = () => {
+    process.stderr.write(
+      'gongkai: internal: the run stopped before it finished (no worker could run a document; see the lines above)\n',
+    );
+    process.exit(EXIT_FATAL);
   };
-  return { event, stop: () => bar?.stop() };
+  process.on('beforeExit', onExit);
+  return p.finally(() => process.off('beforeExit', onExit));
+}
+
+/**
+ * Ctrl-C: the bar goes (cursor and line wrap back), the workers are ended with the process, and
+ * the previous dataset stays in place (documents already read are kept for the next run). While
+ * the dataset is being written, the first Ctrl-C lets it finish; a second one stops at once.
+ */
+function onInterrupt(report: Reporter) {
+  let writing = false;
+  let asked = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (writing && !asked) {
+      asked = true;
+      report.notice('interrupted', 'finishing the dataset (a few seconds); Ctrl-C again to stop at once');
+      return;
+    }
+    report.stop();
+    report.notice(
+      'interrupted',
+      `interrupted (${signal}); the documents read so far are kept, the previous dataset is left in place; run again to resume`,
+    );
+    removeTempFiles();
+    process.exit(130);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    writing: () => void (writing = true),
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
 }

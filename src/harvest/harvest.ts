@@ -1,28 +1,35 @@
 /**
- * A harvest: every input hashed, duplicates folded, documents already done (same bytes, same tool
- * version) taken from the output folder, the rest extracted in the worker pool, then the dataset
- * (CSV, DuckDB, Parquet) rebuilt from the per-document results. Killed at any moment, the next run
+ * A harvest: every input hashed, recorded in the output folder's registry of inputs, documents
+ * already done (same bytes, same build, not an environment failure) taken from the output folder,
+ * the rest extracted in the worker pool, then the dataset (CSV, DuckDB, Parquet) rebuilt from the
+ * results of every input any run into this folder was given. Killed at any moment, the next run
  * redoes only the documents that were in flight.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { access, open, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import PQueue from 'p-queue';
 import { blankResult } from '../model/blankResult.js';
-import type { DocumentResult } from '../model/schema.js';
-import { TOOL_VERSION } from '../model/version.js';
-import { resultPath, writeDatasetCsv, type DatasetEntry } from '../write/dataset.js';
-import { readRows, renderRows, writeRows } from '../write/rows.js';
+import { buildFingerprint } from '../model/build.js';
+import type { ErrorCode } from '../model/errors.js';
+import { DocumentResult } from '../model/schema.js';
+import { resultPath, writeDatasetCsv, writeResult, type DatasetEntry } from '../write/dataset.js';
+import { readRows, renderRows, writeRows, type RenderedRows } from '../write/rows.js';
 import { sha256File } from './hash.js';
 import { HashCache, stampOf } from './hashCache.js';
 import type { InputDocument } from './inputs.js';
+import { uniqueNames } from './names.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
+import { InputRegistry, type RegisteredInput } from './registry.js';
 import { summarize, type DocumentSummary } from './summary.js';
 
 export interface HarvestOptions extends PoolOptions {
   outDir: string;
   /** redo documents already in the output folder */
   force?: boolean;
-  /** manifest metadata by document name */
+  /** manifest metadata by input file (absolute path) */
   metadata?: Map<string, Record<string, string>>;
+  /** paths given that do not exist: each gets a `not-found` row */
+  missing?: string[];
   /** write gongkai.duckdb and parquet/ (default true) */
   database?: boolean;
   onEvent?: (e: HarvestEvent) => void;
@@ -40,7 +47,16 @@ export type HarvestEvent =
       duplicates: number;
       jobs: number;
     }
-  | { type: 'document'; name: string; alsoNamed: string[]; result: DocumentSummary; done: number; todo: number }
+  | {
+      type: 'document';
+      name: string;
+      file: string;
+      sha256: string;
+      alsoNamed: string[];
+      result: DocumentSummary;
+      done: number;
+      todo: number;
+    }
   | { type: 'writing' };
 
 export interface HarvestSummary {
@@ -63,91 +79,53 @@ export interface HarvestSummary {
   database?: string;
 }
 
+/**
+ * Failures of the machine rather than of the document: not kept as done, so a re-run (after
+ * LibreOffice or tesseract is installed, with more memory or time) tries again.
+ */
+export const RETRIED_CODES: ReadonlySet<ErrorCode> = new Set([
+  'timeout',
+  'out-of-memory',
+  'converter-missing',
+  'internal',
+]);
+
+/** One distinct content (or one path that was not found), with every name it goes by. */
 interface Group {
   sha: string | null;
-  docs: InputDocument[];
+  inputs: RegisteredInput[];
+  /** names, in the order of `inputs` */
+  names: string[];
+  /** given in this run */
+  current: boolean;
 }
 
-/** The stored result's tool version, read from the head of the file (it is the first key). */
-async function storedVersion(file: string): Promise<string | null> {
+/** The stored result's build and error code, read from the head of the file (they come first). */
+async function storedHead(file: string): Promise<{ build: string | null; code: string | null } | null> {
   const fh = await open(file, 'r').catch(() => null);
   if (!fh) return null;
   try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(256), 0, 256, 0);
-    return /"tool_version":\s*"([^"]*)"/.exec(buffer.toString('utf8', 0, bytesRead))?.[1] ?? null;
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(4096), 0, 4096, 0);
+    const head = buffer.toString('utf8', 0, bytesRead);
+    return {
+      build: /"build":\s*"([^"]*)"/.exec(head)?.[1] ?? null,
+      code: /"error":\s*\{\s*"code":\s*"([^"]*)"/.exec(head)?.[1] ?? null,
+    };
   } finally {
     await fh.close();
   }
 }
 
-/** Read every input not yet read by this version (in worker processes), then rebuild the dataset. */
-export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
-  const started = performance.now();
-  const emit = opts.onEvent ?? (() => undefined);
-  // 1. hash (I/O bound: a few at a time) what changed since the last run, fold duplicates
-  const { groups, sizes, hashed, unchanged } = await hashInputs(inputs, opts);
-  // 2. what is already done
-  const todo: Group[] = [];
-  let resumed = 0;
-  for (const g of groups) {
-    if (g.sha && !opts.force && (await storedVersion(resultPath(opts.outDir, g.sha))) === TOOL_VERSION) resumed++;
-    else todo.push(g);
-  }
-  // largest files first, so that no big document starts last and leaves the other workers idle
-  const size = (g: Group) => sizes.get(g.docs[0].file) ?? 0;
-  todo.sort((a, b) => size(b) - size(a));
-  const duplicates = inputs.length - groups.length;
-  const pool = todo.some((g) => g.sha) ? new DocumentPool(opts) : null;
-  const jobs = pool?.jobs ?? 0;
-  emit({ type: 'planned', inputs: inputs.length, hashed, unchanged, todo: todo.length, resumed, duplicates, jobs });
-  // 3. extract the rest in the pool; each result is on disk before it counts as done
-  const { inMemory, pagesProcessed } = await extractAll(todo, pool, opts.outDir, emit);
-  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
-
-  // 4. the dataset, rebuilt from every result of this run's inputs
-  emit({ type: 'writing' });
-  const summary: HarvestSummary = {
-    inputs: inputs.length,
-    documents: groups.length,
-    processed: todo.length,
-    resumed,
-    duplicates,
-    ok: 0,
-    warned: 0,
-    failed: 0,
-    cells: 0,
-    checks: 0,
-    checksFailed: 0,
-    checksRounding: 0,
-    pagesProcessed,
-    seconds: 0,
-    peakWorkerRssMb,
-  };
-  const entries = datasetEntries(groups, inMemory, summary, opts);
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  await writeDatasetCsv(opts.outDir, entries);
-  if (opts.database !== false) {
-    // loaded here, not at start: the native module is not needed until the end
-    const { writeDatabase } = await import('../write/database.js');
-    summary.database = (await writeDatabase(opts.outDir)).database;
-  }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
-}
-
-/** Hash the inputs (only those whose stat stamp moved since the last run) and group equal bytes. */
-async function hashInputs(
-  inputs: InputDocument[],
-  opts: HarvestOptions,
-): Promise<{ groups: Group[]; sizes: Map<string, number>; hashed: number; unchanged: number }> {
-  const hashQueue = new PQueue({ concurrency: 8 });
-  const known = await HashCache.load(opts.outDir, opts.force);
+/** 1. sha256 of each input, hashing (I/O bound: a few at a time) only what changed since the last run. */
+async function hashInputs(inputs: InputDocument[], outDir: string, force: boolean | undefined) {
+  const queue = new PQueue({ concurrency: 8 });
+  const known = await HashCache.load(outDir, force);
   const sizes = new Map<string, number>();
   let hashed = 0;
   let unchanged = 0;
   const shas = await Promise.all(
     inputs.map((d) =>
-      hashQueue.add(async () => {
+      queue.add(async () => {
         const st = await stat(d.file, { bigint: true }).catch(() => null);
         if (!st?.isFile()) return null;
         sizes.set(d.file, Number(st.size));
@@ -165,27 +143,191 @@ async function hashInputs(
     ),
   );
   await known.save();
-  const groups: Group[] = [];
-  const bySha = new Map<string, Group>();
-  inputs.forEach((d, i) => {
-    const sha = shas[i] ?? null;
-    const g = sha ? bySha.get(sha) : undefined;
-    if (g) return void g.docs.push(d);
-    const ng: Group = { sha, docs: [d] };
-    groups.push(ng);
-    if (sha) bySha.set(sha, ng);
-  });
-  return { groups, sizes, hashed, unchanged };
+  return { shas: shas.map((s) => s ?? null), sizes, hashed, unchanged };
 }
 
-/** Extract the groups to do, in the pool (or in this process when a file cannot be read at all). */
+/** 2. every input the folder knows, by content: this run's and the earlier runs'. */
+function groupInputs(all: RegisteredInput[], currentFiles: Set<string>): Group[] {
+  const names = uniqueNames(all.map((e) => ({ file: e.file, rel: e.rel })));
+  const groups: Group[] = [];
+  const bySha = new Map<string, Group>();
+  all.forEach((e, i) => {
+    const g = e.sha256 ? bySha.get(e.sha256) : undefined;
+    if (g) {
+      g.inputs.push(e);
+      g.names.push(names[i]);
+      g.current ||= currentFiles.has(e.file);
+      return;
+    }
+    const ng: Group = { sha: e.sha256, inputs: [e], names: [names[i]], current: currentFiles.has(e.file) };
+    groups.push(ng);
+    if (e.sha256) bySha.set(e.sha256, ng);
+  });
+  // the first name in name order is the document's; the others are listed beside it
+  for (const g of groups) {
+    const order = g.names
+      .map((_, i) => i)
+      .sort((a, b) => (g.names[a] < g.names[b] ? -1 : g.names[a] > g.names[b] ? 1 : 0));
+    g.inputs = order.map((i) => g.inputs[i]);
+    g.names = order.map((i) => g.names[i]);
+  }
+  return groups;
+}
+
+/** 3. what must be read now: this run's inputs not done by this build, and lost results whose files are still there. */
+async function toDo(
+  groups: Group[],
+  outDir: string,
+  force: boolean | undefined,
+): Promise<{ todo: Group[]; resumed: number }> {
+  const build = buildFingerprint();
+  const todo: Group[] = [];
+  let resumed = 0;
+  for (const g of groups) {
+    if (!g.sha) continue;
+    const head = await storedHead(resultPath(outDir, g.sha));
+    const done = head && head.build === build && !RETRIED_CODES.has(head.code as ErrorCode);
+    if (g.current ? !force && done : head) {
+      if (g.current) resumed++;
+      continue;
+    }
+    // an earlier run's input whose result is gone: read it again if the file is still there
+    if (
+      g.current ||
+      (await access(g.inputs[0].file).then(
+        () => true,
+        () => false,
+      ))
+    )
+      todo.push(g);
+  }
+  return { todo, resumed };
+}
+
+/** The rows of a group with no result to show: a path not found, or a result lost with its file. */
+function lostRows(g: Group): RenderedRows {
+  const doc = blankResult(g.inputs[0].file, g.names[0]);
+  doc.sha256 = g.sha ?? '';
+  doc.error = g.sha
+    ? { code: 'not-found', message: `the result is gone and the file is no longer at ${g.inputs[0].file}` }
+    : { code: 'not-found', message: `no such file or folder, or not readable: ${g.inputs[0].file}` };
+  return renderRows(doc, g.names[0]);
+}
+
+/** Rows of a stored result: as rendered by the worker, else rendered again (another name or build). */
+async function storedRows(outDir: string, g: Group): Promise<RenderedRows> {
+  const name = g.names[0];
+  const rows = await readRows(outDir, g.sha!, name);
+  if (rows) return rows;
+  const text = await readFile(resultPath(outDir, g.sha!), 'utf8').catch(() => null);
+  const parsed = text ? DocumentResult.safeParse(JSON.parse(text)) : null;
+  if (!parsed?.success) return lostRows(g);
+  const rendered = renderRows(parsed.data, name);
+  await writeRows(outDir, g.sha!, rendered);
+  return rendered;
+}
+
+export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
+  const started = performance.now();
+  const emit = opts.onEvent ?? (() => undefined);
+  const { shas, sizes, hashed, unchanged } = await hashInputs(inputs, opts.outDir, opts.force);
+  const registry = await InputRegistry.load(opts.outDir);
+  const current: RegisteredInput[] = [
+    ...inputs.map((d, i) => ({
+      file: path.resolve(d.file),
+      rel: d.name,
+      sha256: shas[i],
+      metadata: opts.metadata?.get(path.resolve(d.file)) ?? {},
+    })),
+    ...(opts.missing ?? []).map((m) => ({
+      file: path.resolve(m),
+      rel: m
+        .split(/[\\/]+/)
+        .filter(Boolean)
+        .join('/'),
+      sha256: null,
+      metadata: {},
+    })),
+  ];
+  registry.record(current);
+  await registry.save();
+  const currentFiles = new Set(current.map((c) => c.file));
+  const groups = groupInputs(registry.all(), currentFiles);
+  const { todo, resumed } = await toDo(groups, opts.outDir, opts.force);
+  // largest files first, so that no big document starts last and leaves the other workers idle
+  const size = (g: Group) => sizes.get(g.inputs[0].file) ?? 0;
+  todo.sort((a, b) => size(b) - size(a));
+  const currentGroups = groups.filter((g) => g.current);
+  const duplicates = current.length - currentGroups.length;
+  const pool = todo.length ? new DocumentPool(opts) : null;
+  emit({
+    type: 'planned',
+    inputs: current.length,
+    hashed,
+    unchanged,
+    todo: todo.length,
+    resumed,
+    duplicates,
+    jobs: pool?.jobs ?? 0,
+  });
+  const { pagesProcessed } = await extractAll(todo, pool, opts, emit);
+  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
+
+  emit({ type: 'writing' });
+  const summary: HarvestSummary = {
+    inputs: current.length,
+    documents: currentGroups.length,
+    processed: todo.length,
+    resumed,
+    duplicates,
+    ok: 0,
+    warned: 0,
+    failed: 0,
+    cells: 0,
+    checks: 0,
+    checksFailed: 0,
+    checksRounding: 0,
+    pagesProcessed,
+    seconds: 0,
+    peakWorkerRssMb,
+  };
+  const entries: DatasetEntry[] = groups.map((g) => ({
+    name: g.names[0],
+    alsoNamed: g.names.slice(1),
+    // the first name's manifest row wins where two names of the same file disagree
+    metadata: Object.assign({}, ...g.inputs.map((e) => e.metadata).reverse()),
+    rows: async () => {
+      const rows = g.sha ? await storedRows(opts.outDir, g) : lostRows(g);
+      if (g.current) countInto(summary, rows.counts);
+      return rows;
+    },
+  }));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  await writeDatasetCsv(opts.outDir, entries);
+  if (opts.database !== false) {
+    // loaded here, not at start: the native module is not needed until the end
+    const { writeDatabase } = await import('../write/database.js');
+    summary.database = (await writeDatabase(opts.outDir)).database;
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+function countInto(summary: HarvestSummary, c: RenderedRows['counts']): void {
+  summary[c.status === 'ok' ? 'ok' : c.status === 'warnings' ? 'warned' : 'failed']++;
+  summary.cells += c.cells;
+  summary.checks += c.checks;
+  summary.checksFailed += c.checksFailed;
+  summary.checksRounding += c.checksRounding;
+}
+
+/** 4. extract in the pool; each result is on disk (a worker's failure too) before it counts as done. */
 async function extractAll(
   todo: Group[],
   pool: DocumentPool | null,
-  outDir: string,
+  opts: HarvestOptions,
   emit: (e: HarvestEvent) => void,
-): Promise<{ inMemory: Map<Group, DocumentResult>; pagesProcessed: number }> {
-  const inMemory = new Map<Group, DocumentResult>();
+) {
   let done = 0;
   let pagesProcessed = 0;
   const queue = new PQueue({ concurrency: pool?.jobs ?? 1 });
@@ -193,30 +335,25 @@ async function extractAll(
     await Promise.all(
       todo.map((g) =>
         queue.add(async () => {
-          const [first, ...rest] = g.docs;
-          const fallback = blankResult(first.file, first.name);
-          let summary: DocumentSummary;
-          if (g.sha && pool) {
-            const out = await pool.run(
-              { file: first.file, name: first.name, sha256: g.sha, outDir },
-              { ...fallback, sha256: g.sha },
-            );
-            summary = out.summary;
-            // a timeout or a worker crash may not happen again: such results are not kept as done
-            if (out.failed) inMemory.set(g, out.failed);
-          } else {
-            // unreadable: the pipeline's own checks give the coded reason (not-found, …)
-            const { extract } = await import('../pipeline/extract.js');
-            const result = await extract(first.file, { documentName: first.name });
-            inMemory.set(g, result);
-            summary = summarize(result);
+          const first = g.inputs[0];
+          const fallback = { ...blankResult(first.file, g.names[0]), sha256: g.sha! };
+          const out = await pool!.run(
+            { file: first.file, name: g.names[0], sha256: g.sha!, outDir: opts.outDir },
+            fallback,
+          );
+          // a stopped or crashed worker wrote nothing: its coded failure is kept (and retried next run)
+          if (out.failed) {
+            await writeResult(opts.outDir, out.failed);
+            await writeRows(opts.outDir, g.sha!, renderRows(out.failed, g.names[0]));
           }
-          pagesProcessed += summary.pages ?? 0;
+          pagesProcessed += out.summary.pages ?? 0;
           emit({
             type: 'document',
-            name: first.name,
-            alsoNamed: rest.map((d) => d.name),
-            result: summary,
+            name: g.names[0],
+            file: first.file,
+            sha256: g.sha!,
+            alsoNamed: g.names.slice(1),
+            result: out.summary,
             done: ++done,
             todo: todo.length,
           });
@@ -226,43 +363,5 @@ async function extractAll(
   } finally {
     await pool?.close();
   }
-  return { inMemory, pagesProcessed };
-}
-
-/** The dataset's entries: each group's rows, rendered or read back, counted into `summary` as they are taken. */
-function datasetEntries(
-  groups: Group[],
-  inMemory: Map<Group, DocumentResult>,
-  summary: HarvestSummary,
-  opts: HarvestOptions,
-): DatasetEntry[] {
-  return groups.map((g) => {
-    const name = g.docs[0].name;
-    return {
-      name,
-      alsoNamed: g.docs.slice(1).map((d) => d.name),
-      // the first name's manifest row wins where two names of the same file disagree
-      metadata: Object.assign({}, ...g.docs.map((d) => opts.metadata?.get(d.name) ?? {}).reverse()),
-      rows: async () => {
-        const kept = inMemory.get(g);
-        let rows = kept ? renderRows(kept, name) : await readRows(opts.outDir, g.sha!, name);
-        if (!rows) {
-          // rendered for another name, or by other code, or never (killed in between): from the
-          // result itself (our own file, validated by zod when it was made), and kept for next time
-          rows = renderRows(
-            JSON.parse(await readFile(resultPath(opts.outDir, g.sha!), 'utf8')) as DocumentResult,
-            name,
-          );
-          await writeRows(opts.outDir, g.sha!, rows);
-        }
-        const c = rows.counts;
-        summary[c.status === 'ok' ? 'ok' : c.status === 'warnings' ? 'warned' : 'failed']++;
-        summary.cells += c.cells;
-        summary.checks += c.checks;
-        summary.checksFailed += c.checksFailed;
-        summary.checksRounding += c.checksRounding;
-        return rows;
-      },
-    };
-  });
+  return { pagesProcessed };
 }

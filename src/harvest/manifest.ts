@@ -12,9 +12,10 @@ export interface ManifestRow {
 
 /** Paths are relative to the manifest's folder; names are the paths as written in it. */
 export async function readManifest(file: string): Promise<ManifestRow[]> {
-  const text = await readFile(file, 'utf8').catch(() => {
+  const bytes = await readFile(file).catch(() => {
     throw new GongkaiError('not-found', `no such manifest: ${file}`);
   });
+  const text = decodeManifest(bytes);
   const records = parse(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<
     string,
     string
@@ -27,4 +28,16 @@ export async function readManifest(file: string): Promise<ManifestRow[]> {
     const { path: p, ...metadata } = r;
     return { doc: { file: path.resolve(base, p), name: p.split(path.sep).join('/') }, metadata };
   });
+}
+
+/**
+ * A manifest's text: UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8,
+ * else GB18030, which Excel on a Chinese Windows writes as "CSV" (GBK is a subset of it).
+ */
+export function decodeManifest(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }

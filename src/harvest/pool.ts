@@ -66,7 +66,10 @@ export class DocumentPool {
       emitStdStreams: true,
       // a stopped document's worker is busy and cannot clean up: end it at once
       workerTerminateTimeout: 100,
-      forkOpts: { execArgv: [...workerV8Flags(this.jobs), `--max-old-space-size=${this.memoryMb}`] },
+      forkOpts: {
+        execArgv: [...workerV8Flags(this.jobs), `--max-old-space-size=${this.memoryMb}`],
+        env: { ...process.env, GONGKAI_HARVEST_PID: String(process.pid) },
+      },
     });
   }
 

@@ -41,7 +41,9 @@ async function extractDocument(task: WorkerTask): Promise<WorkerSummary> {
  * this process is still its parent, and ends the process when it is not.
  */
 function exitWithParent(): void {
-  const parent = process.ppid;
+  // the harvest's pid as it said it when it started this process: a harvest killed while this
+  // process was still loading has already left it to another parent
+  const parent = Number(process.env.GONGKAI_HARVEST_PID) || process.ppid;
   const watch = new Worker(
     `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);`,
     { eval: true },

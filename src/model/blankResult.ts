@@ -1,5 +1,6 @@
 /** The empty result a document starts from: kept light (no parser imports) for the harvest's main thread. */
 import path from 'node:path';
+import { buildFingerprint } from './build.js';
 import type { DocumentResult } from './schema.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -7,6 +8,7 @@ import { TOOL_VERSION } from './version.js';
 export function blankResult(file: string, documentName: string): DocumentResult {
   return {
     tool_version: TOOL_VERSION,
+    build: buildFingerprint(),
     document: documentName,
     file: path.resolve(file),
     format: 'unknown',

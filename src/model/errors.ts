@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'out-of-memory',
   'converter-missing',
   'unsafe-archive',
+  'output-unwritable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -80,6 +80,8 @@ export type NarrativeFigure = z.infer<typeof NarrativeFigure>;
 
 export const DocumentResult = z.object({
   tool_version: z.string(),
+  /** the build that made the result (src/model/build.ts): a result is reused only by its own build */
+  build: z.string(),
   document: z.string(),
   file: z.string(),
   format: z.enum(['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'unknown']),

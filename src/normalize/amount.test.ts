@@ -36,3 +36,16 @@ describe('figures as printed', () => {
     expect(parseAmount('12,3456')).toBeNull();
   });
 });
+
+describe('toYuan', () => {
+  it('moves the point four places for 万元, exactly', async () => {
+    const { toYuan } = await import('./amount.js');
+    expect(toYuan('734.72', '万元')).toBe('7347200');
+    expect(toYuan('32365.090089', '万元')).toBe('323650900.89');
+    expect(toYuan('0.3', '万元')).toBe('3000');
+    expect(toYuan('0.00', '万元')).toBe('0');
+    expect(toYuan('-12.5', '万元')).toBe('-125000');
+    expect(toYuan('0.000001', '万元')).toBe('0.01');
+    expect(toYuan('7347200.00', '元')).toBe('7347200.00');
+  });
+});

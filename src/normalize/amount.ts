@@ -47,3 +47,19 @@ export function looksLikeMoney(raw: string): boolean {
   const s = squash(halfWidth(raw));
   return parseAmount(raw) !== null && /[.,]/.test(s);
 }
+
+/**
+ * A value in 元, exactly: the printed digits with the point moved (no floating point), so that
+ * 万元 and 元 tables sum in one column ("734.72" 万元 → "7347200", "32365.090089" → "323650900.89").
+ */
+export function toYuan(value: string, unit: '万元' | '元'): string {
+  if (unit === '元') return value;
+  const neg = value.startsWith('-');
+  const [int, frac = ''] = (neg ? value.slice(1) : value).split('.');
+  const digits = int + frac.padEnd(4, '0');
+  const point = int.length + 4;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const rest = digits.slice(point);
+  const out = rest ? `${whole}.${rest}` : whole;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}

@@ -1,6 +1,8 @@
 /** The tidy CSV files of the output contract (UTF-8, header line, RFC 4180 quoting). */
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
+import { toYuan } from '../normalize/amount.js';
+import { hasMeetingOrTraining, measureOf } from '../normalize/measures.js';
 
 export const DOCUMENT_COLUMNS = [
   'document',
@@ -34,6 +36,10 @@ export const CELL_COLUMNS = [
   'bbox',
   'source',
   'confidence',
+  'measure',
+  'basis',
+  'value_yuan',
+  'sha256',
 ] as const;
 export const TABLE_COLUMNS = [
   'document',
@@ -49,6 +55,7 @@ export const TABLE_COLUMNS = [
   'empty',
   'cells',
   'notes',
+  'sha256',
 ] as const;
 export const CHECK_COLUMNS = [
   'document',
@@ -59,6 +66,7 @@ export const CHECK_COLUMNS = [
   'actual',
   'message',
   'difference',
+  'sha256',
 ] as const;
 
 /** The document's own columns (the run adds also_named and the manifest's after them). */
@@ -84,8 +92,9 @@ export function documentRow(d: DocumentResult): Record<string, string | number> 
 }
 
 export function cellRows(d: DocumentResult): Record<string, string | number>[] {
-  return d.tables.flatMap((t) =>
-    t.cells.map((c) => ({
+  return d.tables.flatMap((t) => {
+    const extras = hasMeetingOrTraining([...t.columns.flatMap((c) => c.path), ...t.cells.map((c) => c.row_name)]);
+    return t.cells.map((c) => ({
       document: d.document,
       table: c.table,
       title: t.title,
@@ -101,8 +110,11 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
         ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}`
         : '',
       confidence: c.confidence ?? '',
-    })),
-  );
+      ...measureOf({ catalogId: t.catalog_id, kind: d.kind, rowName: c.row_name, columnPath: c.column_path }, extras),
+      value_yuan: toYuan(c.value, c.unit),
+      sha256: d.sha256,
+    }));
+  });
 }
 
 export function tableRows(d: DocumentResult): Record<string, string | number>[] {
@@ -120,6 +132,7 @@ export function tableRows(d: DocumentResult): Record<string, string | number>[] 
     empty: String(t.empty),
     cells: t.cells.length,
     notes: t.notes.join(' | '),
+    sha256: d.sha256,
   }));
 }
 
@@ -133,6 +146,7 @@ export function checkRows(d: DocumentResult): Record<string, string>[] {
     actual: c.actual,
     message: c.message,
     difference: c.difference,
+    sha256: d.sha256,
   }));
 }
 

@@ -6,7 +6,7 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { tempName } from './atomic.js';
+import { settled, tempPath, trackTemp } from './atomic.js';
 
 /** Column types; every other column (the manifest's) is text. */
 const TYPES: Record<string, Record<string, string>> = {
@@ -20,7 +20,7 @@ const TYPES: Record<string, Record<string, string>> = {
     ocr_pages: 'INTEGER',
   },
   tables: { unit_declared: 'BOOLEAN', empty: 'BOOLEAN', cells: 'INTEGER' },
-  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER' },
+  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER', value_yuan: 'DECIMAL(38,4)' },
   checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
 };
 
@@ -41,12 +41,15 @@ function castSql(column: string, type: string): string {
 /** The write stage's last step: the dataset's CSV files as a DuckDB database and as Parquet files. */
 export async function writeDatabase(outDir: string): Promise<{ database: string; parquet: string[] }> {
   const database = path.join(outDir, 'gongkai.duckdb');
-  const tmpDb = tempName(database);
+  const tmpDb = tempPath(database);
+  const tmpWal = trackTemp(`${tmpDb}.wal`);
+  // the Parquet files are made in a folder of their own and swapped in whole
   const parquetDir = path.join(outDir, 'parquet');
-  await mkdir(parquetDir, { recursive: true });
+  const tmpParquet = tempPath(parquetDir);
+  await mkdir(tmpParquet, { recursive: true });
   const instance = await DuckDBInstance.create(tmpDb);
   const con = await instance.connect();
-  const parquet: string[] = [];
+  const names: string[] = [];
   try {
     for (const [name, types] of Object.entries(TYPES)) {
       const csv = path.join(outDir, `${name}.csv`);
@@ -62,18 +65,20 @@ export async function writeDatabase(outDir: string): Promise<{ database: string;
       await con.run(
         `CREATE TABLE ${name} AS SELECT ${select} FROM read_csv(${q(csv)}, header = true, all_varchar = true)`,
       );
-      const out = path.join(parquetDir, `${name}.parquet`);
-      const tmp = tempName(out);
-      await con.run(`COPY ${name} TO ${q(tmp)} (FORMAT parquet)`);
-      await rename(tmp, out);
-      parquet.push(out);
+      await con.run(`COPY ${name} TO ${q(path.join(tmpParquet, `${name}.parquet`))} (FORMAT parquet)`);
+      names.push(`${name}.parquet`);
     }
     await con.run('CHECKPOINT');
   } finally {
     con.closeSync();
     instance.closeSync();
   }
+  const oldParquet = tempPath(parquetDir);
+  await rename(parquetDir, oldParquet).catch(() => undefined);
+  await rename(tmpParquet, parquetDir);
   await rename(tmpDb, database);
-  await rm(`${tmpDb}.wal`, { force: true });
-  return { database, parquet };
+  await rm(oldParquet, { recursive: true, force: true });
+  await rm(tmpWal, { force: true });
+  for (const t of [tmpDb, tmpWal, tmpParquet, oldParquet]) settled(t);
+  return { database, parquet: names.map((n) => path.join(parquetDir, n)) };
 }

@@ -8,7 +8,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
-import { tempName, writeAtomic } from './atomic.js';
+import { settled, tempPath, writeAtomic } from './atomic.js';
 import { CELL_COLUMNS, CHECK_COLUMNS, DOCUMENT_COLUMNS, TABLE_COLUMNS } from './csv.js';
 import type { RenderedRows } from './rows.js';
 
@@ -27,7 +27,7 @@ export interface DatasetEntry {
   rows(): Promise<RenderedRows>;
   /** the name the document is listed under in this run */
   name: string;
-  /** other names with the same bytes */
+  /** other names with the same bytes (written as a JSON array: a name may hold any character) */
   alsoNamed: string[];
   /** the manifest's columns for this file */
   metadata: Record<string, string>;
@@ -56,9 +56,10 @@ class CsvFile {
     private handle: Awaited<ReturnType<typeof open>>,
   ) {}
   static async create(file: string, columns: readonly string[]): Promise<CsvFile> {
-    const tmp = tempName(file);
+    const tmp = tempPath(file);
     const handle = await open(tmp, 'w');
-    await handle.write(stringify([columns as string[]]));
+    // a byte-order mark: Excel on a Chinese system reads the file as UTF-8 only with it
+    await handle.write('\ufeff' + stringify([columns as string[]]));
     return new CsvFile(file, tmp, handle);
   }
   async write(data: string | Uint8Array): Promise<void> {
@@ -67,10 +68,12 @@ class CsvFile {
   async commit(): Promise<void> {
     await this.handle.close();
     await rename(this.tmp, this.file);
+    settled(this.tmp);
   }
   async abort(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(this.tmp, { force: true });
+    settled(this.tmp);
   }
 }
 
@@ -99,9 +102,10 @@ export async function writeDatasetCsv(outDir: string, entries: DatasetEntry[]): 
     for (const e of entries) {
       const rows = await e.rows();
       // the document's own columns, then the run's: its other names and the manifest's columns
-      const runColumns = stringify([[e.alsoNamed.join(';'), ...metaKeys.map((k) => e.metadata[k] ?? '')]], {
-        quoted_match: /[",\r\n]/,
-      });
+      const runColumns = stringify(
+        [[e.alsoNamed.length ? JSON.stringify(e.alsoNamed) : '', ...metaKeys.map((k) => e.metadata[k] ?? '')]],
+        { quoted_match: /[",\r\n]/ },
+      );
       await files.documents.write(`${rows.documentRecord},${runColumns}`);
       await files.tables.write(rows.tables);
       await files.cells.write(rows.cells);

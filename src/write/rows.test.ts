@@ -33,6 +33,7 @@ const cell = (row_name: string, value: string): Cell => ({
 function result(): DocumentResult {
   return {
     tool_version: 't',
+    build: 'b',
     document: 'in-the-json.pdf',
     file: '/x/a.pdf',
     format: 'pdf',

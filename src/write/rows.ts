@@ -7,12 +7,11 @@
  * document's documents.csv record (its fixed columns only: the run's own columns follow it), its
  * tables.csv, cells.csv and checks.csv records.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { buildFingerprint } from '../model/build.js';
 import type { DocumentResult } from '../model/schema.js';
-import { TOOL_VERSION } from '../model/version.js';
 import { writeAtomic } from './atomic.js';
 import {
   CELL_COLUMNS,
@@ -30,23 +29,10 @@ const csv = (rows: Record<string, unknown>[], columns: readonly string[]) =>
   rows.length ? stringify(rows, { columns: [...columns], quoted_match: /[",\r\n]/ }) : '';
 
 /**
- * What a rendering depends on besides the result: the tool's version, the columns and the source
- * of the functions that render them, so that rows rendered by other code (another version, or
- * this one while it is being changed) are rendered again rather than reused.
+ * What a rendering depends on besides the result: the build (its code renders the rows), so that
+ * rows rendered by other code are rendered again rather than reused.
  */
-const FORMAT = createHash('sha256')
-  .update(
-    JSON.stringify([
-      TOOL_VERSION,
-      DOCUMENT_COLUMNS,
-      TABLE_COLUMNS,
-      CELL_COLUMNS,
-      CHECK_COLUMNS,
-      [documentRow, tableRows, cellRows, checkRows, csv, renderRows].map(String),
-    ]),
-  )
-  .digest('hex')
-  .slice(0, 16);
+const format = () => buildFingerprint();
 
 export interface RenderedRows {
   /** the name written in the rows' `document` column */
@@ -103,7 +89,7 @@ export async function writeRows(outDir: string, sha256: string, rows: RenderedRo
     typeof s === 'string' ? Buffer.from(s, 'utf8') : s,
   );
   const header: Header = {
-    format: FORMAT,
+    format: format(),
     sha256,
     document: rows.document,
     bytes: parts.map((p) => p.length),
@@ -129,7 +115,7 @@ export async function readRows(outDir: string, sha256: string, name: string): Pr
   } catch {
     return null;
   }
-  if (header.format !== FORMAT || header.sha256 !== sha256 || header.document !== name) return null;
+  if (header.format !== format() || header.sha256 !== sha256 || header.document !== name) return null;
   if (eol + 1 + header.bytes.reduce((a, b) => a + b, 0) !== buf.length) return null;
   const parts: Buffer[] = [];
   let at = eol + 1;
