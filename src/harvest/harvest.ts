@@ -12,6 +12,7 @@ import { blankResult } from '../model/blankResult.js';
 import { buildFingerprint } from '../model/build.js';
 import type { ErrorCode } from '../model/errors.js';
 import { DocumentResult } from '../model/schema.js';
+import { sweepStaleTempDirs } from '../util/tempDir.js';
 import { resultPath, writeDatasetCsv, writeResult, type DatasetEntry } from '../write/dataset.js';
 import { readRows, renderRows, writeRows, type RenderedRows } from '../write/rows.js';
 import { sha256File } from './hash.js';
@@ -230,6 +231,8 @@ async function storedRows(outDir: string, g: Group): Promise<RenderedRows> {
 export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
   const started = performance.now();
   const emit = opts.onEvent ?? (() => undefined);
+  // what workers stopped at a time limit left in the temp folder last time
+  await sweepStaleTempDirs();
   const { shas, sizes, hashed, unchanged } = await hashInputs(inputs, opts.outDir, opts.force);
   const registry = await InputRegistry.load(opts.outDir);
   const current: RegisteredInput[] = [

@@ -6,15 +6,21 @@
  * digit-only readers that vote (`rereadFigures`). The result is a PdfPage like any other, in PDF
  * points, each item with its confidence.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { textItem } from '../model/textItem.js';
+import { makeTempDir } from '../util/tempDir.js';
 import { repairFigure, rereadFigures } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm } from './raster.js';
-import { DEFAULT_OCR_DPI, MIN_RULE_INCHES, OCR_SCALE, UNREAD_KEEP_CONFIDENCE } from './settings.js';
+import {
+  DEFAULT_OCR_DPI,
+  MAX_RENDER_PIXELS_SIDE,
+  MIN_RULE_INCHES,
+  OCR_SCALE,
+  UNREAD_KEEP_CONFIDENCE,
+} from './settings.js';
 import { run } from './tools.js';
 import {
   dropOverlapped,
@@ -43,6 +49,9 @@ export interface OcrPage {
 }
 
 /** OCR the given pages (1-based) of a PDF. */
+/** pdftoppm renders at most this many pixels a side (a page's own size is never trusted) */
+const MAX_RENDER_SIDE = String(MAX_RENDER_PIXELS_SIDE);
+
 export async function ocrPdfPages(
   pdf: Uint8Array,
   pages: number[],
@@ -50,7 +59,7 @@ export async function ocrPdfPages(
 ): Promise<Map<number, OcrPage>> {
   const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
   const timeout = opts.timeoutMs ?? 120_000;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-ocr-'));
+  const dir = await makeTempDir('ocr');
   const out = new Map<number, OcrPage>();
   try {
     const file = path.join(dir, 'in.pdf');
@@ -59,7 +68,26 @@ export async function ocrPdfPages(
       const base = path.join(dir, `p${n}`);
       await run(
         'pdftoppm',
-        ['-r', String(dpi), '-gray', '-f', String(n), '-l', String(n), '-singlefile', file, base],
+        [
+          '-r',
+          String(dpi),
+          '-gray',
+          '-x',
+          '0',
+          '-y',
+          '0',
+          '-W',
+          MAX_RENDER_SIDE,
+          '-H',
+          MAX_RENDER_SIDE,
+          '-f',
+          String(n),
+          '-l',
+          String(n),
+          '-singlefile',
+          file,
+          base,
+        ],
         timeout,
       );
       out.set(n, await ocrImage(await readFile(`${base}.pgm`), n, dpi, dir, timeout));

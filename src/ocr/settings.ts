@@ -18,3 +18,16 @@ export const UNSURE_WORD_CONFIDENCE = 50;
 export const UNREAD_KEEP_CONFIDENCE = 30;
 /** inches: ruling lines shorter than this are not rules (found on the rendered page, in pixels at its dpi). */
 export const MIN_RULE_INCHES = 0.3;
+
+/**
+ * Address space a renderer or reader may take, MB: a 200 dpi A3 page is ~8 MB of grey and
+ * tesseract with chi_sim stays under ~600 MB; a page whose declared size would make a gigapixel
+ * image fails instead of taking the machine.
+ */
+export const OCR_PROGRAM_MEMORY_MB = 2048;
+
+/**
+ * Pixels a side of a rendered page at most (the rest is cut off): an A0 sheet at 200 dpi is
+ * 6,622 × 9,362; a page that declares a size of metres would otherwise render to gigapixels.
+ */
+export const MAX_RENDER_PIXELS_SIDE = 10_000;

@@ -3,12 +3,12 @@
  * DOCX / XLSX, then read like those. Each conversion gets a private profile directory, so several
  * can run at once (LibreOffice refuses a second instance on a shared profile).
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GongkaiError } from '../../model/errors.js';
 import { runProcess } from '../../util/process.js';
+import { makeTempDir } from '../../util/tempDir.js';
 
 const INSTALL_HINT =
   'install LibreOffice (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or set GONGKAI_SOFFICE to its soffice';
@@ -23,7 +23,7 @@ export async function convertWithLibreOffice(
   to: 'docx' | 'xlsx',
   timeoutMs = 120_000,
 ): Promise<Uint8Array> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gongkai-lo-'));
+  const dir = await makeTempDir('lo');
   try {
     const input = path.join(dir, `in.${from}`);
     const outDir = path.join(dir, 'out');

@@ -60,9 +60,15 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
   }
   const messages: Message[] = [];
   try {
+    assertPageCount(doc.numPages);
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+      const page = await doc.getPage(n).catch((err: unknown) => {
+        // a page tree that loops, or whose kids are not pages: the file is damaged, not our bug
+        throw new GongkaiError('corrupt', `page ${n} cannot be found in the page tree (${errorText(err)})`, {
+          cause: err,
+        });
+      });
       try {
         pages.push(await readPage(page, n));
       } catch (err) {
@@ -72,10 +78,27 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
         page.cleanup();
       }
     }
+    if (pages.length && pages.every((p) => p.width === 0))
+      throw new GongkaiError('corrupt', `no page could be read (${messages[0]?.text ?? 'unknown reason'})`);
     return { value: { format: 'pdf', pages }, messages };
   } finally {
     await task.destroy();
   }
+}
+
+/** Pages past which a document is refused: no disclosure comes near it, a hostile page tree can claim 10^9. */
+const MAX_PAGES = 10_000;
+
+function assertPageCount(n: number): void {
+  if (!(n >= 1)) throw new GongkaiError('corrupt', `the page tree holds no pages (it says ${n})`);
+  if (n > MAX_PAGES)
+    throw new GongkaiError('too-large', `the page tree claims ${n} pages, over the limit of ${MAX_PAGES}`);
+}
+
+function errorText(err: unknown): string {
+  return String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 function classifyOpenError(err: unknown): GongkaiError {
