@@ -2,6 +2,7 @@
  * Amounts exactly as printed. Values stay decimal strings (no float drift): thousands separators
  * and full-width forms go, the digits stay. `-`, `—`, `/` and blank mean "no value".
  */
+import type { Unit } from '../model/unit.js';
 import { halfWidth, squash } from './text.js';
 
 export interface Amount {
@@ -52,7 +53,7 @@ export function looksLikeMoney(raw: string): boolean {
  * A value in 元, exactly: the printed digits with the point moved (no floating point), so that
  * 万元 and 元 tables sum in one column ("734.72" 万元 → "7347200", "32365.090089" → "323650900.89").
  */
-export function toYuan(value: string, unit: '万元' | '元'): string {
+export function toYuan(value: string, unit: Unit): string {
   if (unit === '元') return value;
   const neg = value.startsWith('-');
   const [int, frac = ''] = (neg ? value.slice(1) : value).split('.');
