@@ -18,6 +18,15 @@ export interface LocatedTable {
   unit?: '万元' | '元';
   entity?: string;
   regions: Region[];
+  /** what the locator has to say about the table (a title the catalog lacks, pages merged) */
+  notes: string[];
+}
+
+/** A table the locator saw and did not extract, and why (a 绩效目标表 holds targets, not amounts). */
+export interface SkippedTable {
+  title: string;
+  page: number;
+  reason: string;
 }
 
 interface PageLines {
@@ -36,18 +45,18 @@ export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }
 
-export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
+export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []): LocatedTable[] {
   const all: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
   type Anchor = { p: number; first: number; last: number; table: LocatedTable };
   const anchors: Anchor[] = [];
   all.forEach(({ lines }, p) => {
-    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l) }));
+    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
     // a title wrapped onto a second short line: "…支出预算" / "表"
     for (let i = 0; i + 1 < lines.length; i++) {
       if (cands[i] || cands[i + 1]) continue;
       const tail = squash(lines[i + 1].text);
       if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > 12) continue;
-      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
+      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]), nonAmount: true });
       if (joined) {
         cands[i] = joined;
         lines.splice(i + 1, 1);
@@ -87,9 +96,12 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
       const tocLike = near && !unit;
       const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
-      const printedCode = code && code.printed.startsWith('公开');
+      const printedCode = Boolean(code);
       if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
-      anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
+      // a title the catalog does not list is a table only with the marks of one: a 单位 line and a header
+      if (m.entry.generic && !(unit && headerBelow)) continue;
+      const notes = m.entry.generic ? [`title "${m.title}" is not in the catalog; extracted as a ${m.entry.kind} table by its shape (单位 line, header, amounts)`] : [];
+      anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [], notes } });
     }
   });
 
@@ -132,7 +144,7 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
     } else a.table.regions.push({ page, top, bottom });
     if (ended || (nextA && nextA.p === a.p)) return;
     // continuation pages
-    for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
+    for (let p = startPage + 1; p < all.length; p++) {
       const { page: pg, lines: pl } = all[p];
       if (!pl.length) break;
       const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
@@ -151,7 +163,35 @@ export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
       if (noted || firstAnchor < pl.length) break;
     }
   });
-  return anchors.map((a) => a.table);
+  // a title repeated on every page of a long table (label and title, or the title alone) continues it
+  const out: LocatedTable[] = [];
+  let prev: { a: Anchor; lastPage: number } | undefined;
+  for (const a of anchors) {
+    const t = a.table;
+    const lastPage = Math.max(a.p, ...t.regions.map((r) => all.findIndex((x) => x.page === r.page)));
+    const same =
+      prev &&
+      prev.a.table.entry.id === t.entry.id &&
+      prev.a.table.title === t.title &&
+      (!prev.a.table.code || !t.code || prev.a.table.code.number === t.code.number) &&
+      a.p <= prev.lastPage + 1 &&
+      a.p > prev.a.p;
+    if (same && prev) {
+      const pt = prev.a.table;
+      pt.regions.push(...t.regions.filter((r) => !pt.regions.some((q) => q.page === r.page)));
+      pt.unit ??= t.unit;
+      pt.entity ??= t.entity;
+      prev.lastPage = Math.max(prev.lastPage, lastPage);
+      continue;
+    }
+    prev = { a, lastPage };
+    if (t.entry.amounts === false) {
+      skipped.push({ title: t.title, page: all[a.p].page.number, reason: 'a performance-target form (绩效目标表): targets and indicators, not an amount table' });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 /** A page continues a table when its first line sits inside ruled cells or reads as a table row. */
