@@ -45,8 +45,32 @@ export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }
 
+/**
+ * Running heads and feet: a line printed at the top or the bottom of many pages ("无锡市… 2025 年度
+ * 部门预算公开"). They are no table content, and a continuation page starts below them.
+ */
+function runningLines(all: PageLines[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { lines } of all) {
+    const keys = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => squash(l.text)).filter((k) => k.length >= 4));
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const min = Math.max(3, Math.ceil(all.length * 0.3));
+  return new Set([...counts].filter(([k, n]) => n >= min && !matchTitle(k, { nonAmount: true })).map(([k]) => k));
+}
+
 export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []): LocatedTable[] {
-  const all: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+  const read: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+  const running = runningLines(read);
+  const isRunning = (l: Line) => running.has(squash(l.text));
+  // running heads stand outside the tables: drop them where they open or close a page
+  const all: PageLines[] = read.map(({ page, lines }) => {
+    let a = 0;
+    let b = lines.length;
+    while (a < b && a < 2 && isRunning(lines[a])) a++;
+    while (b > a && lines.length - b < 2 && isRunning(lines[b - 1])) b--;
+    return { page, lines: lines.slice(a, b) };
+  });
   type Anchor = { p: number; first: number; last: number; table: LocatedTable };
   const anchors: Anchor[] = [];
   all.forEach(({ lines }, p) => {

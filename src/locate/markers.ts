@@ -138,7 +138,7 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   let key = matchKey(text);
   // a qualifier after the title: （功能科目） （按经济分类科目）
   key = key.replace(/\(续(?:表)?\d*\)$|续表\d*$/, '');
-  const qual = /\((?:按)?[^()]{0,12}(?:科目|分类|项目)\)$/.exec(key);
+  const qual = /\((?:按)?[^()]{0,12}(?:科目|分类|项目)\)$/.exec(key) ?? /\((?:按|不含)[^()]{1,20}\)$/.exec(key);
   let qualifier = '';
   if (qual && key.slice(0, qual.index).endsWith('表')) {
     qualifier = qual[0];
@@ -191,7 +191,7 @@ export function isMarkText(text: string): boolean {
 }
 
 const BY_ID = new Map(CATALOG.map((e) => [e.id, e]));
-const TITLE_PREFIX = /^(?:\d{4}年度?|\d{4}\(年度\)|(?:市|区|县|省|州|旗)级|预算单位|部门\(单位\)|部门|单位|综合预算|部门预算|单位预算)/;
+const TITLE_PREFIX = /^(?:\d{4}年度?|\d{4}(?=[^\d年])|\d{4}\(年度\)|(?:市|区|县|省|州|旗)级|预算单位|部门\(单位\)|部门|单位|综合预算|部门预算|单位预算)/;
 
 /** The title without its year and 部门/单位/市级 prefix: 2026年市级部门收支预算总表 → 收支预算总表. */
 export function coreTitle(key: string): string {
@@ -217,7 +217,7 @@ function familyTitle(key: string, qualifier: string): CatalogEntry | undefined {
   const exact = KEYED.find((k) => k.key === core);
   if (exact) return exact.entry;
   const final = /决算/.test(core);
-  const words = core + qualifier;
+  const words = core + (/经济/.test(qualifier) ? '经济分类' : '');
   for (const f of TITLE_FAMILIES) {
     if (!f.words.every((w) => words.includes(w))) continue;
     const id = final ? f.final : f.budget;
