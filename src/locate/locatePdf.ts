@@ -76,11 +76,19 @@ export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []):
   all.forEach(({ lines }, p) => {
     const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
     // a title wrapped onto a second short line: "…支出预算" / "表"
+    // or over two lines: "…一般公共预算支出明细表" / "（按支出经济分类科目）", "…“三公”经费及" / "会议费、培训费支出预算表"
     for (let i = 0; i + 1 < lines.length; i++) {
-      if (cands[i] || cands[i + 1]) continue;
       const tail = squash(lines[i + 1].text);
-      if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > 12) continue;
+      const gap = lines[i + 1].y0 - lines[i].y1;
+      const short = tail.length <= 4 && gap <= 12 && !cands[i] && !cands[i + 1];
+      const wrapped =
+        tail.length <= 24 &&
+        gap <= Math.max(12, lines[i].y1 - lines[i].y0) &&
+        !/\d[.,]\d/.test(tail) &&
+        ((cands[i] && /^[(（]/.test(tail)) || (!cands[i] && !/表$/.test(squash(lines[i].text)) && squash(lines[i].text).length >= 6));
+      if (!short && !wrapped) continue;
       const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]), nonAmount: true });
+      if (joined && !cands[i] && cands[i + 1] && joined.title.length <= cands[i + 1]!.title.length) continue;
       if (joined) {
         cands[i] = joined;
         lines.splice(i + 1, 1);
