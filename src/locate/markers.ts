@@ -48,16 +48,31 @@ export function findUnit(text: string): '万元' | '元' | undefined {
   return m ? (m[1] as '万元' | '元') : undefined;
 }
 
-const ENTITY = /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+const ENTITY = /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门[(（]单位[)）]|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+/** An organisation's name: it ends like one (…局, …委员会, …中心), perhaps with （本级）/（汇总）. */
+export const ORG_NAME = /^[\u4e00-\u9fff（）()]{1,40}?(?:局|委|办|室|院|部|会|中心|所|站|处|厅|队|馆|校|署|社|团|府|司|场|园|台|庭|盟|联|宫|库|科|协|厂|网|报)(?:[(（](?:本级|汇总|机关|本部)[)）])?$/;
+
+/**
+ * "341-湖州市财政局    单位:万元": the unit's name without a label, perhaps after its budget code,
+ * on the line of the 单位 mark.
+ */
+function unlabeledEntity(text: string): string | undefined {
+  if (!findUnit(text) || ENTITY.test(text)) return undefined;
+  const rest = squash(unsplitUnit(text.replace(/\u3000/g, ' ')).replace(/(?:金额)?单位[:：]\s*(?:万元|元)/g, ''));
+  const m = /^(?:\d{2,12}[-－_]?)?(.+)$/.exec(rest);
+  return m && ORG_NAME.test(m[1]) ? m[1] : undefined;
+}
+
 export function findEntity(text: string): string | undefined {
   const m = ENTITY.exec(unsplitUnit(text.replace(/\u3000/g, ' ')));
-  if (!m) return undefined;
+  if (!m) return unlabeledEntity(text);
   const e = squash(m[1]);
   return e || undefined;
 }
 
 /** True for lines that carry only marks (code, unit, entity, 续表), no table content. */
 export function isMetaLine(text: string): boolean {
+  if (unlabeledEntity(text)) return true;
   let rest = unsplitUnit(text.replace(/\u3000/g, ' '));
   rest = rest.replace(ENTITY, '');
   const key = matchKey(rest)
