@@ -236,7 +236,8 @@ function familyTitle(key: string, qualifier: string): CatalogEntry | undefined {
   for (const f of TITLE_FAMILIES) {
     if (!f.words.every((w) => words.includes(w))) continue;
     const id = final ? f.final : f.budget;
-    if (!id) return BY_ID.get(final ? 'final.other' : 'budget.other');
+    // the 决算 scheme is national (公开01–09表): a 决算 title of another family is no table of it
+    if (!id) return undefined;
     return BY_ID.get(id);
   }
   // a title naming no family must still read like a fiscal table's (…预算表, …明细表, …情况表)

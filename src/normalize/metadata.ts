@@ -1,5 +1,5 @@
 /** Document metadata: kind (决算/预算), fiscal year, reporting entity, dominant unit. */
-import { squash } from './text.js';
+import { halfWidth, squash } from './text.js';
 import { ORG_NAME } from '../locate/markers.js';
 
 export interface MetaInput {
@@ -24,7 +24,7 @@ const YEAR_KIND_COVER = /^[^，。；]{0,40}?((?:19|20)\d{2})年度?[^，。；\
 const YEAR_KIND = /((?:19|20)\d{2})年度?(?:[^，。；\d]{0,12}?)(?:部门|单位)?(决算|预算)/;
 
 export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''; year: number | null; entity: string; unit: '万元' | '元' | '' } {
-  const head = input.lines.slice(0, 60).map(squash);
+  const head = input.lines.slice(0, 60).map((l) => squash(halfWidth(l)));
   let kind: '决算' | '预算' | '' = mostCommon(input.tableKinds) ?? '';
   let year: number | null = null;
   // the cover, its lines joined: "2026 年深圳市规划和自然资源局盐田" / "管理局部门预算"
@@ -42,7 +42,7 @@ export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''
     }
   }
   if (year === null) {
-    const all = input.lines.map(squash);
+    const all = input.lines.map((l) => squash(halfWidth(l)));
     for (const l of all) {
       const m = YEAR_KIND.exec(l);
       if (m) {
@@ -50,6 +50,12 @@ export function documentMeta(input: MetaInput): { kind: '决算' | '预算' | ''
         break;
       }
     }
+  }
+  if (year === null) {
+    // a table file: the year a form prints under its title ("（2026年度）", "2026（年度）")
+    const years = input.lines.map((l) => /^[(（]?((?:19|20)\d{2})[(（]?年度?[)）]?$/.exec(squash(halfWidth(l)))?.[1]).filter((y): y is string => Boolean(y));
+    const y = mostCommon(years);
+    if (y) year = Number(y);
   }
   if (year === null) {
     const m = /(19|20)\d{2}/.exec(input.fileName);
