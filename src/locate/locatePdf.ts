@@ -52,7 +52,8 @@ export function pageLines(page: PdfPage): Line[] {
 function runningLines(all: PageLines[]): Set<string> {
   const counts = new Map<string, number>();
   for (const { lines } of all) {
-    const keys = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => squash(l.text)).filter((k) => k.length >= 4));
+    // a note under a table (注：…) ends the table, however often it is printed
+    const keys = new Set([...lines.slice(0, 2), ...lines.slice(-2)].filter((l) => !isNoteLine(l.text)).map((l) => squash(l.text)).filter((k) => k.length >= 4));
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const min = Math.max(3, Math.ceil(all.length * 0.3));
