@@ -208,7 +208,9 @@ export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []):
       prev.a.table.title === t.title &&
       (!prev.a.table.code || !t.code || prev.a.table.code.number === t.code.number) &&
       a.p <= prev.lastPage + 1 &&
-      a.p > prev.a.p;
+      a.p > prev.a.p &&
+      // a title with no figures under it was a mention (a list, a cover), not the table's first page
+      prev.a.table.regions.some(holdsAmounts);
     if (same && prev) {
       const pt = prev.a.table;
       pt.regions.push(...t.regions.filter((r) => !pt.regions.some((q) => q.page === r.page)));
@@ -225,6 +227,10 @@ export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []):
     out.push(t);
   }
   return out;
+}
+
+function holdsAmounts(r: Region): boolean {
+  return r.page.items.some((it) => it.y0 >= r.top && it.y1 <= r.bottom && looksLikeAmount(it.str));
 }
 
 /** A page continues a table when its first line sits inside ruled cells or reads as a table row. */
