@@ -10,12 +10,15 @@ import { info, warning, type Message } from '../model/message.js';
 import type { Line } from './lines.js';
 import type { SkippedTable } from './locatePdf.js';
 import { matchTitle } from './markers.js';
+import { looksLikeAmount } from '../normalize/amount.js';
+import { interpretGrid } from '../reconstruct/interpretGrid.js';
+import type { Grid } from '../model/grid.js';
 
 interface DraftLike {
   entry: CatalogEntry;
   title: string;
   pages: number[];
-  grid: { rows: unknown[][] } | null;
+  grid: Grid | null;
 }
 
 export function documentSignals(perPage: { page: PdfPage; lines: Line[] }[], drafts: DraftLike[], skipped: SkippedTable[]): Message[] {
@@ -40,6 +43,10 @@ export function documentSignals(perPage: { page: PdfPage; lines: Line[] }[], dra
     if (!found.has(id)) warnings.push(warning('table-missing', `the list of tables on page ${n.page} names "${n.title}" (${id}); no such table was found in the document`, { page: n.page }));
   for (const d of drafts) {
     const rows = d.grid?.rows.length ?? 0;
+    // figures printed under the title, and not one read: the header (columns) could not be resolved
+    const printed = d.grid ? d.grid.rows.flat().filter((c) => c && looksLikeAmount(c.text)).length : 0;
+    if (rows && printed >= 3 && interpretGrid(d.grid!).cells.length === 0)
+      warnings.push(warning('table-unread', `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): ${printed} figures printed under the title, none read — its header (the columns) could not be resolved`, { page: d.pages[0] }));
     if (!rows) warnings.push(warning('table-body-missing', `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): title found but no table body could be read below it`, { page: d.pages[0] }));
   }
   return [...warnings, ...notes];
