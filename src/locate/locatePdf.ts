@@ -6,7 +6,6 @@
  */
 import type { PdfPage } from '../model/content.js';
 import type { CatalogEntry, Region, TableCode } from '../model/draft.js';
-import type { Unit } from '../model/unit.js';
 import { looksLikeAmount } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { buildLines, segmentsOf, type Line } from './lines.js';
@@ -20,15 +19,23 @@ import {
   isPageNumber,
   matchTitle,
 } from './markers.js';
-import { MARK_GAP, SEGMENT_GAP, TITLE_TO_TABLE } from './settings.js';
 
 export interface LocatedTable {
   entry: CatalogEntry;
   title: string;
   code?: TableCode;
-  unit?: Unit;
+  unit?: '万元' | '元';
   entity?: string;
   regions: Region[];
+  /** what the locator has to say about the table (a title the catalog lacks, pages merged) */
+  notes: string[];
+}
+
+/** A table the locator saw and did not extract, and why (a 绩效目标表 holds targets, not amounts). */
+export interface SkippedTable {
+  title: string;
+  page: number;
+  reason: string;
 }
 
 interface PageLines {
@@ -43,147 +50,219 @@ function readByOcr(line: Line): boolean {
   return line.items.some((it) => it.conf !== undefined);
 }
 
-/** A page's text lines, page numbers left out. */
 export function pageLines(page: PdfPage): Line[] {
   return buildLines(page.items).filter((l) => !isPageNumber(l.text));
 }
 
-/** A title found on a page, the lines its marks take (first..last), and the table it starts. */
-interface Anchor {
-  p: number;
-  first: number;
-  last: number;
-  table: LocatedTable;
+/**
+ * Running heads and feet: a line printed at the top or the bottom of many pages ("无锡市… 2025 年度
+ * 部门预算公开"). They are no table content, and a continuation page starts below them.
+ */
+function runningLines(all: PageLines[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { lines } of all) {
+    // a note under a table (注：…) ends the table, however often it is printed
+    const keys = new Set(
+      [...lines.slice(0, 2), ...lines.slice(-2)]
+        .filter((l) => !isNoteLine(l.text))
+        .map((l) => squash(l.text))
+        .filter((k) => k.length >= 4),
+    );
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const min = Math.max(3, Math.ceil(all.length * 0.3));
+  return new Set([...counts].filter(([k, n]) => n >= min && !matchTitle(k, { nonAmount: true })).map(([k]) => k));
 }
 
-/** The standard tables on a PDF's pages: each title with its marks, and the page regions its body takes. */
-export function locatePdfTables(pages: PdfPage[]): LocatedTable[] {
-  const all: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []): LocatedTable[] {
+  const read: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+  const running = runningLines(read);
+  const isRunning = (l: Line) => running.has(squash(l.text));
+  // running heads stand outside the tables: drop them where they open or close a page
+  const all: PageLines[] = read.map(({ page, lines }) => {
+    let a = 0;
+    let b = lines.length;
+    while (a < b && a < 2 && isRunning(lines[a])) a++;
+    while (b > a && lines.length - b < 2 && isRunning(lines[b - 1])) b--;
+    return { page, lines: lines.slice(a, b) };
+  });
+  type Anchor = { p: number; first: number; last: number; table: LocatedTable };
   const anchors: Anchor[] = [];
-  all.forEach(({ lines }, p) => pageAnchors(lines, p, anchors));
-  anchors.forEach((a, idx) => addRegions(a, anchors[idx + 1], all));
-  return anchors.map((a) => a.table);
-}
-
-/** The titles on one page's lines (a title wrapped onto a short second line joined), with their marks. */
-function pageAnchors(lines: Line[], p: number, anchors: Anchor[]): void {
-  const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l) }));
-  // a title wrapped onto a second short line: "…支出预算" / "表"
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (cands[i] || cands[i + 1]) continue;
-    const tail = squash(lines[i + 1].text);
-    if (tail.length > 4 || lines[i + 1].y0 - lines[i].y1 > MARK_GAP) continue;
-    const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]) });
-    if (joined) {
-      cands[i] = joined;
-      lines.splice(i + 1, 1);
-      cands.splice(i + 1, 1);
+  all.forEach(({ lines }, p) => {
+    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
+    // a title wrapped onto a second short line: "…支出预算" / "表"
+    // or over two lines: "…一般公共预算支出明细表" / "（按支出经济分类科目）", "…“三公”经费及" / "会议费、培训费支出预算表"
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const tail = squash(lines[i + 1].text);
+      const gap = lines[i + 1].y0 - lines[i].y1;
+      const short = tail.length <= 4 && gap <= 12 && !cands[i] && !cands[i + 1];
+      const wrapped =
+        tail.length <= 24 &&
+        gap <= Math.max(12, lines[i].y1 - lines[i].y0) &&
+        !/\d[.,]\d/.test(tail) &&
+        ((cands[i] && /^[(（]/.test(tail)) ||
+          (!cands[i] && !/表$/.test(squash(lines[i].text)) && squash(lines[i].text).length >= 6));
+      if (!short && !wrapped) continue;
+      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]), nonAmount: true });
+      if (joined && !cands[i] && cands[i + 1] && joined.title.length <= cands[i + 1]!.title.length) continue;
+      if (joined) {
+        cands[i] = joined;
+        lines.splice(i + 1, 1);
+        cands.splice(i + 1, 1);
+      }
     }
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const m = cands[i];
-    if (!m) continue;
-    // marks right below (up to 5 lines) and right above (up to 2 lines) the title
-    let last = i;
-    let first = i;
-    let unit: Unit | undefined;
-    let entity: string | undefined;
-    let code = m.code;
-    for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
-      const t = lines[k].text;
-      if (cands[k]) break;
-      if (!isMetaLine(t)) break;
-      unit ??= findUnit(t);
-      entity ??= findEntity(t);
-      code ??= findCode(t) ?? bareCode(t);
-      last = k;
-    }
-    for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-      const t = lines[k].text;
-      if (cands[k] || !isMetaLine(t)) break;
-      if (lines[i].y0 - lines[k].y1 > TITLE_TO_TABLE) break;
-      const c = findCode(t) ?? bareCode(t);
-      if (!c && !findUnit(t)) break;
-      code ??= c;
-      unit ??= findUnit(t);
-      first = k;
-    }
-    const next = lines[last + 1];
-    // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
-    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
-    const tocLike = near && !unit;
-    const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < TITLE_TO_TABLE;
-    const printedCode = code && code.printed.startsWith('公开');
-    if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
-    anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [] } });
-  }
-}
-
-/** The region below a title down to the next title or a note, and the pages the table continues on. */
-function addRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[]): void {
-  const { page, lines } = all[a.p];
-  const top = lines[a.last].y1 + 0.5;
-  let stop = lines.length;
-  if (nextA && nextA.p === a.p) stop = nextA.first;
-  let ended = false;
-  for (let k = a.last + 1; k < stop; k++) {
-    if (isNoteLine(lines[k].text)) {
-      stop = k;
-      ended = true;
-      break;
-    }
-  }
-  const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
-  let startPage = a.p;
-  if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
-    // the title is the last thing on its page: the table starts on the next page, below its marks
-    const next = all[a.p + 1];
-    let k = 0;
-    while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
-      a.table.unit ??= findUnit(next.lines[k].text);
-      a.table.entity ??= findEntity(next.lines[k].text);
-      k++;
-    }
-    if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
-      let end = next.lines.length;
-      for (let q = k; q < next.lines.length; q++)
-        if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
-          end = q;
-          break;
-        }
-      a.table.regions.push({
-        page: next.page,
-        top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
-        bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
+    for (let i = 0; i < lines.length; i++) {
+      const m = cands[i];
+      if (!m) continue;
+      // marks right below (up to 5 lines) and right above (up to 2 lines) the title
+      let last = i;
+      let first = i;
+      let unit: '万元' | '元' | undefined;
+      let entity: string | undefined;
+      let code = m.code;
+      for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+        const t = lines[k].text;
+        if (cands[k]) break;
+        if (!isMetaLine(t)) break;
+        unit ??= findUnit(t);
+        entity ??= findEntity(t);
+        code ??= findCode(t) ?? bareCode(t);
+        last = k;
+      }
+      for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+        const t = lines[k].text;
+        if (cands[k] || !isMetaLine(t)) break;
+        if (lines[i].y0 - lines[k].y1 > 60) break;
+        const c = findCode(t) ?? bareCode(t);
+        if (!c && !findUnit(t)) break;
+        code ??= c;
+        unit ??= findUnit(t);
+        first = k;
+      }
+      const next = lines[last + 1];
+      // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
+      const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
+      const tocLike = near && !unit;
+      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+      const printedCode = Boolean(code);
+      if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
+      // a title the catalog does not list is a table only with the marks of one: a 单位 line and a header
+      if (m.entry.generic && !(unit && headerBelow)) continue;
+      const notes = m.entry.generic
+        ? [
+            `title "${m.title}" is not in the catalog; extracted as a ${m.entry.kind} table by its shape (单位 line, header, amounts)`,
+          ]
+        : [];
+      anchors.push({
+        p,
+        first,
+        last,
+        table: { entry: m.entry, title: m.title, code, unit, entity, regions: [], notes },
       });
-      startPage = a.p + 1;
-      if (end < next.lines.length) return;
     }
-  } else a.table.regions.push({ page, top, bottom });
-  if (ended || (nextA && nextA.p === a.p)) return;
-  continuationRegions(a, nextA, all, startPage);
-}
+  });
 
-/** Pages after the first that start with table rows continue it (at most four). */
-function continuationRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[], startPage: number): void {
-  for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
-    const { page: pg, lines: pl } = all[p];
-    if (!pl.length) break;
-    const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
-    if (firstAnchor === 0) break;
-    if (!startsWithTableRows(pg, pl)) break;
-    let end = firstAnchor;
-    let noted = false;
-    for (let k = 0; k < firstAnchor; k++)
-      if (isNoteLine(pl[k].text)) {
-        end = k;
-        noted = true;
+  anchors.forEach((a, idx) => {
+    const nextA = anchors[idx + 1];
+    const { page, lines } = all[a.p];
+    const top = lines[a.last].y1 + 0.5;
+    let stop = lines.length;
+    if (nextA && nextA.p === a.p) stop = nextA.first;
+    let ended = false;
+    for (let k = a.last + 1; k < stop; k++) {
+      if (isNoteLine(lines[k].text)) {
+        stop = k;
+        ended = true;
         break;
       }
-    const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
-    a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
-    if (noted || firstAnchor < pl.length) break;
+    }
+    const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
+    let startPage = a.p;
+    if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
+      // the title is the last thing on its page: the table starts on the next page, below its marks
+      const next = all[a.p + 1];
+      let k = 0;
+      while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
+        a.table.unit ??= findUnit(next.lines[k].text);
+        a.table.entity ??= findEntity(next.lines[k].text);
+        k++;
+      }
+      if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
+        let end = next.lines.length;
+        for (let q = k; q < next.lines.length; q++)
+          if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
+            end = q;
+            break;
+          }
+        a.table.regions.push({
+          page: next.page,
+          top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
+          bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
+        });
+        startPage = a.p + 1;
+        if (end < next.lines.length) return;
+      }
+    } else a.table.regions.push({ page, top, bottom });
+    if (ended || (nextA && nextA.p === a.p)) return;
+    // continuation pages
+    for (let p = startPage + 1; p < all.length; p++) {
+      const { page: pg, lines: pl } = all[p];
+      if (!pl.length) break;
+      const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
+      if (firstAnchor === 0) break;
+      if (!startsWithTableRows(pg, pl)) break;
+      let end = firstAnchor;
+      let noted = false;
+      for (let k = 0; k < firstAnchor; k++)
+        if (isNoteLine(pl[k].text)) {
+          end = k;
+          noted = true;
+          break;
+        }
+      const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
+      a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
+      if (noted || firstAnchor < pl.length) break;
+    }
+  });
+  // a title repeated on every page of a long table (label and title, or the title alone) continues it
+  const out: LocatedTable[] = [];
+  let prev: { a: Anchor; lastPage: number } | undefined;
+  for (const a of anchors) {
+    const t = a.table;
+    const lastPage = Math.max(a.p, ...t.regions.map((r) => all.findIndex((x) => x.page === r.page)));
+    const same =
+      prev &&
+      prev.a.table.entry.id === t.entry.id &&
+      prev.a.table.title === t.title &&
+      (!prev.a.table.code || !t.code || prev.a.table.code.number === t.code.number) &&
+      a.p <= prev.lastPage + 1 &&
+      a.p > prev.a.p &&
+      // a title with no figures under it was a mention (a list, a cover), not the table's first page
+      prev.a.table.regions.some(holdsAmounts);
+    if (same && prev) {
+      const pt = prev.a.table;
+      pt.regions.push(...t.regions.filter((r) => !pt.regions.some((q) => q.page === r.page)));
+      pt.unit ??= t.unit;
+      pt.entity ??= t.entity;
+      prev.lastPage = Math.max(prev.lastPage, lastPage);
+      continue;
+    }
+    prev = { a, lastPage };
+    if (t.entry.amounts === false) {
+      skipped.push({
+        title: t.title,
+        page: all[a.p].page.number,
+        reason: 'a performance-target form (绩效目标表): targets and indicators, not an amount table',
+      });
+      continue;
+    }
+    out.push(t);
   }
+  return out;
+}
+
+function holdsAmounts(r: Region): boolean {
+  return r.page.items.some((it) => it.y0 >= r.top && it.y1 <= r.bottom && looksLikeAmount(it.str));
 }
 
 /** A page continues a table when its first line sits inside ruled cells or reads as a table row. */
@@ -194,8 +273,8 @@ function startsWithTableRows(page: PdfPage, lines: Line[]): boolean {
   const yc = (first.y0 + first.y1) / 2;
   const inRules =
     page.verticals.filter((v) => v.y0 - 1 <= yc && yc <= v.y1 + 1).length >= 2 &&
-    page.horizontals.some((h) => h.y0 <= yc + 1 && yc - h.y0 < TITLE_TO_TABLE && h.x1 > first.x0 && h.x0 < first.x1);
+    page.horizontals.some((h) => h.y0 <= yc + 1 && yc - h.y0 < 60 && h.x1 > first.x0 && h.x0 < first.x1);
   if (inRules) return true;
-  const segs = segmentsOf(first, SEGMENT_GAP);
+  const segs = segmentsOf(first, 1.2);
   return segs.length >= 2 && segs.some((s) => looksLikeAmount(s.str) || /^\d{3,7}$/.test(squash(s.str)));
 }

@@ -45,3 +45,44 @@ describe('marks', () => {
     expect(matchTitle('本部门无政府性基金预算财政拨款收支，故本表为空表', { fuzzy: true })).toBeUndefined();
   });
 });
+
+describe('national schemes', () => {
+  const id = (t: string) => matchTitle(t, { nonAmount: true })?.entry.id;
+  it('reads the labels of every scheme', () => {
+    expect(findCode('预算01表')?.number).toBe(1);
+    expect(findCode('预算表12')?.number).toBe(12);
+    expect(findCode('单位预算表10')?.number).toBe(10);
+    expect(findCode('公开表3')?.number).toBe(3);
+    expect(matchTitle('预算 06表 一般公共预算基本支出表')?.code?.number).toBe(6);
+    expect(matchTitle('表 10 政府性基金预算支出表')?.code?.number).toBe(10);
+    expect(matchTitle('表1：2026年市级部门收支预算总表')?.code?.number).toBe(1);
+    expect(matchTitle('公开 01 表 收支总表')?.code?.number).toBe(1);
+  });
+  it('classes titles no alias lists by their words', () => {
+    expect(id('预算01表 收支总表')).toBe('budget.summary');
+    expect(id('2026 年单位收支总体情况表')).toBe('budget.summary');
+    expect(id('表１：２０２１年部门综合预算收支总表')).toBe('budget.summary');
+    expect(id('2022部门综合预算财政拨款结转资金支出表')).toBe('budget.fiscal-carryover');
+    expect(id('本年支出总体情况表')).toBe('budget.expense');
+    expect(id('2026年度一般公共预算拨款支出预算表')).toBe('budget.gpb-expense');
+    expect(id('一般公共预算支出表（按经济分类）')).toBe('budget.gpb-economic');
+    expect(id('一般公共预算支出明细表（按支出经济分类科目-不含上年结转）')).toBe('budget.gpb-economic');
+    expect(id('2026年市级部门一般公共预算"三公"经费支出表')).toBe('budget.three-public');
+    expect(id('财政拨款安排的行政经费及“三公”经费预算表')).toBe('budget.three-public');
+    expect(id('部门预算基本支出预算表')).toBe('budget.basic');
+    expect(id('财政拨款政府购买服务明细表')).toBe('budget.purchase');
+    expect(id('2026年专用设备购置明细表')).toBe('budget.other');
+  });
+  it('finds performance forms only when asked, and never takes part headings or lists for titles', () => {
+    expect(id('预算表12 年度项目支出绩效表')).toBe('budget.performance');
+    expect(matchTitle('2026年部门整体绩效目标表')).toBeUndefined();
+    expect(id('第二部分 2026年部门预算表')).toBeUndefined();
+    expect(id('2026年度单位预算表')).toBeUndefined();
+  });
+  it('reads an entity printed without a label before the unit', () => {
+    expect(findEntity('341-湖州市财政局                 单位:万元')).toBe('湖州市财政局');
+    expect(isMetaLine('341-湖州市财政局                 单位:万元')).toBe(true);
+    expect(findEntity('部门（单位）：烟台市民政局        单位：万元')).toBe('烟台市民政局');
+    expect(isMetaLine('合计        单位：万元')).toBe(false);
+  });
+});

@@ -1,10 +1,13 @@
 /** Recognizers for the printed marks around a table: title, 公开0x表 code, 单位, 编制单位, notes. */
 import type { CatalogEntry, TableCode } from '../model/draft.js';
 import type { Unit } from '../model/unit.js';
-import { chineseNumeral, editDistance, matchKey, squash } from '../normalize/text.js';
-import { CATALOG } from './catalog.js';
+import { chineseNumeral, editDistance, matchKey, ORG_NAME, squash } from '../normalize/text.js';
+import { CATALOG, MEANINGFUL_PREFIX, TITLE_FAMILIES } from './catalog.js';
 
 const CODE_PATTERNS: RegExp[] = [
+  /(?:单位)?预算(\d{1,2})表/,
+  /(?:单位)?预算表(\d{1,2})/,
+  /公开表(\d{1,2})/,
   /公开(\d{1,2})表/,
   /公开表([一二三四五六七八九十]+)/,
   /公开([一二三四五六七八九十]+)表/,
@@ -26,7 +29,7 @@ export function findCode(text: string): TableCode | undefined {
 
 /** A bare 表一 / 表1 line (used by some schemes without 公开). */
 export function bareCode(text: string): TableCode | undefined {
-  const m = /^(?:附)?表([一二三四五六七八九十]+|\d{1,2})$/.exec(matchKey(text));
+  const m = /^(?:附)?表([一二三四五六七八九十]+|\d{1,2})(?:-\d{1,2})?$/.exec(matchKey(text));
   if (!m) return undefined;
   const n = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseNumeral(m[1]);
   return n ? { printed: m[0], number: n } : undefined;
@@ -49,23 +52,39 @@ export function findUnit(text: string): Unit | undefined {
 }
 
 const ENTITY =
-  /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+  /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门[(（]单位[)）]|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+
+/**
+ * "341-湖州市财政局    单位:万元": the unit's name without a label, perhaps after its budget code,
+ * on the line of the 单位 mark.
+ */
+function unlabeledEntity(text: string): string | undefined {
+  if (!findUnit(text) || ENTITY.test(text)) return undefined;
+  const rest = squash(unsplitUnit(text.replace(/\u3000/g, ' ')).replace(/(?:金额)?单位[:：]\s*(?:万元|元)/g, ''));
+  const m = /^(?:\d{2,12}[-－_]?)?(.+)$/.exec(rest);
+  return m && ORG_NAME.test(m[1]) ? m[1] : undefined;
+}
+
 export function findEntity(text: string): string | undefined {
   const m = ENTITY.exec(unsplitUnit(text.replace(/\u3000/g, ' ')));
-  if (!m) return undefined;
+  if (!m) return unlabeledEntity(text);
   const e = squash(m[1]);
   return e || undefined;
 }
 
 /** True for lines that carry only marks (code, unit, entity, 续表), no table content. */
 export function isMetaLine(text: string): boolean {
+  if (unlabeledEntity(text)) return true;
   let rest = unsplitUnit(text.replace(/\u3000/g, ' '));
   rest = rest.replace(ENTITY, '');
   const key = matchKey(rest)
     .replace(/(?:金额)?单位:(万元|元)/g, '')
-    .replace(/公开\d{1,2}表|公开表[一二三四五六七八九十]+|公开[一二三四五六七八九十]+表|部门公开表\d{1,2}/g, '')
-    .replace(/^\(?续表\)?\d*$/, '')
-    .replace(/^(?:附)?表([一二三四五六七八九十]+|\d{1,2})$/, '');
+    .replace(
+      /公开\d{1,2}表|公开表(?:[一二三四五六七八九十]+|\d{1,2})|公开[一二三四五六七八九十]+表|部门公开表\d{1,2}|(?:单位)?预算(?:\d{1,2}表|表\d{1,2})/g,
+      '',
+    )
+    .replace(/^\(?续表?\)?\d*$/, '')
+    .replace(/^(?:附)?表([一二三四五六七八九十]+|\d{1,2})(?:-\d{1,2})?$/, '');
   return key.length === 0;
 }
 
@@ -85,14 +104,17 @@ export interface TitleMatch {
   code?: TableCode;
 }
 
-const KEYED = CATALOG.flatMap((entry) =>
-  [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) })),
-).sort((a, b) => b.key.length - a.key.length);
-const PREFIX_CODE = /^(?:公开\d{1,2}表|公开表[一二三四五六七八九十]+|(?:附)?表[一二三四五六七八九十\d]{1,3})[:.、]?/;
+const KEYED = CATALOG.filter((e) => !e.generic && e.amounts !== false)
+  .flatMap((entry) => [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) })))
+  .sort((a, b) => b.key.length - a.key.length);
+const PREFIX_CODE =
+  /^(?:公开\d{1,2}表|公开表(?:[一二三四五六七八九十]+|\d{1,2})|(?:单位)?预算(?:\d{1,2}表|表\d{1,2})|(?:附)?表(?:[一二三四五六七八九十]{1,3}|\d{1,2}(?:-\d{1,2})?))[:.、]?/;
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)[、.]?|\d{1,2}[、.,](?!\d))/;
 const BAD_PREFIX = /[，。；;,:：、《》()"“”]|详见|见附|如下|情况|说明/;
 
 export interface MatchOptions {
+  /** also match forms that hold no amounts (绩效目标表): the locator needs them to end the table before */
+  nonAmount?: boolean;
   /**
    * The line was read by OCR: a title one character in seven misread ("一必公共预算…") still
    * names its catalog table, the nearest one; the title reported is the catalog's.
@@ -139,7 +161,8 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   const printed = squash(text);
   let key = matchKey(text);
   // a qualifier after the title: （功能科目） （按经济分类科目）
-  const qual = /\((?:按)?[^()]{0,12}(?:科目|分类)\)$/.exec(key);
+  key = key.replace(/\(续(?:表)?\d*\)$|续表\d*$/, '');
+  const qual = /\((?:按)?[^()]{0,12}(?:科目|分类|项目)\)$/.exec(key) ?? /\((?:按|不含)[^()]{1,20}\)$/.exec(key);
   let qualifier = '';
   if (qual && key.slice(0, qual.index).endsWith('表')) {
     qualifier = qual[0];
@@ -162,6 +185,7 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   for (const { entry, key: t } of KEYED) {
     if (!key.endsWith(t)) continue;
     let prefix = key.slice(0, key.length - t.length);
+    if (MEANINGFUL_PREFIX.test(prefix)) continue;
     prefix = prefix
       .replace(/\d{4}年度?$/, '')
       .replace(/(部门|单位|预算单位)$/, '')
@@ -170,14 +194,17 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
     // try the near match
     if (opts.fuzzy && prefix && nearestTitle(key)?.length === key.length) break;
     if (prefix.length > 40 || BAD_PREFIX.test(prefix) || (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix))) {
-      if (opts.fuzzy) break;
-      return undefined;
+      break;
     }
     let title = printed.slice(printed.length - qualifier.length - t.length);
     if (!qualifier && !title.endsWith('表')) title = title.slice(0, -1) + '表';
     return { entry, title, code };
   }
-  if (!opts.fuzzy) return undefined;
+  if (!opts.fuzzy) {
+    const fam = familyTitle(key, qualifier);
+    if (!fam || (fam.amounts === false && !opts.nonAmount)) return undefined;
+    return { entry: fam, title: titleOf(printed, key, qualifier), code };
+  }
   const near = nearestTitle(key);
   if (!near) return undefined;
   const prefix = key
@@ -192,4 +219,64 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
 /** A line that is only a mark around a table: a title, 公开0x表 / 表一, 单位, 编制单位, a note. */
 export function isMarkText(text: string): boolean {
   return Boolean(matchTitle(text)) || isMetaLine(text) || isNoteLine(text) || Boolean(bareCode(text));
+}
+
+const BY_ID = new Map(CATALOG.map((e) => [e.id, e]));
+const TITLE_PREFIX =
+  /^(?:\d{4}年度?|\d{4}(?=[^\d年])|\d{4}\(年度\)|(?:市|区|县|省|州|旗)级|预算单位|部门\(单位\)|部门|单位|综合预算|部门预算|单位预算)/;
+
+/** The title without its year and 部门/单位/市级 prefix: 2026年市级部门收支预算总表 → 收支预算总表. */
+export function coreTitle(key: string): string {
+  let core = key;
+  for (let i = 0; i < 6; i++) {
+    const m = TITLE_PREFIX.exec(core);
+    if (!m) break;
+    core = core.slice(m[0].length);
+  }
+  return core;
+}
+
+/**
+ * A short title named by its words (收支总体情况表, 预算01表 收支总表, 部门综合预算收支总表 …): the
+ * catalog entry an alias names exactly, else the first family whose words all occur, else (a
+ * title of a budget or final-account table that names no family) the generic entry. Sentences,
+ * headings of parts and lists are not titles.
+ */
+function familyTitle(key: string, qualifier: string): CatalogEntry | undefined {
+  const core = coreTitle(key);
+  if (!core.endsWith('表') || core.length < 3 || core.length > 40) return undefined;
+  if (
+    /[，。；;,:!?！？《》]|详见|见附|如下|说明|关于|第[一二三四五六七八九十\d]+部分|以下|本表|空表|附件|公开表$|^表/.test(
+      core,
+    )
+  )
+    return undefined;
+  const exact = KEYED.find((k) => k.key === core);
+  if (exact) return exact.entry;
+  const final = /决算/.test(core);
+  const words = core + (/经济/.test(qualifier) ? '经济分类' : '');
+  for (const f of TITLE_FAMILIES) {
+    if (!f.words.every((w) => words.includes(w))) continue;
+    const id = final ? f.final : f.budget;
+    // the 决算 scheme is national (公开01–09表): a 决算 title of another family is no table of it
+    if (!id) return undefined;
+    return BY_ID.get(id);
+  }
+  // a title naming no family must still read like a fiscal table's (…预算表, …明细表, …情况表)
+  if (/(?:预算|决算|明细|情况|统计|汇总)表$/.test(core) && !/^(?:预算|决算|部门预算|单位预算)表$/.test(core))
+    return BY_ID.get(final ? 'final.other' : 'budget.other');
+  return undefined;
+}
+
+function titleOf(printed: string, key: string, qualifier: string): string {
+  // the printed title from its code on: drop a leading code / enumerator as printed
+  const core = coreTitle(key);
+  const keyed = matchKey(printed);
+  const at = keyed.lastIndexOf(core + qualifier);
+  if (at >= 0) {
+    // map back onto the printed text by counting characters (matchKey keeps one character per character)
+    const squashed = squash(printed);
+    if (squashed.length === keyed.length) return squashed.slice(at, at + core.length + qualifier.length);
+  }
+  return core + qualifier;
 }

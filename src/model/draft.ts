@@ -16,6 +16,10 @@ export interface CatalogEntry {
   aliases: string[];
   /** the table carries side-by-side 收入 | 支出 panels */
   panels?: boolean;
+  /** a form of targets and indicators (绩效目标表), not an amount table: found, never extracted */
+  amounts?: false;
+  /** the catch-all for a budget-shaped table whose title names no catalog table */
+  generic?: true;
 }
 
 /** A printed table code (公开01表, 表一 …) and the number it stands for. */
@@ -56,4 +60,6 @@ export interface DraftDocument {
   entities: string[];
   /** text outside the tables, per page, for the figures the narrative states */
   passages: Passage[];
+  /** what locating says about the document as a whole (tables a list names but the document lacks, forms left out) */
+  messages?: Message[];
 }

@@ -115,6 +115,7 @@ async function extractBytes(
     located = locateFlowTables(content);
   }
   const { drafts, lines, entities, passages } = located;
+  p.messages.push(...(located.messages ?? []));
   if (!drafts.length)
     throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
   const units = drafts.flatMap((d) => (d.unit ? [d.unit] : []));

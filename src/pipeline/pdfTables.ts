@@ -1,15 +1,18 @@
 /** A PDF's pages → located, reconstructed tables. */
-import { locatePdfTables, pageLines } from '../locate/locatePdf.js';
+import { locatePdfTables, pageLines, type SkippedTable } from '../locate/locatePdf.js';
 import type { PdfContent } from '../model/content.js';
 import type { DraftDocument, TableDraft } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
+import { info } from '../model/message.js';
 import { looksLikeMoney } from '../normalize/amount.js';
 import { stitchByChecks, type ScoreReading } from '../reconstruct/chooseReading.js';
 import { buildGrid } from '../reconstruct/ruledGrid.js';
+import { documentSignals } from './signals.js';
 
 /** A PDF's pages → located tables, their grids built and stitched (ambiguous stitching scored by `score`). */
 export function pdfDrafts(content: PdfContent, score: ScoreReading): DraftDocument {
-  const located = locatePdfTables(content.pages);
+  const skipped: SkippedTable[] = [];
+  const located = locatePdfTables(content.pages, skipped);
   const drafts: TableDraft[] = located.map((t) => {
     const grids = t.regions.map((r) => buildGrid(r)).filter((g): g is Grid => g !== null);
     const base = {
@@ -20,7 +23,11 @@ export function pdfDrafts(content: PdfContent, score: ScoreReading): DraftDocume
       pages: [...new Set(t.regions.map((r) => r.page.number))],
     };
     const stitched = grids.length ? stitchByChecks(grids, base, score) : null;
-    return { ...base, grid: stitched?.grid ?? null, messages: stitched?.messages ?? [] };
+    return {
+      ...base,
+      grid: stitched?.grid ?? null,
+      messages: [...t.notes.map((n) => info('table-generic', n)), ...(stitched?.messages ?? [])],
+    };
   });
   // a title found again further on, there with figures, was a mention the first time (a 目录
   // whose layout hid it, an OCR'd list): the empty first one is not a table
@@ -40,5 +47,5 @@ export function pdfDrafts(content: PdfContent, score: ScoreReading): DraftDocume
       .map((l) => l.text)
       .join(''),
   }));
-  return { drafts, lines, entities, passages };
+  return { drafts, lines, entities, passages, messages: documentSignals(perPage, drafts, skipped) };
 }

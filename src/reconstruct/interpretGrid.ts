@@ -43,7 +43,7 @@ export function isNumberingRow(row: (GridCell | null)[]): boolean {
   const texts = uniqueCells(row).map(cellText).filter(Boolean);
   if (texts.some((t) => /^栏次/.test(t))) return true;
   if (texts.length < 2) return false;
-  if (!texts.every((t) => /^(\d{1,2}|[A-Z]|栏次|行次|\d{1,2}=[\d+\-=]+)$/.test(halfWidth(t)))) return false;
+  if (!texts.every((t) => /^(\d{1,2}|[A-Z]|\*{1,3}|栏次|行次|\d{1,2}=[\d+\-=]+)$/.test(halfWidth(t)))) return false;
   const nums = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
   return nums.length >= 2 && nums.every((n, i) => i === 0 || n > nums[i - 1]);
 }

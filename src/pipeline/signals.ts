@@ -1,0 +1,82 @@
+/**
+ * Signals, not silence: what a document says it holds against what was found. A 目录 (or an
+ * index page, or a list of tables in the narrative) that names a table the locator did not find,
+ * a table found without a single amount read from it, and the forms deliberately left out
+ * (绩效目标表) are said in the document's warnings and notes.
+ */
+import type { Line } from '../locate/lines.js';
+import type { SkippedTable } from '../locate/locatePdf.js';
+import { matchTitle } from '../locate/markers.js';
+import type { PdfPage } from '../model/content.js';
+import type { CatalogEntry } from '../model/draft.js';
+import type { Grid } from '../model/grid.js';
+import { info, warning, type Message } from '../model/message.js';
+import { looksLikeAmount } from '../normalize/amount.js';
+import { interpretGrid } from '../reconstruct/interpretGrid.js';
+
+interface DraftLike {
+  entry: CatalogEntry;
+  title: string;
+  pages: number[];
+  grid: Grid | null;
+}
+
+export function documentSignals(
+  perPage: { page: PdfPage; lines: Line[] }[],
+  drafts: DraftLike[],
+  skipped: SkippedTable[],
+): Message[] {
+  const notes: Message[] = [];
+  const warnings: Message[] = [];
+  if (skipped.length) {
+    const shown = skipped.slice(0, 6).map((s) => `${s.title} (page ${s.page})`);
+    notes.push(
+      info(
+        'performance-forms',
+        `${skipped.length} performance-target form(s) not extracted, they hold targets and indicators, not amounts: ${shown.join('; ')}${skipped.length > 6 ? '; …' : ''}`,
+      ),
+    );
+  }
+  // titles listed together (two or more title lines within two lines of each other) name tables
+  const found = new Set(drafts.map((d) => d.entry.id));
+  const named = new Map<string, { title: string; page: number }>();
+  for (const { page, lines } of perPage) {
+    const cands = lines.map((l) => matchTitle(l.text));
+    cands.forEach((m, i) => {
+      if (!m || m.entry.generic || m.entry.amounts === false) return;
+      const listed = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < cands.length && cands[k]);
+      if (listed && !named.has(m.entry.id)) named.set(m.entry.id, { title: m.title, page: page.number });
+    });
+  }
+  for (const [id, n] of named)
+    if (!found.has(id))
+      warnings.push(
+        warning(
+          'table-missing',
+          `the list of tables on page ${n.page} names "${n.title}" (${id}); no such table was found in the document`,
+          { page: n.page },
+        ),
+      );
+  for (const d of drafts) {
+    const rows = d.grid?.rows.length ?? 0;
+    // figures printed under the title, and not one read: the header (columns) could not be resolved
+    const printed = d.grid ? d.grid.rows.flat().filter((c) => c && looksLikeAmount(c.text)).length : 0;
+    if (rows && printed >= 3 && interpretGrid(d.grid!).cells.length === 0)
+      warnings.push(
+        warning(
+          'table-unread',
+          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): ${printed} figures printed under the title, none read — its header (the columns) could not be resolved`,
+          { page: d.pages[0] },
+        ),
+      );
+    if (!rows)
+      warnings.push(
+        warning(
+          'table-body-missing',
+          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): title found but no table body could be read below it`,
+          { page: d.pages[0] },
+        ),
+      );
+  }
+  return [...warnings, ...notes];
+}
