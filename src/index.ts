@@ -1,5 +1,8 @@
 /** gongkai's library API. */
-export { extract, type ExtractOptions } from './pipeline/extract.js';
+export { extract, type ExtractOptions, type ExtractStage } from './pipeline/extract.js';
+export { harvest, type HarvestOptions, type HarvestEvent, type HarvestSummary } from './harvest/harvest.js';
+export type { InputDocument } from './harvest/inputs.js';
+export { expandInputs } from './harvest/inputs.js';
 export { DocumentResult, Table, Cell, CheckResult, NarrativeFigure } from './model/schema.js';
 export { RULES, type Rule } from './check/rules.js';
 export { runChecks } from './check/runChecks.js';

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'converter-missing',
   'unsafe-archive',
   'output-unwritable',
+  'aborted',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,15 +21,18 @@ export interface OcrRead {
 export async function ocrUnreadablePages(
   bytes: Uint8Array,
   content: PdfContent,
-  dpi?: number,
+  opts: { dpi?: number; enabled?: boolean } = {},
 ): Promise<Result<OcrRead>> {
+  const dpi = opts.dpi;
   const messages: Message[] = [];
   const ocrPages: DocumentResult['ocr_pages'] = [];
   const pages = [...content.pages];
   const wanted = pages
     .map((p) => ({ page: p, reason: ocrReason(p) }))
     .filter((x): x is { page: PdfPage; reason: string } => x.reason !== null);
-  if (wanted.length) {
+  if (wanted.length && opts.enabled === false) {
+    messages.push(warning('ocr-off', `${wanted.length} page(s) need OCR, which the caller turned off`));
+  } else if (wanted.length) {
     try {
       const read = await ocrPdfPages(
         bytes,

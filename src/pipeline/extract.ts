@@ -33,7 +33,16 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** resolution for OCR of scanned pages (default 200 dpi) */
   ocrDpi?: number;
+  /** read pages without a usable text layer by OCR (default true); off, such pages are a warning */
+  ocr?: boolean;
+  /** stops the extraction between stages: the result is `failed` with `aborted` */
+  signal?: AbortSignal;
+  /** told as each stage starts */
+  onProgress?: (stage: ExtractStage) => void;
 }
+
+/** The stages `onProgress` reports, in order. */
+export type ExtractStage = 'read' | 'ocr' | 'locate' | 'tables' | 'checks';
 
 /** What is known of a document so far, kept in its result when a later stage fails. */
 interface Progress {
@@ -41,14 +50,19 @@ interface Progress {
   messages: Message[];
 }
 
-/** Read, check and describe one file; never throws (a failure is a result with status `failed`). */
-export async function extract(file: string, options: ExtractOptions = {}): Promise<DocumentResult> {
+/**
+ * Read, check and describe one document, given as a path or as its bytes; never throws (a failure,
+ * an abort included, is a result with status `failed`).
+ */
+export async function extract(input: string | Uint8Array, options: ExtractOptions = {}): Promise<DocumentResult> {
   const started = performance.now();
-  const base = blankResult(file, options.documentName ?? path.basename(file));
+  const file = typeof input === 'string' ? input : '';
+  const base = blankResult(file, options.documentName ?? (file ? path.basename(file) : 'document'));
   const progress: Progress = { fields: {}, messages: [] };
   const seconds = () => Math.round(performance.now() - started) / 1000;
   try {
-    const bytes = await readInput(file, options, progress);
+    const bytes =
+      typeof input === 'string' ? await readInput(input, options, progress) : checkBytes(input, options, progress);
     const result = await extractBytes(bytes, base.document, options, progress);
     return DocumentResult.parse({
       ...base,
@@ -69,6 +83,19 @@ export async function extract(file: string, options: ExtractOptions = {}): Promi
       seconds: seconds(),
     };
   }
+}
+
+/** Bytes handed over by a caller, refused when empty or too large, as a file's would be. */
+function checkBytes(input: Uint8Array, options: ExtractOptions, progress: Progress): Uint8Array {
+  // a plain Uint8Array (pdf.js refuses Buffers), and our own copy: the caller's bytes stay theirs
+  const bytes = new Uint8Array(input);
+  progress.fields.bytes = bytes.length;
+  if (bytes.length === 0) throw new GongkaiError('empty-file', 'the document is empty (0 bytes)');
+  const maxBytes = options.maxBytes ?? 200 * 1024 * 1024;
+  if (bytes.length > maxBytes)
+    throw new GongkaiError('too-large', `the document is ${(bytes.length / 1048576).toFixed(0)} MB, over the limit`);
+  progress.fields.sha256 = createHash('sha256').update(bytes).digest('hex');
+  return bytes;
 }
 
 /** The file's bytes, refused when missing, empty or too large. */
@@ -97,6 +124,11 @@ async function extractBytes(
     p.messages.push(...r.messages);
     return r.value;
   };
+  const stage = (name: ExtractStage) => {
+    if (options.signal?.aborted) throw new GongkaiError('aborted', 'the caller stopped the extraction');
+    options.onProgress?.(name);
+  };
+  stage('read');
   const found = take(identify(bytes, name));
   p.fields.format = found.format;
   const data = found.reader.prepare ? take(await found.reader.prepare(bytes, found.detected)) : bytes;
@@ -104,26 +136,31 @@ async function extractBytes(
   let located: DraftDocument;
   if (content.format === 'pdf') {
     p.fields.pages = content.pages.length;
-    const ocr = take(await ocrUnreadablePages(bytes, content, options.ocrDpi));
+    stage('ocr');
+    const ocr = take(await ocrUnreadablePages(bytes, content, { dpi: options.ocrDpi, enabled: options.ocr !== false }));
     p.fields.ocr_pages = ocr.ocrPages;
     assertSomeText(ocr.content);
     const ocrCount = ocr.ocrPages.length;
     p.fields.text_source = ocrCount === 0 ? 'pdf' : ocrCount === content.pages.length ? 'ocr' : 'pdf+ocr';
+    stage('locate');
     located = pdfDrafts(ocr.content, failingChecks);
   } else {
     p.fields.text_source = content.format;
+    stage('locate');
     located = locateFlowTables(content);
   }
   const { drafts, lines, entities, passages } = located;
   p.messages.push(...(located.messages ?? []));
   if (!drafts.length)
     throw new GongkaiError('no-tables', 'no standard disclosure table (公开0x表 or a catalog title) was found');
+  stage('tables');
   const units = drafts.flatMap((d) => (d.unit ? [d.unit] : []));
   const tableKinds = drafts.map((d) => d.entry.kind);
   const meta = documentMeta({ lines, tableKinds, tableEntities: entities, tableUnits: units, fileName: name });
   const tables = take(numberTables(drafts, meta.unit || '万元')).map((t) => take(matchOcrLabels(t)));
   const narrative = narrativeFigures(passages);
   p.messages.push(...ocrDoubts(tables));
+  stage('checks');
   const checks = runChecks({ tables, narrative });
   const failed = checks.some((c) => c.status === 'fail');
   return { ...meta, tables, narrative, checks, status: failed || hasWarnings(p.messages) ? 'warnings' : 'ok' };
