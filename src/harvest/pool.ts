@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
-import { GongkaiError } from '../model/errors.js';
+import { GongkaiError, oneLine } from '../model/errors.js';
 import type { DocumentResult } from '../model/schema.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import type { WorkerSummary, WorkerTask } from './worker.js';
@@ -119,7 +119,7 @@ export class DocumentPool {
       const failed: DocumentResult = {
         ...fallback,
         status: 'failed',
-        error: { code: error.code, message: error.message },
+        error: { code: error.code, message: oneLine(error.message) },
       };
       return { summary: summarize(failed), failed };
     }

@@ -39,3 +39,17 @@ export function asGongkaiError(err: unknown): GongkaiError {
   const msg = err instanceof Error ? err.message : String(err);
   return new GongkaiError('internal', msg.split('\n')[0] || 'unexpected failure', { cause: err });
 }
+
+/**
+ * A reason as one printable line: control characters (a tab from an XML parser, bytes from a
+ * damaged archive's names) become spaces or \xNN, so documents.csv and stderr stay one line each.
+ */
+export function oneLine(text: string): string {
+  return (
+    text
+      .replace(/[\t\r\n]+/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+      .trim()
+  );
+}

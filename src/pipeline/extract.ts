@@ -13,7 +13,7 @@ import { locateFlowTables } from '../locate/locateFlow.js';
 import { isMarkText } from '../locate/markers.js';
 import { blankResult } from '../model/blankResult.js';
 import type { DraftDocument } from '../model/draft.js';
-import { asGongkaiError, GongkaiError } from '../model/errors.js';
+import { asGongkaiError, GongkaiError, oneLine } from '../model/errors.js';
 import { hasWarnings, type Message, type Result } from '../model/message.js';
 import { DocumentResult } from '../model/schema.js';
 import { documentMeta } from '../normalize/metadata.js';
@@ -73,7 +73,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     });
   } catch (err) {
     const e = asGongkaiError(err);
-    const error = { code: e.code, message: e.message };
+    const error = { code: e.code, message: oneLine(e.message) };
     return {
       ...base,
       ...progress.fields,
