@@ -20,6 +20,7 @@ import {
   isPageNumber,
   matchTitle,
 } from './markers.js';
+import { headerLines, repeatsHeader, startsWithWrappedRow } from './repeatedHeader.js';
 import { MARK_GAP, SEGMENT_GAP, TITLE_TO_TABLE } from './settings.js';
 
 export interface LocatedTable {
@@ -166,12 +167,19 @@ function addRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[]): voi
 
 /** Pages after the first that start with table rows continue it (at most four). */
 function continuationRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[], startPage: number): void {
+  const first = a.table.regions[0];
+  const header = first ? headerLines(all.find((x) => x.page === first.page)?.lines ?? [], first.top, first.bottom) : [];
   for (let p = startPage + 1; p < all.length && p <= startPage + 4; p++) {
     const { page: pg, lines: pl } = all[p];
     if (!pl.length) break;
     const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
     if (firstAnchor === 0) break;
-    if (!startsWithTableRows(pg, pl)) break;
+    if (
+      !startsWithTableRows(pg, pl) &&
+      !repeatsHeader(pl, header) &&
+      !startsWithWrappedRow(pl, (rest) => startsWithTableRows(pg, rest))
+    )
+      break;
     let end = firstAnchor;
     let noted = false;
     for (let k = 0; k < firstAnchor; k++)
