@@ -2,16 +2,18 @@
  * Tables without vertical rules (three-line tables, horizontal-only frames, aligned text as finance
  * software exports it): columns from the alignment of ALL rows of the table, header rows included.
  *
- * 1. Rows: text lines; the header is every line above the first data line (amounts or subject
- *    codes; a 栏次 / column-number line belongs to the header). Label-only lines below it (wrapped
- *    names) join the nearest data line.
- * 2. Columns: the x-extents of the data lines' words (a word: glyph runs that touch), merged where
- *    they overlap; then every word of the numbering line and of the header that lies over no
- *    column yet opens one (a column printed empty all the way down still has its heading and its
- *    column number), narrowest first so that a heading spanning a group never fuses its columns.
- * 3. Header cells: a heading over several columns is centred over the columns it spans (the widest
- *    run of columns beneath it, headed lower down, whose centre matches); lines of one heading
- *    wrapped inside its cell (same span, one above the other) are one cell.
+ * 1. Rows: text lines. The body starts after the 栏次 / column-number line, else at the first data
+ *    line (amounts or subject codes standing alone), less the lines just above it that read as no
+ *    heading. Label-only body lines tied to a data line by close line spacing are its wrapped name.
+ * 2. Columns: the x-extents of the data lines' values (a word: glyph runs that touch); then the
+ *    body's labels (widest first), the column numbers, and the headings (lowest line first,
+ *    narrowest first). A word over one column widens it, a word over none opens one — unless it
+ *    sits just left of a flush-right column that has no heading or number of its own (a centred
+ *    heading over narrow amounts), or it is a heading over no column number where the header
+ *    numbers its columns (a group's heading). A column holding only a group's heading is folded.
+ * 3. Header cells: a heading spans the neighbouring columns whose headings start below its line
+ *    (a peer, centred in a taller cell beside it, does not) and whose run it is centred over;
+ *    lines of one heading wrapped in its cell (same span, one above the other) are one cell.
  *
  * Rules drawn only across the table (a three-line table's frame) give no columns and are ignored.
  */
