@@ -11,30 +11,46 @@ import { textItem } from '../../model/textItem.js';
 const OFFSET_EM = 0.15;
 
 export function collapseOverprint(items: TextItem[]): TextItem[] {
-  if (items.length < 2) return items.map(undoubleGlyphs);
-  // bucket by text, so that only runs with the same text are compared
-  const byText = new Map<string, TextItem[]>();
+  // runs hashed by position on a grid of the tolerance, then by text: a copy is in one of the
+  // nine neighbouring buckets, so a page of many runs (many on one spot) is read in one pass
+  const rows = new Map<number, Map<number, Map<string, TextItem[]>>>();
   const out: TextItem[] = [];
   for (const raw of items) {
     const it = undoubleGlyphs(raw);
-    const seen = byText.get(it.str);
     const tol = OFFSET_EM * it.fontSize;
-    if (
-      seen?.some(
-        (s) =>
-          Math.abs(s.fontSize - it.fontSize) <= 0.05 * it.fontSize &&
-          Math.abs(s.x0 - it.x0) <= tol &&
-          Math.abs(s.x1 - it.x1) <= tol &&
-          Math.abs(s.y0 - it.y0) <= tol &&
-          Math.abs(s.y1 - it.y1) <= tol,
-      )
-    )
-      continue;
-    if (seen) seen.push(it);
-    else byText.set(it.str, [it]);
+    const qx = Math.floor(it.x0 / tol);
+    const qy = Math.floor(it.y0 / tol);
+    let copy = false;
+    for (let dy = -1; dy <= 1 && !copy; dy++) {
+      const row = rows.get(qy + dy);
+      if (!row) continue;
+      for (let dx = -1; dx <= 1 && !copy; dx++) {
+        const bucket = row.get(qx + dx)?.get(it.str);
+        if (bucket) for (const s of bucket) if (sameRun(s, it, tol)) copy = true;
+      }
+    }
+    if (copy) continue;
+    let row = rows.get(qy);
+    if (!row) rows.set(qy, (row = new Map()));
+    let cell = row.get(qx);
+    if (!cell) row.set(qx, (cell = new Map()));
+    const b = cell.get(it.str);
+    if (b) b.push(it);
+    else cell.set(it.str, [it]);
     out.push(it);
   }
   return out;
+}
+
+function sameRun(s: TextItem, it: TextItem, tol: number): boolean {
+  return (
+    s.str === it.str &&
+    Math.abs(s.fontSize - it.fontSize) <= 0.05 * it.fontSize &&
+    Math.abs(s.x0 - it.x0) <= tol &&
+    Math.abs(s.x1 - it.x1) <= tol &&
+    Math.abs(s.y0 - it.y0) <= tol &&
+    Math.abs(s.y1 - it.y1) <= tol
+  );
 }
 
 /**
