@@ -19,6 +19,7 @@ import {
   isPageNumber,
   matchTitle,
 } from './markers.js';
+import { headerLines, repeatsHeader, startsWithWrappedRow } from './repeatedHeader.js';
 
 export interface LocatedTable {
   entry: CatalogEntry;
@@ -204,13 +205,23 @@ export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []):
       }
     } else a.table.regions.push({ page, top, bottom });
     if (ended || (nextA && nextA.p === a.p)) return;
-    // continuation pages
+    // continuation pages: they start with table rows, repeat the first page's header, or open
+    // with the upper part of a wrapped row name
+    const first = a.table.regions[0];
+    const header = first
+      ? headerLines(all.find((x) => x.page === first.page)?.lines ?? [], first.top, first.bottom)
+      : [];
     for (let p = startPage + 1; p < all.length; p++) {
       const { page: pg, lines: pl } = all[p];
       if (!pl.length) break;
       const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
       if (firstAnchor === 0) break;
-      if (!startsWithTableRows(pg, pl)) break;
+      if (
+        !startsWithTableRows(pg, pl) &&
+        !repeatsHeader(pl, header) &&
+        !startsWithWrappedRow(pl, (rest) => startsWithTableRows(pg, rest))
+      )
+        break;
       let end = firstAnchor;
       let noted = false;
       for (let k = 0; k < firstAnchor; k++)

@@ -7,6 +7,7 @@ import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/gri
 import { warning, type Message } from '../model/message.js';
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
 import { halfWidth, squash, SUBJECT_CODE } from '../normalize/text.js';
+import { headerlessValueColumns, stripMarkLines } from './headerChecks.js';
 
 export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
 
@@ -88,6 +89,7 @@ export function interpretGrid(grid: Grid): Interpretation {
   const headerRows = rows.slice(0, headerEnd).filter((r) => !isNumberingRow(r));
   const body = rows.slice(headerEnd).filter((r) => !isNumberingRow(r));
   const paths = headerPaths(headerRows, ncols);
+  const marks = stripMarkLines(paths);
   const roles = columnRoles(paths, body);
   const groups = columnGroups(roles);
   const { panelOf, panelDepth } = panels(headerRows, groups, ncols);
@@ -98,7 +100,13 @@ export function interpretGrid(grid: Grid): Interpretation {
     panel: panelOf[groups.groupOf[j]],
   }));
   const { cells, messages } = bodyCells(body, roles, groups, panelOf, columns);
-  return { headerRows: headerEnd, columns, cells, messages };
+  const amountsIn = (j: number) => cells.filter((c) => c.column === columns[j].path).length;
+  return {
+    headerRows: headerEnd,
+    columns,
+    cells,
+    messages: [...marks, ...messages, ...headerlessValueColumns(columns, amountsIn)],
+  };
 }
 
 /** Each column's header path, top to bottom; a merged header cell counts once per column. */

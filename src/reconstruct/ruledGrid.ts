@@ -3,25 +3,15 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
-import { buildLines, segmentsOf, yCenter, type Line } from '../locate/lines.js';
+import { buildLines, yCenter, type Line } from '../locate/lines.js';
 import { isPageNumber } from '../locate/markers.js';
 import type { PdfPage, Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
 import { textItem } from '../model/textItem.js';
-import { looksLikeAmount } from '../normalize/amount.js';
-import { squash, SUBJECT_CODE } from '../normalize/text.js';
-import { median } from '../util/median.js';
-import {
-  ALIGNED_SEGMENT_GAP,
-  COLUMN_OVERLAP,
-  MIN_BANDS_PER_LINE,
-  MIN_COLUMN_GAP,
-  MIN_RULE_LENGTH,
-  REGION_RULE_MARGIN,
-  RULE_TOLERANCE,
-  WRAP_DISTANCE,
-} from './settings.js';
+import { squash } from '../normalize/text.js';
+import { alignedGrid } from './alignedColumns.js';
+import { MIN_BANDS_PER_LINE, MIN_COLUMN_GAP, MIN_RULE_LENGTH, REGION_RULE_MARGIN, RULE_TOLERANCE } from './settings.js';
 
 const TOL = RULE_TOLERANCE;
 
@@ -251,7 +241,7 @@ function lineBands(lines: Line[]): number[] {
 }
 
 /** Cell text: lines top to bottom, items left to right; wrapped CJK joins without a space. */
-function cellFromItems(items: TextItem[], page: number): GridCell {
+export function cellFromItems(items: TextItem[], page: number): GridCell {
   const lines = buildLines(items);
   const parts = lines.map((l) => l.text.trim());
   let text = '';
@@ -277,123 +267,4 @@ function cellFromItems(items: TextItem[], page: number): GridCell {
 
 function dropEmptyRows(g: Grid): Grid {
   return { ...g, rows: g.rows.filter((row) => row.some((c) => c && squash(c.text))) };
-}
-
-// ── borderless tables ──────────────────────────────────────────────────────────
-
-/**
- * Columns from the gaps in the data rows' text, rows from baselines. Lines that hold only a label
- * fragment (a wrapped name) join the nearest data line.
- */
-function alignedGrid(r: Region, items: TextItem[]): Grid | null {
-  const lines = buildLines(items);
-  const segLines = lines.map((l) => segmentsOf(l, ALIGNED_SEGMENT_GAP));
-  const isData = segLines.map((segs) => segs.some((s) => looksLikeAmount(s.str) || SUBJECT_CODE.test(squash(s.str))));
-  const firstData = isData.indexOf(true);
-  if (firstData < 0) return null;
-  // column boundaries: gaps in the union of data segments' x-extents
-  const spans = segLines.flatMap((segs, i) => (isData[i] ? segs.map((s) => [s.x0, s.x1] as [number, number]) : []));
-  spans.sort((a, b) => a[0] - b[0]);
-  const cols: [number, number][] = [];
-  for (const [a, b] of spans) {
-    const last = cols[cols.length - 1];
-    if (last && a <= last[1] + 2) last[1] = Math.max(last[1], b);
-    else cols.push([a, b]);
-  }
-  if (cols.length < 2) return null;
-  const colOf = (x0: number, x1: number): number[] => {
-    const hit: number[] = [];
-    cols.forEach(([a, b], j) => {
-      const ov = Math.min(b, x1) - Math.max(a, x0);
-      if (ov > COLUMN_OVERLAP * Math.min(b - a, x1 - x0) || ((x0 + x1) / 2 >= a && (x0 + x1) / 2 <= b)) hit.push(j);
-    });
-    if (!hit.length) {
-      // nearest column by centre
-      const xc = (x0 + x1) / 2;
-      let best = 0;
-      cols.forEach(([a, b], j) => {
-        if (Math.abs((a + b) / 2 - xc) < Math.abs((cols[best][0] + cols[best][1]) / 2 - xc)) best = j;
-      });
-      hit.push(best);
-    }
-    return hit;
-  };
-  // merge label-only lines after the header into the nearest data line
-  const pitch = median(
-    lines
-      .map((l, i) => (i > 0 && isData[i] && isData[i - 1] ? yCenter(l) - yCenter(lines[i - 1]) : NaN))
-      .filter((v) => Number.isFinite(v)),
-  );
-  const owner = lines.map((_, i) => i);
-  for (let i = firstData + 1; i < lines.length; i++) {
-    if (isData[i]) continue;
-    let best = -1;
-    let bestD = Infinity;
-    for (let k = firstData; k < lines.length; k++) {
-      if (!isData[k]) continue;
-      const d = Math.abs(yCenter(lines[k]) - yCenter(lines[i]));
-      if (d < bestD) {
-        bestD = d;
-        best = k;
-      }
-    }
-    if (best >= 0 && Number.isFinite(pitch) && bestD <= WRAP_DISTANCE * pitch) owner[i] = best;
-  }
-  const rowIndex = new Map<number, number>();
-  const rowsItems: TextItem[][][] = [];
-  lines.forEach((_, i) => {
-    const o = owner[i];
-    if (!rowIndex.has(o)) {
-      rowIndex.set(o, rowsItems.length);
-      rowsItems.push(cols.map(() => []));
-    }
-  });
-  const spanning: { row: number; cols: number[]; items: TextItem[] }[] = [];
-  segLines.forEach((segs, i) => {
-    const ri = rowIndex.get(owner[i])!;
-    for (const s of segs) {
-      const js = colOf(s.x0, s.x1);
-      const its = lines[i].items.filter((it) => it.x0 >= s.x0 - 0.1 && it.x1 <= s.x1 + 0.1);
-      if (js.length === 1) rowsItems[ri][js[0]].push(...its);
-      else spanning.push({ row: ri, cols: js, items: its });
-    }
-  });
-  const rows: (GridCell | null)[][] = rowsItems.map((cells) =>
-    cells.map((its) => (its.length ? cellFromItems(its, r.page.number) : null)),
-  );
-  for (const sp of spanning) {
-    const cell = cellFromItems(sp.items, r.page.number);
-    for (const j of sp.cols) rows[sp.row][j] = cell;
-  }
-  // header rows: a text above several columns is centred over the columns it spans. Choose the
-  // widest run of columns beneath it (all headed lower down) whose centre matches the text's.
-  const headerRows = rowIndex.get(owner[firstData]) ?? 0;
-  const edges = cols.map(([a, b], j) => [
-    j === 0 ? a : (cols[j - 1][1] + a) / 2,
-    j === cols.length - 1 ? b : (b + cols[j + 1][0]) / 2,
-  ]);
-  for (let i = 0; i < headerRows; i++) {
-    const row = rows[i];
-    const lower = rows.slice(i + 1, headerRows);
-    const headed = cols.map((_, j) => lower.some((lr) => lr[j]));
-    const texts = [...new Set(row.filter((c): c is GridCell => c !== null))];
-    for (const c of texts) {
-      if (!c.bbox) continue;
-      const center = (c.bbox[0] + c.bbox[2]) / 2;
-      const own = row.map((x, j) => (x === c ? j : -1)).filter((j) => j >= 0);
-      let best: [number, number] = [own[0], own[own.length - 1]];
-      for (let a = 0; a <= own[0]; a++)
-        for (let b = own[own.length - 1]; b < cols.length; b++) {
-          let ok = true;
-          for (let j = a; j <= b; j++)
-            if ((row[j] && row[j] !== c) || (!headed[j] && (j < own[0] || j > own[own.length - 1]))) ok = false;
-          if (!ok) continue;
-          const mid = (edges[a][0] + edges[b][1]) / 2;
-          if (Math.abs(mid - center) <= Math.max(6, 0.12 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0])
-            best = [a, b];
-        }
-      for (let j = best[0]; j <= best[1]; j++) row[j] = c;
-    }
-  }
-  return dropEmptyRows({ rows, colX: cols, method: 'alignment' });
 }

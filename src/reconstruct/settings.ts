@@ -13,8 +13,8 @@ export const REGION_RULE_MARGIN = 3;
 export const MIN_RULE_LENGTH = 4;
 /** rule bands per text line: below this the rules only frame the table (three-line table); rows come from text lines. */
 export const MIN_BANDS_PER_LINE = 0.3;
-/** em: in a table without rules, a gap wider than this splits a line into cells. */
-export const ALIGNED_SEGMENT_GAP = 1.2;
+/** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
+export const ALIGNED_WORD_GAP = 0.12;
 /** share of the narrower span: a text span overlapping a column this much lies in it. */
 export const COLUMN_OVERLAP = 0.3;
 /** row pitches: a wrapped line further than this from its row's line starts a row of its own. */

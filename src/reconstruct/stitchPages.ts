@@ -6,6 +6,7 @@
 import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/grid.js';
 import { info, warning, type Message } from '../model/message.js';
 import { looksLikeAmount } from '../normalize/amount.js';
+import { columnsAgree } from './alignedColumns.js';
 import { cellText, findHeaderEnd, isNumberingRow } from './interpretGrid.js';
 
 function rowKey(row: (GridCell | null)[]): string {
@@ -64,7 +65,7 @@ export function stitchPages(
     rows = rows.slice(drop);
     const w = rows[0]?.length ?? 0;
     let map: number[];
-    if (w === width) map = rows[0] ? rows[0].map((_, j) => j) : [];
+    if (w === width && columnsAgree(g, master)) map = rows[0] ? rows[0].map((_, j) => j) : [];
     else {
       ambiguous.push(gi);
       const how = choose(gi) ?? defaultMapping(g, master);

@@ -12,6 +12,7 @@ import { warning, type Message, type Result } from '../../model/message.js';
 import { textItem } from '../../model/textItem.js';
 import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 import { textFromOperatorList } from './opText.js';
+import { collapseOverprint } from './overprint.js';
 import { getDocument, OPS } from './pdfjs.js';
 import { inThreadWorker } from './pdfjsPort.js';
 
@@ -177,7 +178,7 @@ async function readPage(page: PDFPageProxy, number: number): Promise<PdfPage> {
   }
 
   const { horizontals, verticals, images } = rulingsFromOps(ops, multiply(turn, vt));
-  return { number, width, height, items, horizontals, verticals, imageCount: images };
+  return { number, width, height, items: collapseOverprint(items), horizontals, verticals, imageCount: images };
 }
 
 /** Rotation (0/90/180/270) that makes the majority of text horizontal and upright. */
