@@ -11,8 +11,9 @@ import type { PdfPage } from '../model/content.js';
 import type { CatalogEntry } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
 import { info, warning, type Message } from '../model/message.js';
-import { looksLikeAmount } from '../normalize/amount.js';
-import { interpretGrid } from '../reconstruct/interpretGrid.js';
+import { looksLikeMoney } from '../normalize/amount.js';
+import { squash } from '../normalize/text.js';
+import { interpretGrid, isNumberingRow } from '../reconstruct/interpretGrid.js';
 
 interface DraftLike {
   entry: CatalogEntry;
@@ -20,6 +21,9 @@ interface DraftLike {
   pages: number[];
   grid: Grid | null;
 }
+
+/** what a document prints for a table it has nothing to show in */
+const EMPTY_TABLE_NOTE = /空表|本表无数据|无此项|不涉及|无[^，。]{0,24}(?:收支|收入|支出|经费|预算|决算)/;
 
 export function documentSignals(
   perPage: { page: PdfPage; lines: Line[] }[],
@@ -57,10 +61,21 @@ export function documentSignals(
           { page: n.page },
         ),
       );
+  // a table the document says is empty (本表为空表, 无…收支) is not a table that could not be read
+  const saysEmpty = (d: DraftLike) =>
+    perPage.some(
+      ({ page, lines }) => d.pages.includes(page.number) && lines.some((l) => EMPTY_TABLE_NOTE.test(squash(l.text))),
+    );
   for (const d of drafts) {
+    if (saysEmpty(d)) continue;
     const rows = d.grid?.rows.length ?? 0;
-    // figures printed under the title, and not one read: the header (columns) could not be resolved
-    const printed = d.grid ? d.grid.rows.flat().filter((c) => c && looksLikeAmount(c.text)).length : 0;
+    // figures printed under the title (not column numbers), and not one read: the header could not be resolved
+    const printed = d.grid
+      ? d.grid.rows
+          .filter((r) => !isNumberingRow(r))
+          .flat()
+          .filter((c) => c && looksLikeMoney(c.text)).length
+      : 0;
     if (rows && printed >= 3 && interpretGrid(d.grid!).cells.length === 0)
       warnings.push(
         warning(
