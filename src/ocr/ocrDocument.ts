@@ -7,7 +7,7 @@ import type { PdfContent, PdfPage } from '../model/content.js';
 import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { warning, type Message, type Result } from '../model/message.js';
 import type { DocumentResult } from '../model/schema.js';
-import { ocrPdfPages } from './ocr.js';
+import { chooseOcrEngine, ocrPages as readPages } from './ocrEngine.js';
 import { ocrReason } from './quality.js';
 
 export interface OcrRead {
@@ -17,11 +17,12 @@ export interface OcrRead {
   ocrPages: DocumentResult['ocr_pages'];
 }
 
-/** OCR the pages that need it (at `dpi`, default 200). */
+/** OCR the pages that need it (at `dpi`, default 200) with `engine` (default: GONGKAI_OCR_ENGINE, else tesseract). */
 export async function ocrUnreadablePages(
   bytes: Uint8Array,
   content: PdfContent,
   dpi?: number,
+  engine?: string,
 ): Promise<Result<OcrRead>> {
   const messages: Message[] = [];
   const ocrPages: DocumentResult['ocr_pages'] = [];
@@ -30,8 +31,11 @@ export async function ocrUnreadablePages(
     .map((p) => ({ page: p, reason: ocrReason(p) }))
     .filter((x): x is { page: PdfPage; reason: string } => x.reason !== null);
   if (wanted.length) {
+    // an unknown engine name is the caller's mistake, not a missing OCR: it fails the document
+    const chosen = chooseOcrEngine(engine);
     try {
-      const read = await ocrPdfPages(
+      const read = await readPages(
+        chosen,
         bytes,
         wanted.map((w) => w.page.number),
         { dpi },

@@ -33,6 +33,8 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** resolution for OCR of scanned pages (default 200 dpi) */
   ocrDpi?: number;
+  /** OCR engine for scanned pages: 'tesseract' (default) or 'ppocr' (default: GONGKAI_OCR_ENGINE) */
+  ocrEngine?: string;
 }
 
 /** What is known of a document so far, kept in its result when a later stage fails. */
@@ -104,7 +106,7 @@ async function extractBytes(
   let located: DraftDocument;
   if (content.format === 'pdf') {
     p.fields.pages = content.pages.length;
-    const ocr = take(await ocrUnreadablePages(bytes, content, options.ocrDpi));
+    const ocr = take(await ocrUnreadablePages(bytes, content, options.ocrDpi, options.ocrEngine));
     p.fields.ocr_pages = ocr.ocrPages;
     assertSomeText(ocr.content);
     const ocrCount = ocr.ocrPages.length;
