@@ -57,16 +57,30 @@ export async function ocrPdfPages(
   pages: number[],
   opts: OcrOptions = {},
 ): Promise<Map<number, OcrPage>> {
+  return readRenderedPages(pdf, pages, opts, 'ocr', (pgm, n, dpi, dir, timeout) => ocrImage(pgm, n, dpi, dir, timeout));
+}
+
+/**
+ * Each page rendered to grey in a temp folder of its own and handed to `read` (an OCR engine's
+ * page reader); the folder goes when the pages are read, or at the next run if this process dies.
+ */
+export async function readRenderedPages(
+  pdf: Uint8Array,
+  pages: number[],
+  opts: OcrOptions,
+  kind: string,
+  read: (pgm: Uint8Array, page: number, dpi: number, dir: string, timeoutMs: number) => Promise<OcrPage>,
+): Promise<Map<number, OcrPage>> {
   const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
   const timeout = opts.timeoutMs ?? 120_000;
-  const dir = await makeTempDir('ocr');
+  const dir = await makeTempDir(kind);
   const out = new Map<number, OcrPage>();
   try {
     const file = path.join(dir, 'in.pdf');
     await writeFile(file, pdf);
     for (const n of pages) {
       const pgm = await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout);
-      out.set(n, await ocrImage(await readFile(pgm), n, dpi, dir, timeout));
+      out.set(n, await read(await readFile(pgm), n, dpi, dir, timeout));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

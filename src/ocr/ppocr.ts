@@ -21,17 +21,13 @@
  * (`ocrDocument.ts`) calls it where it calls tesseract's `ocrPdfPages`.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { GongkaiError } from '../model/errors.js';
 import { textItem } from '../model/textItem.js';
-import { makeTempDir } from '../util/tempDir.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
-import { type OcrOptions, type OcrPage, renderPage } from './ocr.js';
+import { type OcrOptions, type OcrPage, readRenderedPages } from './ocr.js';
 import { deskew, estimateSkew, findAndEraseRules, type Grey, type PixelSegment, readPgm } from './raster.js';
 import {
-  DEFAULT_OCR_DPI,
   MIN_RULE_INCHES,
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
@@ -539,20 +535,8 @@ export async function ppocrPdfPages(
   pages: number[],
   opts: OcrOptions & PpOcrOptions = {},
 ): Promise<Map<number, OcrPage>> {
-  const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
-  const timeout = opts.timeoutMs ?? 120_000;
-  const dir = await makeTempDir('ppocr');
-  const out = new Map<number, OcrPage>();
-  try {
-    const file = path.join(dir, 'in.pdf');
-    await writeFile(file, pdf);
-    for (const n of pages) {
-      const pgm = await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout);
-      const { runs: _runs, ...page } = await ppocrImage(await readFile(pgm), n, dpi, opts);
-      out.set(n, page);
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-  return out;
+  return readRenderedPages(pdf, pages, opts, 'ppocr', async (pgm, n, dpi) => {
+    const { runs: _runs, ...page } = await ppocrImage(pgm, n, dpi, opts);
+    return page;
+  });
 }
