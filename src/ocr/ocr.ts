@@ -13,7 +13,16 @@ import { textItem } from '../model/textItem.js';
 import { makeTempDir } from '../util/tempDir.js';
 import { repairFigure, rereadFigures } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
-import { deskew, estimateSkew, findAndEraseRules, inkThreshold, readPgm, upscale, writePgm } from './raster.js';
+import {
+  deskew,
+  estimateSkew,
+  findAndEraseRules,
+  inkThreshold,
+  type PixelSegment,
+  readPgm,
+  upscale,
+  writePgm,
+} from './raster.js';
 import {
   DEFAULT_OCR_DPI,
   MAX_RENDER_PIXELS_SIDE,
@@ -176,15 +185,28 @@ export async function ocrImage(
         w.conf,
       ),
     );
-  const page: PdfPage = {
-    number,
-    width: raw.width * pt,
-    height: raw.height * pt,
-    items,
-    horizontals: horizontals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
-    verticals: verticals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
-    imageCount: 1,
-  };
+  const page = ocrPage(number, raw, pt, items, horizontals, verticals);
   const meanConfidence = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
   return { page, skew, words: words.length, meanConfidence };
+}
+
+/** A page read by OCR, from the image's pixels to PDF points (`pt` points per pixel). */
+export function ocrPage(
+  number: number,
+  image: { width: number; height: number },
+  pt: number,
+  items: TextItem[],
+  horizontals: PixelSegment[],
+  verticals: PixelSegment[],
+): PdfPage {
+  const toPoints = (s: PixelSegment) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt });
+  return {
+    number,
+    width: image.width * pt,
+    height: image.height * pt,
+    items,
+    horizontals: horizontals.map(toPoints),
+    verticals: verticals.map(toPoints),
+    imageCount: 1,
+  };
 }

@@ -25,8 +25,8 @@ import type { PdfPage, TextItem } from '../model/content.js';
 import { GongkaiError } from '../model/errors.js';
 import { textItem } from '../model/textItem.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
-import { type OcrOptions, type OcrPage, readRenderedPages } from './ocr.js';
-import { deskew, estimateSkew, findAndEraseRules, type Grey, type PixelSegment, readPgm } from './raster.js';
+import { ocrPage, type OcrOptions, type OcrPage, readRenderedPages } from './ocr.js';
+import { deskew, estimateSkew, findAndEraseRules, type Grey, inkBox, type PixelSegment, readPgm } from './raster.js';
 import {
   MIN_RULE_INCHES,
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
@@ -366,20 +366,9 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
   const x1 = Math.min(g.width - 1, within.x1, Math.ceil(r.x1) + 2);
   const y0 = Math.max(0, r.y0);
   const y1 = Math.min(g.height - 1, r.y1);
-  let top = -1,
-    bottom = -1,
-    left = x1 + 1,
-    right = x0 - 1;
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0, i = y * g.width + x0; x <= x1; x++, i++) {
-      if (g.data[i] > t) continue;
-      if (top < 0) top = y;
-      bottom = y;
-      if (x < left) left = x;
-      if (x > right) right = x;
-    }
-  if (top < 0) return r;
-  return { ...r, x0: left, x1: right + 1, y0: top, y1: bottom + 1 };
+  const ink = inkBox(g, t, x0, y0, x1, y1);
+  if (!ink) return r;
+  return { ...r, x0: ink.left, x1: ink.right + 1, y0: ink.top, y1: ink.bottom + 1 };
 }
 
 /** Ink threshold halfway between the darkest ink and the paper (the page's most common tone). */
@@ -516,15 +505,7 @@ export async function ppocrImage(
     .map((r) => ({ ...r, text: repairMarks(cjkPunctuation(r.text)) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.conf));
-  const page: PdfPage = {
-    number,
-    width: raw.width * pt,
-    height: raw.height * pt,
-    items,
-    horizontals: horizontals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
-    verticals: verticals.map((s) => ({ x0: s.x0 * pt, x1: s.x1 * pt, y0: s.y0 * pt, y1: s.y1 * pt })),
-    imageCount: 1,
-  };
+  const page = ocrPage(number, raw, pt, items, horizontals, verticals);
   const meanConfidence = items.length ? items.reduce((s, w) => s + (w.conf ?? 0), 0) / items.length : 0;
   return { page, skew, words: items.length, meanConfidence, runs };
 }

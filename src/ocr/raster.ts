@@ -348,3 +348,31 @@ export function crop(g: Grey, x: number, y: number, w: number, h: number, margin
   }
   return { width: ow, height: oh, data: out };
 }
+
+/**
+ * The box of the ink (pixels at or below `t`) inside x0..x1 × y0..y1, inclusive; null when there
+ * is none. Boxes from a recognizer are loose: fitting them to their ink sets the gaps columns
+ * are told apart by.
+ */
+export function inkBox(
+  g: Grey,
+  t: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): { left: number; top: number; right: number; bottom: number } | null {
+  let top = -1;
+  let bottom = -1;
+  let left = x1 + 1;
+  let right = x0 - 1;
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0, i = y * g.width + x0; x <= x1; x++, i++) {
+      if (g.data[i] > t) continue;
+      if (top < 0) top = y;
+      bottom = y;
+      if (x < left) left = x;
+      if (x > right) right = x;
+    }
+  return top < 0 ? null : { left, top, right, bottom };
+}

@@ -1,6 +1,6 @@
 /** Tesseract's word boxes: parsed from its TSV, joined into runs and repaired against the ink. */
 import { median } from '../util/median.js';
-import type { Grey } from './raster.js';
+import { inkBox, type Grey } from './raster.js';
 
 export interface Word {
   /** ink no word of the page reading covered (see `inkWithoutWords`) */
@@ -99,20 +99,9 @@ export function tighten(g: Grey, t: number, w: Word, band?: { top: number; heigh
   // a loose box may reach into the next line: keep to the band where its line's words sit
   const y0 = Math.max(0, w.top, band ? Math.round(band.top - 0.25 * band.height) : 0);
   const y1 = Math.min(g.height - 1, w.top + w.height - 1, band ? Math.round(band.top + 1.25 * band.height) : Infinity);
-  let top = -1;
-  let bottom = -1;
-  let left = x1 + 1;
-  let right = x0 - 1;
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0, i = y * g.width + x0; x <= x1; x++, i++) {
-      if (g.data[i] > t) continue;
-      if (top < 0) top = y;
-      bottom = y;
-      if (x < left) left = x;
-      if (x > right) right = x;
-    }
-  if (top < 0) return w;
-  return { ...w, left, top, width: right - left + 1, height: bottom - top + 1 };
+  const ink = inkBox(g, t, x0, y0, x1, y1);
+  if (!ink) return w;
+  return { ...w, left: ink.left, top: ink.top, width: ink.right - ink.left + 1, height: ink.bottom - ink.top + 1 };
 }
 
 /**
