@@ -38,6 +38,8 @@ export function reporter(
   mode: ReportMode,
   quiet: boolean,
   write: (s: string) => void = (s) => void process.stderr.write(s),
+  /** where the bar is drawn (a terminal) */
+  terminal: NodeJS.WriteStream = process.stderr,
 ): Reporter {
   const line = (s: string) => write(s + '\n');
   const json = (o: Record<string, unknown>) => line(JSON.stringify(snakeKeys(o)));
@@ -52,6 +54,9 @@ export function reporter(
     else line(s);
   };
   const stop = () => {
+    // the bar's log is only written at its next redraw (a tenth of a second away); stopping
+    // drops what is still waiting, so one last redraw first
+    multi?.update();
     multi?.stop();
     multi = undefined;
     bar = undefined;
@@ -67,7 +72,7 @@ export function reporter(
         if (mode === 'bar' && e.todo) {
           multi = new MultiBar({
             format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}',
-            stream: process.stderr,
+            stream: terminal,
             hideCursor: true,
             clearOnComplete: true,
           });
