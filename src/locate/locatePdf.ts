@@ -75,167 +75,209 @@ function runningLines(all: PageLines[]): Set<string> {
   return new Set([...counts].filter(([k, n]) => n >= min && !matchTitle(k, { nonAmount: true })).map(([k]) => k));
 }
 
+type Anchor = { p: number; first: number; last: number; table: LocatedTable };
+
+/**
+ * The named steps: running heads dropped, titles with their marks found on each page (anchors),
+ * each table's regions placed (its page, then the pages that continue it), and a title repeated
+ * on every page of a long table merged into one table.
+ */
 export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []): LocatedTable[] {
-  const read: PageLines[] = pages.map((page) => ({ page, lines: pageLines(page) }));
+  const all = withoutRunningLines(pages.map((page) => ({ page, lines: pageLines(page) })));
+  const anchors = all.flatMap(({ lines }, p) => anchorsOnPage(lines, p));
+  anchors.forEach((a, idx) => placeRegions(a, anchors[idx + 1], all));
+  return mergeRepeatedTitles(anchors, all, skipped);
+}
+
+/** Running heads stand outside the tables: drop them where they open or close a page. */
+function withoutRunningLines(read: PageLines[]): PageLines[] {
   const running = runningLines(read);
   const isRunning = (l: Line) => running.has(squash(l.text));
-  // running heads stand outside the tables: drop them where they open or close a page
-  const all: PageLines[] = read.map(({ page, lines }) => {
+  return read.map(({ page, lines }) => {
     let a = 0;
     let b = lines.length;
     while (a < b && a < 2 && isRunning(lines[a])) a++;
     while (b > a && lines.length - b < 2 && isRunning(lines[b - 1])) b--;
     return { page, lines: lines.slice(a, b) };
   });
-  type Anchor = { p: number; first: number; last: number; table: LocatedTable };
-  const anchors: Anchor[] = [];
-  all.forEach(({ lines }, p) => {
-    const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
-    // a title wrapped onto a second short line: "…支出预算" / "表"
-    // or over two lines: "…一般公共预算支出明细表" / "（按支出经济分类科目）", "…“三公”经费及" / "会议费、培训费支出预算表"
-    for (let i = 0; i + 1 < lines.length; i++) {
-      const tail = squash(lines[i + 1].text);
-      const gap = lines[i + 1].y0 - lines[i].y1;
-      const short = tail.length <= 4 && gap <= 12 && !cands[i] && !cands[i + 1];
-      const wrapped =
-        tail.length <= 24 &&
-        gap <= Math.max(12, lines[i].y1 - lines[i].y0) &&
-        !/\d[.,]\d/.test(tail) &&
-        ((cands[i] && /^[(（]/.test(tail)) ||
-          (!cands[i] && !/表$/.test(squash(lines[i].text)) && squash(lines[i].text).length >= 6));
-      if (!short && !wrapped) continue;
-      const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]), nonAmount: true });
-      if (joined && !cands[i] && cands[i + 1] && joined.title.length <= cands[i + 1]!.title.length) continue;
-      if (joined) {
-        cands[i] = joined;
-        lines.splice(i + 1, 1);
-        cands.splice(i + 1, 1);
-      }
-    }
-    for (let i = 0; i < lines.length; i++) {
-      const m = cands[i];
-      if (!m) continue;
-      // marks right below (up to 5 lines) and right above (up to 2 lines) the title
-      let last = i;
-      let first = i;
-      let unit: '万元' | '元' | undefined;
-      let entity: string | undefined;
-      let code = m.code;
-      for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
-        const t = lines[k].text;
-        if (cands[k]) break;
-        if (!isMetaLine(t)) break;
-        unit ??= findUnit(t);
-        entity ??= findEntity(t);
-        code ??= findCode(t) ?? bareCode(t);
-        last = k;
-      }
-      for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
-        const t = lines[k].text;
-        if (cands[k] || !isMetaLine(t)) break;
-        if (lines[i].y0 - lines[k].y1 > 60) break;
-        const c = findCode(t) ?? bareCode(t);
-        if (!c && !findUnit(t)) break;
-        code ??= c;
-        unit ??= findUnit(t);
-        first = k;
-      }
-      const next = lines[last + 1];
-      // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
-      const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
-      const tocLike = near && !unit;
-      const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
-      const printedCode = Boolean(code);
-      if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
-      // a title the catalog does not list is a table only with the marks of one: a 单位 line and a header
-      if (m.entry.generic && !(unit && headerBelow)) continue;
-      const notes = m.entry.generic
-        ? [
-            `title "${m.title}" is not in the catalog; extracted as a ${m.entry.kind} table by its shape (单位 line, header, amounts)`,
-          ]
-        : [];
-      anchors.push({
-        p,
-        first,
-        last,
-        table: { entry: m.entry, title: m.title, code, unit, entity, regions: [], notes },
-      });
-    }
-  });
+}
 
-  anchors.forEach((a, idx) => {
-    const nextA = anchors[idx + 1];
-    const { page, lines } = all[a.p];
-    const top = lines[a.last].y1 + 0.5;
-    let stop = lines.length;
-    if (nextA && nextA.p === a.p) stop = nextA.first;
-    let ended = false;
-    for (let k = a.last + 1; k < stop; k++) {
-      if (isNoteLine(lines[k].text)) {
-        stop = k;
-        ended = true;
-        break;
-      }
+type TitleMatch = ReturnType<typeof matchTitle>;
+
+/**
+ * A title wrapped onto a second short line ("…支出预算" / "表") or over two lines
+ * ("…一般公共预算支出明细表" / "（按支出经济分类科目）", "…“三公”经费及" / "会议费、培训费支出预算表"):
+ * the two lines become one, in `lines` and `cands` alike.
+ */
+function joinWrappedTitles(lines: Line[], cands: TitleMatch[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const tail = squash(lines[i + 1].text);
+    const gap = lines[i + 1].y0 - lines[i].y1;
+    const short = tail.length <= 4 && gap <= 12 && !cands[i] && !cands[i + 1];
+    const wrapped =
+      tail.length <= 24 &&
+      gap <= Math.max(12, lines[i].y1 - lines[i].y0) &&
+      !/\d[.,]\d/.test(tail) &&
+      ((cands[i] && /^[(（]/.test(tail)) ||
+        (!cands[i] && !/表$/.test(squash(lines[i].text)) && squash(lines[i].text).length >= 6));
+    if (!short && !wrapped) continue;
+    const joined = matchTitle(lines[i].text + tail, { fuzzy: readByOcr(lines[i]), nonAmount: true });
+    if (joined && !cands[i] && cands[i + 1] && joined.title.length <= cands[i + 1]!.title.length) continue;
+    if (joined) {
+      cands[i] = joined;
+      lines.splice(i + 1, 1);
+      cands.splice(i + 1, 1);
     }
-    const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
-    let startPage = a.p;
-    if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
-      // the title is the last thing on its page: the table starts on the next page, below its marks
-      const next = all[a.p + 1];
-      let k = 0;
-      while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
-        a.table.unit ??= findUnit(next.lines[k].text);
-        a.table.entity ??= findEntity(next.lines[k].text);
-        k++;
-      }
-      if (k < next.lines.length && !matchTitle(next.lines[k].text)) {
-        let end = next.lines.length;
-        for (let q = k; q < next.lines.length; q++)
-          if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
-            end = q;
-            break;
-          }
-        a.table.regions.push({
-          page: next.page,
-          top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
-          bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
-        });
-        startPage = a.p + 1;
-        if (end < next.lines.length) return;
-      }
-    } else a.table.regions.push({ page, top, bottom });
-    if (ended || (nextA && nextA.p === a.p)) return;
-    // continuation pages: they start with table rows, repeat the first page's header, or open
-    // with the upper part of a wrapped row name
-    const first = a.table.regions[0];
-    const header = first
-      ? headerLines(all.find((x) => x.page === first.page)?.lines ?? [], first.top, first.bottom)
+  }
+}
+
+/** The titles on page `p` that carry the marks of a table, each with the lines its marks span. */
+function anchorsOnPage(lines: Line[], p: number): Anchor[] {
+  const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
+  joinWrappedTitles(lines, cands);
+  const anchors: Anchor[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = cands[i];
+    if (!m) continue;
+    const marks = marksAround(lines, cands, i, m.code);
+    const { first, last, unit, entity, code } = marks;
+    const next = lines[last + 1];
+    // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
+    const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
+    const tocLike = near && !unit;
+    const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+    const printedCode = Boolean(code);
+    if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
+    // a title the catalog does not list is a table only with the marks of one: a 单位 line and a header
+    if (m.entry.generic && !(unit && headerBelow)) continue;
+    const notes = m.entry.generic
+      ? [
+          `title "${m.title}" is not in the catalog; ` +
+            `extracted as a ${m.entry.kind} table by its shape (单位 line, header, amounts)`,
+        ]
       : [];
-    for (let p = startPage + 1; p < all.length; p++) {
-      const { page: pg, lines: pl } = all[p];
-      if (!pl.length) break;
-      const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
-      if (firstAnchor === 0) break;
-      if (
-        !startsWithTableRows(pg, pl) &&
-        !repeatsHeader(pl, header) &&
-        !startsWithWrappedRow(pl, (rest) => startsWithTableRows(pg, rest))
-      )
-        break;
-      let end = firstAnchor;
-      let noted = false;
-      for (let k = 0; k < firstAnchor; k++)
-        if (isNoteLine(pl[k].text)) {
-          end = k;
-          noted = true;
-          break;
-        }
-      const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
-      a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
-      if (noted || firstAnchor < pl.length) break;
+    anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [], notes } });
+  }
+  return anchors;
+}
+
+/** The marks right below (up to 5 lines) and right above (up to 2 lines) the title on line `i`. */
+function marksAround(lines: Line[], cands: TitleMatch[], i: number, titleCode: TableCode | undefined) {
+  let last = i;
+  let first = i;
+  let unit: '万元' | '元' | undefined;
+  let entity: string | undefined;
+  let code = titleCode;
+  for (let k = i + 1; k < Math.min(lines.length, i + 6); k++) {
+    const t = lines[k].text;
+    if (cands[k]) break;
+    if (!isMetaLine(t)) break;
+    unit ??= findUnit(t);
+    entity ??= findEntity(t);
+    code ??= findCode(t) ?? bareCode(t);
+    last = k;
+  }
+  for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
+    const t = lines[k].text;
+    if (cands[k] || !isMetaLine(t)) break;
+    if (lines[i].y0 - lines[k].y1 > 60) break;
+    const c = findCode(t) ?? bareCode(t);
+    if (!c && !findUnit(t)) break;
+    code ??= c;
+    unit ??= findUnit(t);
+    first = k;
+  }
+  return { first, last, unit, entity, code };
+}
+
+/** The table's regions: below its marks on its page (or the next page), then its continuation pages. */
+function placeRegions(a: Anchor, nextA: Anchor | undefined, all: PageLines[]): void {
+  const { page, lines } = all[a.p];
+  const top = lines[a.last].y1 + 0.5;
+  let stop = lines.length;
+  if (nextA && nextA.p === a.p) stop = nextA.first;
+  let ended = false;
+  for (let k = a.last + 1; k < stop; k++) {
+    if (isNoteLine(lines[k].text)) {
+      stop = k;
+      ended = true;
+      break;
     }
+  }
+  const bottom = stop < lines.length ? lines[stop].y0 - 0.5 : page.height;
+  let startPage = a.p;
+  if (stop === a.last + 1 && stop === lines.length && a.p + 1 < all.length) {
+    const start = regionOnNextPage(a, all[a.p + 1]);
+    if (start === 'ended') return;
+    if (start === 'started') startPage = a.p + 1;
+  } else a.table.regions.push({ page, top, bottom });
+  if (ended || (nextA && nextA.p === a.p)) return;
+  continueOnPages(a, nextA, all, startPage);
+}
+
+/**
+ * The title is the last thing on its page: the table starts on the next page, below its marks.
+ * 'ended' when a note or a title ends it on that page.
+ */
+function regionOnNextPage(a: Anchor, next: PageLines): 'none' | 'started' | 'ended' {
+  let k = 0;
+  while (k < next.lines.length && isMetaLine(next.lines[k].text)) {
+    a.table.unit ??= findUnit(next.lines[k].text);
+    a.table.entity ??= findEntity(next.lines[k].text);
+    k++;
+  }
+  if (k >= next.lines.length || matchTitle(next.lines[k].text)) return 'none';
+  let end = next.lines.length;
+  for (let q = k; q < next.lines.length; q++)
+    if (isNoteLine(next.lines[q].text) || (q > k && matchTitle(next.lines[q].text))) {
+      end = q;
+      break;
+    }
+  a.table.regions.push({
+    page: next.page,
+    top: k > 0 ? next.lines[k - 1].y1 + 0.5 : 0,
+    bottom: end < next.lines.length ? next.lines[end].y0 - 0.5 : next.page.height,
   });
-  // a title repeated on every page of a long table (label and title, or the title alone) continues it
+  return end < next.lines.length ? 'ended' : 'started';
+}
+
+/**
+ * Continuation pages: they start with table rows, repeat the first page's header, or open with
+ * the upper part of a wrapped row name.
+ */
+function continueOnPages(a: Anchor, nextA: Anchor | undefined, all: PageLines[], startPage: number): void {
+  const first = a.table.regions[0];
+  const header = first ? headerLines(all.find((x) => x.page === first.page)?.lines ?? [], first.top, first.bottom) : [];
+  for (let p = startPage + 1; p < all.length; p++) {
+    const { page: pg, lines: pl } = all[p];
+    if (!pl.length) break;
+    const firstAnchor = nextA && nextA.p === p ? nextA.first : pl.length;
+    if (firstAnchor === 0) break;
+    if (
+      !startsWithTableRows(pg, pl) &&
+      !repeatsHeader(pl, header) &&
+      !startsWithWrappedRow(pl, (rest) => startsWithTableRows(pg, rest))
+    )
+      break;
+    let end = firstAnchor;
+    let noted = false;
+    for (let k = 0; k < firstAnchor; k++)
+      if (isNoteLine(pl[k].text)) {
+        end = k;
+        noted = true;
+        break;
+      }
+    const bottomC = end < pl.length ? pl[end].y0 - 0.5 : pg.height;
+    a.table.regions.push({ page: pg, top: Math.max(0, pl[0].y0 - 1), bottom: bottomC });
+    if (noted || firstAnchor < pl.length) break;
+  }
+}
+
+/**
+ * A title repeated on every page of a long table (label and title, or the title alone) continues
+ * it; performance-target forms are set aside in `skipped`.
+ */
+function mergeRepeatedTitles(anchors: Anchor[], all: PageLines[], skipped: SkippedTable[]): LocatedTable[] {
   const out: LocatedTable[] = [];
   let prev: { a: Anchor; lastPage: number } | undefined;
   for (const a of anchors) {

@@ -107,8 +107,17 @@ export interface TitleMatch {
 const KEYED = CATALOG.filter((e) => !e.generic && e.amounts !== false)
   .flatMap((entry) => [entry.title, ...entry.aliases].map((t) => ({ entry, key: matchKey(t) })))
   .sort((a, b) => b.key.length - a.key.length);
-const PREFIX_CODE =
-  /^(?:公开\d{1,2}表|公开表(?:[一二三四五六七八九十]+|\d{1,2})|(?:单位)?预算(?:\d{1,2}表|表\d{1,2})|(?:附)?表(?:[一二三四五六七八九十]{1,3}|\d{1,2}(?:-\d{1,2})?))[:.、]?/;
+/** a table's printed code before its title: 公开01表, 公开表一, 预算02表, 单位预算表3, 附表14-1 */
+const PREFIX_CODE = new RegExp(
+  `^(?:${[
+    /公开\d{1,2}表/,
+    /公开表(?:[一二三四五六七八九十]+|\d{1,2})/,
+    /(?:单位)?预算(?:\d{1,2}表|表\d{1,2})/,
+    /(?:附)?表(?:[一二三四五六七八九十]{1,3}|\d{1,2}(?:-\d{1,2})?)/,
+  ]
+    .map((r) => r.source)
+    .join('|')})[:.、]?`,
+);
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)[、.]?|\d{1,2}[、.,](?!\d))/;
 const BAD_PREFIX = /[，。；;,:：、《》()"“”]|详见|见附|如下|情况|说明/;
 

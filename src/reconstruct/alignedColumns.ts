@@ -125,6 +125,9 @@ function mergeOverlapping(spans: Span[], slack: number): Span[] {
   return out;
 }
 
+type Rows = (GridCell | null)[][];
+
+/** The named steps (see the file's comment): body start, columns, rows, cells, header spans. */
 export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   const lines = buildLines(items);
   const words = lines.map(wordsOf);
@@ -133,20 +136,49 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   const dataStart = data.indexOf(true);
   if (dataStart < 0) return null;
   const firstData = bodyStart(words, numbering, dataStart);
+  const cols = findColumns(words, numbering, data, firstData, items);
+  if (cols.length < 2) return null;
+  widenByHeadings(cols, words, firstData);
+  const owner = rowOwners(lines, data, firstData, items);
+  const rowIndex = new Map<number, number>();
+  lines.forEach((_, i) => {
+    if (!rowIndex.has(owner[i])) rowIndex.set(owner[i], rowIndex.size);
+  });
+  const headerRows = rowIndex.get(owner[firstData]) ?? 0;
+  const rows = fillCells(lines, words, cols, owner, rowIndex, r.page.number);
+  const numberingRow = rows.map(
+    (row, i) => i < headerRows && isNumberingLine(uniqueCells(row).map((c) => textItem(c.text, 0, 0, 0, 0, 1))),
+  );
+  dropGroupHeadingColumns(rows, cols, headerRows, numberingRow);
+  spanHeadings(rows, cols, headerRows, numberingRow);
+  joinWrappedHeadings(rows, headerRows, r.page.number);
+  spanLabelsOverEmptyGroups(rows, headerRows);
+  const out = rows.filter((row) => row.some((c) => c && squash(c.text)));
+  return { rows: out, colX: cols, method: 'alignment' };
+}
 
-  // ── columns ──
+/**
+ * Columns: the x-extents of the data lines' values, then the other words: a word over no column
+ * opens one, a word over one column widens it, a word over several stays a cell spanning them.
+ */
+function findColumns(
+  words: TextItem[][],
+  numbering: boolean[],
+  data: boolean[],
+  firstData: number,
+  items: TextItem[],
+): Span[] {
   const values = words.map(valueWords);
   const cols = mergeOverlapping(
     words.flatMap((ws, i) => (data[i] ? ws.filter((w) => values[i].has(w)).map((w) => [w.x0, w.x1] as Span) : [])),
     0.5,
   );
   const tableWidth = Math.max(...items.map((i) => i.x1)) - Math.min(...items.map((i) => i.x0));
-  // then the other words: a word over no column opens one, a word over one column widens it, a
-  // word over several stays a cell spanning them. The labels of the body first, widest first (a name
-  // column is as wide as its longest name, and a 合计 centred across the code and name columns must
-  // not join them); then the column numbers; then the headings, the lowest line first and
-  // narrowest first (the leaves of the header make the columns; a heading over a group, above
-  // them, must not open one column for the whole group)
+  // The labels of the body first, widest first (a name column is as wide as its longest name,
+  // and a 合计 centred across the code and name columns must not join them); then the column
+  // numbers; then the headings, the lowest line first and narrowest first (the leaves of the
+  // header make the columns; a heading over a group, above them, must not open one column for
+  // the whole group)
   const rank = (i: number) => (i >= firstData && !numbering[i] ? 0 : numbering[i] ? 1 : 2);
   const ranked = words
     .flatMap((ws, i) => ws.filter((w) => !(data[i] && values[i].has(w))).map((w) => ({ w, p: rank(i), line: i })))
@@ -171,6 +203,10 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
   const numberWords = words.flatMap((ws, i) =>
     numbering[i] ? ws.filter((w) => /^\d{1,2}$/.test(halfWidth(squash(w.str)))) : [],
   );
+  // a heading over no column and no column number, where the header numbers its columns, heads
+  // a group, not a column printed empty (收入 over 项目 | 行次 | 决算数)
+  const headsGroup = (w: TextItem) =>
+    numberWords.length > 0 && !numberWords.some((n) => overlap([n.x0, n.x1], [w.x0 - 1, w.x1 + 1]) > 0);
   for (const { w, p, line } of ranked) {
     const under = cols.map((c, j) => (overlap(c, [w.x0, w.x1]) > 0 ? j : -1)).filter((j) => j >= 0);
     const right = cols.find((c) => c[0] >= w.x1);
@@ -184,21 +220,18 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
       (!left || right[0] - w.x1 < w.x0 - left[1] + (right[1] - right[0]))
     )
       right[0] = w.x0;
-    else if (
-      !under.length &&
-      !(p === 2 && numberWords.length && !numberWords.some((n) => overlap([n.x0, n.x1], [w.x0 - 1, w.x1 + 1]) > 0))
-    )
-      addSpan(cols, [w.x0, w.x1]);
-    // (a heading over no column and no column number, where the header numbers its columns, heads
-    // a group, not a column printed empty: 收入 over 项目 | 行次 | 决算数)
+    else if (!under.length && !(p === 2 && headsGroup(w))) addSpan(cols, [w.x0, w.x1]);
     else if (under.length === 1 && p !== 1) {
       const c = cols[under[0]];
       c[0] = Math.min(c[0], w.x0);
       c[1] = Math.max(c[1], w.x1);
     }
   }
-  if (cols.length < 2) return null;
-  // a heading over exactly one column widens it (for the centres of headings spanning several)
+  return cols;
+}
+
+/** A heading over exactly one column widens it (for the centres of headings spanning several). */
+function widenByHeadings(cols: Span[], words: TextItem[][], firstData: number): void {
   const extents: Span[] = cols.map((c) => [c[0], c[1]]);
   for (let i = 0; i < firstData; i++)
     for (const w of words[i]) {
@@ -213,11 +246,15 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     c[0] = Math.min(c[0], extents[j][0]);
     c[1] = Math.max(c[1], extents[j][1]);
   });
+}
 
-  // ── rows: header lines, then data lines with the label lines they own ──
-  // a label-only line below the header is a wrapped name when it is tied to a data line by lines
-  // closer together than rows are (the spacing of adjacent data lines); otherwise it is a row of
-  // its own (a row printed without amounts)
+/**
+ * Rows: header lines, then data lines with the label lines they own. A label-only line below the
+ * header is a wrapped name when it is tied to a data line by lines closer together than rows are
+ * (the spacing of adjacent data lines); otherwise it is a row of its own (a row printed without
+ * amounts). Returns, for each line, the line whose row it belongs to.
+ */
+function rowOwners(lines: Line[], data: boolean[], firstData: number, items: TextItem[]): number[] {
   const yc = lines.map(yCenter);
   const adjacent = yc
     .slice(1)
@@ -245,13 +282,19 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     for (let k = a; k < b && tied; k++) if (yc[k + 1] - yc[k] > WRAP_DISTANCE * pitch) tied = false;
     if (tied) owner[i] = best;
   }
-  const rowIndex = new Map<number, number>();
-  lines.forEach((_, i) => {
-    if (!rowIndex.has(owner[i])) rowIndex.set(owner[i], rowIndex.size);
-  });
-  const nr = rowIndex.size;
-  const headerRows = rowIndex.get(owner[firstData]) ?? 0;
-  const slots: TextItem[][][] = Array.from({ length: nr }, () => cols.map(() => []));
+  return owner;
+}
+
+/** Each word into the cell of its row under the columns it lies over (one object over several). */
+function fillCells(
+  lines: Line[],
+  words: TextItem[][],
+  cols: Span[],
+  owner: number[],
+  rowIndex: Map<number, number>,
+  page: number,
+): Rows {
+  const slots: TextItem[][][] = Array.from({ length: rowIndex.size }, () => cols.map(() => []));
   const spanning: { row: number; cols: number[]; items: TextItem[] }[] = [];
   words.forEach((ws, i) => {
     const ri = rowIndex.get(owner[i])!;
@@ -263,20 +306,17 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
       else spanning.push({ row: ri, cols: under, items: its });
     }
   });
-  const rows: (GridCell | null)[][] = slots.map((cells) =>
-    cells.map((its) => (its.length ? cellFromItems(its, r.page.number) : null)),
-  );
+  const rows: Rows = slots.map((cells) => cells.map((its) => (its.length ? cellFromItems(its, page) : null)));
   for (const sp of spanning) {
     // two texts of one row over the same columns: keep them apart by their own columns
-    const cell = cellFromItems(sp.items, r.page.number);
+    const cell = cellFromItems(sp.items, page);
     for (const j of sp.cols) if (!rows[sp.row][j]) rows[sp.row][j] = cell;
   }
+  return rows;
+}
 
-  // ── header: spans of headings over several columns, then wrapped lines joined ──
-  const numberingRow = rows.map(
-    (row, i) => i < headerRows && isNumberingLine(uniqueCells(row).map((c) => textItem(c.text, 0, 0, 0, 0, 1))),
-  );
-  dropGroupHeadingColumns(rows, cols, headerRows, numberingRow);
+/** Header cells: each heading spans the neighbouring columns it heads (see the file's comment, 3). */
+function spanHeadings(rows: Rows, cols: Span[], headerRows: number, numberingRow: boolean[]): void {
   const nc = cols.length;
   const edges: Span[] = cols.map(([a, b], j) => [
     j === 0 ? a : (cols[j - 1][1] + a) / 2,
@@ -302,43 +342,65 @@ export function alignedGrid(r: Region, items: TextItem[]): Grid | null {
     const row = rows[i];
     for (const c of uniqueCells(row)) {
       if (!c.bbox) continue;
-      const center = (c.bbox[0] + c.bbox[2]) / 2;
       const own = row.map((x, j) => (x === c ? j : -1)).filter((j) => j >= 0);
-      // A neighbour is beneath this heading (a sub-heading) when its heading's cell starts below
-      // this heading's line: centred between this line's bottom and the header's bottom. A peer's
-      // cell runs from this line's top (or higher) down, so its heading is centred higher. A
-      // column with more than one heading below this line has a structure of its own beneath.
-      const own0 = own.map((j) => headingsBelow(j, i, c)).flat();
-      const beneath = cols.map((_, j) => {
-        if (!own0.length) return false; // nothing below this heading: it heads its column alone
-        // what stands above this heading stands above the neighbour too (a heading over both)
-        for (let k = 0; k < i; k++) if (rows[k][j] !== rows[k][own[0]]) return false;
-        const below = headingsBelow(j, i, c);
-        if (!below.length) return false;
-        if (below.length > 1) return true;
-        const y = (below[0].bbox![1] + below[0].bbox![3]) / 2;
-        const asChild = (c.bbox![3] + headerBottom) / 2;
-        const asPeer = (c.bbox![1] + headerBottom) / 2;
-        return Math.abs(y - asChild) < Math.abs(y - asPeer);
-      });
-      let best: Span = [own[0], own[own.length - 1]];
-      for (let a = 0; a <= own[0]; a++)
-        for (let b = own[own.length - 1]; b < nc; b++) {
-          let ok = true;
-          for (let j = a; j <= b && ok; j++)
-            if ((row[j] && row[j] !== c) || ((j < own[0] || j > own[own.length - 1]) && !beneath[j])) ok = false;
-          if (!ok) continue;
-          const mid = (edges[a][0] + edges[b][1]) / 2;
-          if (Math.abs(mid - center) <= Math.max(6, 0.1 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0])
-            best = [a, b];
-        }
+      const beneath = columnsBeneath(rows, c, i, own, headingsBelow, headerBottom);
+      const best = widestCentredSpan(row, c, own, beneath, edges);
       for (let j = best[0]; j <= best[1]; j++) row[j] = c;
     }
   }
-  joinWrappedHeadings(rows, headerRows, r.page.number);
-  spanLabelsOverEmptyGroups(rows, headerRows);
-  const out = rows.filter((row) => row.some((c) => c && squash(c.text)));
-  return { rows: out, colX: cols, method: 'alignment' };
+}
+
+/**
+ * A neighbour is beneath heading `c` (a sub-heading) when its heading's cell starts below this
+ * heading's line: centred between this line's bottom and the header's bottom. A peer's cell runs
+ * from this line's top (or higher) down, so its heading is centred higher. A column with more
+ * than one heading below this line has a structure of its own beneath.
+ */
+function columnsBeneath(
+  rows: Rows,
+  c: GridCell,
+  i: number,
+  own: number[],
+  headingsBelow: (j: number, i: number, c: GridCell) => GridCell[],
+  headerBottom: number,
+): boolean[] {
+  const own0 = own.map((j) => headingsBelow(j, i, c)).flat();
+  return rows[i].map((_, j) => {
+    if (!own0.length) return false; // nothing below this heading: it heads its column alone
+    // what stands above this heading stands above the neighbour too (a heading over both)
+    for (let k = 0; k < i; k++) if (rows[k][j] !== rows[k][own[0]]) return false;
+    const below = headingsBelow(j, i, c);
+    if (!below.length) return false;
+    if (below.length > 1) return true;
+    const y = (below[0].bbox![1] + below[0].bbox![3]) / 2;
+    const asChild = (c.bbox![3] + headerBottom) / 2;
+    const asPeer = (c.bbox![1] + headerBottom) / 2;
+    return Math.abs(y - asChild) < Math.abs(y - asPeer);
+  });
+}
+
+/** The widest run of free columns beneath `c`, around its own, that it is centred over. */
+function widestCentredSpan(
+  row: (GridCell | null)[],
+  c: GridCell,
+  own: number[],
+  beneath: boolean[],
+  edges: Span[],
+): Span {
+  const nc = row.length;
+  const center = (c.bbox![0] + c.bbox![2]) / 2;
+  let best: Span = [own[0], own[own.length - 1]];
+  for (let a = 0; a <= own[0]; a++)
+    for (let b = own[own.length - 1]; b < nc; b++) {
+      let ok = true;
+      for (let j = a; j <= b && ok; j++)
+        if ((row[j] && row[j] !== c) || ((j < own[0] || j > own[own.length - 1]) && !beneath[j])) ok = false;
+      if (!ok) continue;
+      const mid = (edges[a][0] + edges[b][1]) / 2;
+      if (Math.abs(mid - center) <= Math.max(6, 0.1 * (edges[b][1] - edges[a][0])) && b - a > best[1] - best[0])
+        best = [a, b];
+    }
+  return best;
 }
 
 /**
