@@ -92,5 +92,6 @@ try {
   if (!existsSync(enc)) console.warn('qpdf not found: tests/fixtures/bad/encrypted.pdf not made');
 }
 console.log(
-  `tests/fixtures/bad: ${['empty', 'not-a-pdf', 'truncated', 'no-tables', 'blank-pages', 'encrypted', 'zip-bomb'].join(', ')}`,
+  `tests/fixtures/bad: ` +
+    `${['empty', 'not-a-pdf', 'truncated', 'no-tables', 'blank-pages', 'encrypted', 'zip-bomb'].join(', ')}`,
 );

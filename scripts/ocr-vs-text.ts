@@ -40,6 +40,8 @@ console.log(
   `tables: text ${text.tables.map((t) => t.number).join(',')} | OCR ${ocr.tables.map((t) => t.number).join(',')}`,
 );
 console.log(
-  `cells: recall ${(hit / Math.max(1, expected)).toFixed(3)}, precision ${(hit / Math.max(1, total)).toFixed(3)} (${expected} in the text layer, ${total} read by OCR); failing checks ${ocr.checks.filter((c) => c.status === 'fail').length}; status ${ocr.status}`,
+  `cells: recall ${(hit / Math.max(1, expected)).toFixed(3)}, precision ${(hit / Math.max(1, total)).toFixed(3)} ` +
+    `(${expected} in the text layer, ${total} read by OCR); failing checks ` +
+    `${ocr.checks.filter((c) => c.status === 'fail').length}; status ${ocr.status}`,
 );
 for (const w of wrong.slice(0, 30)) console.log(`  not in the text layer: ${w}`);

@@ -47,7 +47,8 @@ describe('bad input', () => {
     expect(res.stderr).toMatch(/bad\/encrypted\.pdf: encrypted: /);
     const docs = readFileSync(path.join(out, 'documents.csv'), 'utf8').trim().split('\n');
     expect(docs[0]).toBe(
-      'document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,text_source,format,warnings,ocr_pages,also_named',
+      'document,kind,year,entity,unit,status,error,tables,checks_failed,pages,sha256,seconds,' +
+        'text_source,format,warnings,ocr_pages,also_named',
     );
     expect(docs).toHaveLength(1 + 8);
     expect(docs.find((l) => l.startsWith('good.pdf,'))).toMatch(
@@ -55,7 +56,8 @@ describe('bad input', () => {
     );
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
     expect(cells.split('\n')[0]).toBe(
-      '\ufeffdocument,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence,measure,basis,value_yuan,sha256',
+      '\ufeffdocument,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence,' +
+        'measure,basis,value_yuan,sha256',
     );
     expect(cells).toContain('good.pdf,01,收入支出决算总表,收入,,一、一般公共预算财政拨款收入,决算数,');
   });

@@ -140,7 +140,7 @@ describe('harvest', () => {
     expect(new Set(cells.map((c) => c.document))).toEqual(new Set(['a.pdf']));
   });
 
-  it('rebuilds the dataset from the results where their stored rows are missing, damaged or for other names', async () => {
+  it('rebuilds the dataset where stored rows are missing, damaged or for other names', async () => {
     const pick = ['ruled-final-wanyuan.pdf', 'borderless-final-yuan.pdf'];
     const dirA = path.join(tmp(), 'in');
     const dirB = path.join(tmp(), 'in');
@@ -186,7 +186,7 @@ describe('harvest', () => {
     expect(renderedFor(out)).toEqual(renderedFor(fresh));
   });
 
-  it('hashes again only the files that changed since the last run, even when their size and mtime were kept', async () => {
+  it('hashes again only changed files, even when their size and mtime were kept', async () => {
     const dir = path.join(tmp(), 'in');
     mkdirSync(dir, { recursive: true });
     const base = readFileSync(path.join(corpus, 'ruled-final-wanyuan.pdf'));
@@ -312,7 +312,8 @@ describe('harvest', () => {
     ]);
     const sample = cells[7];
     const hit = await one(
-      `SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name = '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`,
+      `SELECT count(*) FROM cells WHERE document = '${sample.document}' AND "table" = '${sample.table}' AND row_name ` +
+        `= '${sample.row_name}' AND "column" = '${sample.column}' AND value = ${sample.value}`,
     );
     expect(Number(hit[0])).toBeGreaterThanOrEqual(1);
     expect(Number((await one('SELECT count(*) FROM checks'))[0])).toBe(csv(path.join(out, 'checks.csv')).length);

@@ -72,7 +72,7 @@ describe('scanned disclosures', () => {
     },
   );
 
-  it('never passes a wrong value silently: each is low-confidence, lacks its column’s decimals, or sits in a failing check', () => {
+  it('no wrong value passes silently: low confidence, missing decimals or a failing check', () => {
     for (const { name } of SCANS) {
       const { doc, expected } = docs.get(name)!;
       const { extra } = diffCells(doc, expected);

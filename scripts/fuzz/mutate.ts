@@ -63,7 +63,8 @@ function stream(dict: string, data: Buffer, length = data.length): Buffer {
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
 const TEXT = Buffer.from('BT /F1 12 Tf 72 720 Td (1234.56) Tj ET');
 const PAGE = (contents: string, extra = '') =>
-  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> ${extra} >> /Contents ${contents} >>`;
+  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> ${extra} >> /Contents ` +
+  `${contents} >>`;
 
 const bombs = new Map<number, Buffer>();
 /** zlib data that inflates to `size` bytes of spaces (made once per size) */
@@ -93,7 +94,8 @@ const PDF_CASES: Record<string, (r: Rand) => Buffer> = {
       FONT,
       stream('', Buffer.from('q 600 0 0 780 6 6 cm /Im1 Do Q')),
       stream(
-        `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+        `/Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 ` +
+          `/Filter /FlateDecode`,
         flateBomb(Math.min(side * side, 1100 * MB)),
       ),
     ]);
@@ -106,7 +108,8 @@ const PDF_CASES: Record<string, (r: Rand) => Buffer> = {
       FONT,
       stream('', Buffer.from('q 600 0 0 780 6 6 cm /Im1 Do Q')),
       stream(
-        '/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode',
+        '/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceGray /BitsPerComponent 8 ' +
+          '/Filter /FlateDecode',
         deflateSync(Buffer.alloc(1000, 0x80)),
       ),
     ]),
@@ -114,7 +117,8 @@ const PDF_CASES: Record<string, (r: Rand) => Buffer> = {
     pdfFromObjects([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /UserUnit 75000 /Resources << /XObject << /Im1 6 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 14400 14400] /UserUnit 75000 /Resources << /XObject << /Im1 6 0 R ' +
+        '>> >> /Contents 5 0 R >>',
       FONT,
       stream('', Buffer.from('q 14400 0 0 14400 0 0 cm /Im1 Do Q')),
       stream(
@@ -344,7 +348,9 @@ function officeCase(r: Rand, seed: Buffer): { name: string; data: Buffer } {
     }
     if (kind === 'entities') {
       const lol =
-        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>';
+        '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c ' +
+        '"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e ' +
+        '"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">]>';
       main.data = Buffer.from(
         xml
           .toString('utf8')

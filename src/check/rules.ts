@@ -96,7 +96,9 @@ function hierarchy(doc: DocumentResult, ids: string[], levels: [number, number][
             expected: toFixed4(parent.value),
             actual: total(kids),
             summands: kids.length,
-            message: `${kind} ${label(parent)} (${parent.column}) ≠ Σ ${kids.length} sub-items ${kids.map((k) => k.row_code).join(', ')}`,
+            message:
+              `${kind} ${label(parent)} (${parent.column}) ≠ Σ ${kids.length} sub-items ` +
+              `${kids.map((k) => k.row_code).join(', ')}`,
             cells: [parent, ...kids],
           });
         }
@@ -167,7 +169,9 @@ function rowTotals(doc: DocumentResult): Comparison[] {
           expected: tot ? toFixed4(tot.value) : 0n,
           actual: total(ps),
           summands: Math.max(ps.length, 1),
-          message: `row ${label(tot ?? ps[0])}: ${colName(tc.path)} ≠ ${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`,
+          message:
+            `row ${label(tot ?? ps[0])}: ${colName(tc.path)} ≠ ` +
+            `${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`,
           cells: tot ? [tot, ...ps] : ps,
         });
       }
@@ -479,7 +483,9 @@ function narrativeVsTables(doc: DocumentResult): Comparison[] {
       actual: toFixed4(cell.value),
       summands: 1,
       tolerance: (step(f.value, f.unit) + step(cell.value, cell.unit)) / 2n,
-      message: `the text${f.page ? ` (page ${f.page})` : ''} states ${f.label} ${f.value}${f.unit} ≠ table ${table.number} ${label(cell) || cell.row_name} (${cell.column}) in ${cell.unit}`,
+      message:
+        `the text${f.page ? ` (page ${f.page})` : ''} states ${f.label} ${f.value}${f.unit} ≠ table ` +
+        `${table.number} ${label(cell) || cell.row_name} (${cell.column}) in ${cell.unit}`,
       cells: [cell],
       refs: [narrativeRef(f)],
     });

@@ -112,7 +112,8 @@ export class DocumentPool {
           const said = stderr.split('\n').find((l) => l.trim()) ?? '';
           error = new GongkaiError(
             'internal',
-            `the worker failed: ${signal && signal !== 'null' ? `ended by ${signal}` : e.message.split('\n')[0]}${said ? ` (${said.trim().slice(0, 200)})` : ''}`,
+            `the worker failed: ${signal && signal !== 'null' ? `ended by ${signal}` : e.message.split('\n')[0]}` +
+              (said ? ` (${said.trim().slice(0, 200)})` : ''),
           );
         }
       }

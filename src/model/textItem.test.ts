@@ -17,11 +17,13 @@ const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');
 const { value: { pages } } = await readPdf(new Uint8Array(readFileSync('corpus/ruled-final-wanyuan.pdf')));
 const read = pages.flatMap((p) => p.items);
 const joined = pages.flatMap((p) => buildLines(p.items).flatMap((l) => segmentsOf(l, 3)));
-const split = splitAcrossRules([textItem('4571.73 一般公共服务支出', 0, 200, 0, 12, 12)], [{ x0: 60, x1: 60, y0: -10, y1: 30 }]);
+const rule = { x0: 60, x1: 60, y0: -10, y1: 30 };
+const split = splitAcrossRules([textItem('4571.73 一般公共服务支出', 0, 200, 0, 12, 12)], [rule]);
 const ocr = [textItem('合计', 10, 34, 100, 112, 12, 88)];
 const first = read[0];
 const count = (items) => items.filter((it) => !sameMap(first, it)).length;
-console.log(JSON.stringify({ read: read.length, joined: joined.length, split: split.length, otherShape: { read: count(read), joined: count(joined), split: count(split), ocr: count(ocr) } }));
+const otherShape = { read: count(read), joined: count(joined), split: count(split), ocr: count(ocr) };
+console.log(JSON.stringify({ read: read.length, joined: joined.length, split: split.length, otherShape }));
 `;
 
 describe('textItem', () => {

@@ -62,5 +62,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** An organisation's name: it ends like one (…局, …委员会, …中心), perhaps with （本级）/（汇总）. */
-export const ORG_NAME =
-  /^[\u4e00-\u9fff（）()]{1,40}?(?:局|委|办|室|院|部|会|中心|所|站|处|厅|队|馆|校|署|社|团|府|司|场|园|台|庭|盟|联|宫|库|科|协|厂|网|报)(?:[(（](?:本级|汇总|机关|本部)[)）])?$/;
+const ORG_ENDINGS =
+  '局|委|办|室|院|部|会|中心|所|站|处|厅|队|馆|校|署|社|团|府|司|场|园|台|庭|盟|联|宫|库|科|协|厂|网|报';
+export const ORG_NAME = new RegExp(
+  `^[\\u4e00-\\u9fff（）()]{1,40}?(?:${ORG_ENDINGS})(?:[(（](?:本级|汇总|机关|本部)[)）])?$`,
+);

@@ -56,51 +56,13 @@ export async function rereadFigures(
 ): Promise<void> {
   const cands = figureCandidates(words).filter((w) => w.width >= 2 && w.height >= 2);
   if (!cands.length) return;
-  const pad = Math.round(dpi / 40);
-  const grey: string[] = [];
-  const bin: string[] = [];
-  // crops: grey and binarized halfway for every figure; binarized heavier only where needed (below)
-  const crops: Grey[] = [];
-  for (let i = 0; i < cands.length; i++) {
-    const w = cands[i];
-    const { x0, x1 } = growToInk(image, t, w);
-    crops.push(crop(image, x0 - pad, w.top - pad, x1 - x0 + 2 * pad, w.height + 2 * pad, 2 * pad));
-    grey.push(`${base}-g${i}.pgm`);
-    bin.push(`${base}-b${i}.pgm`);
-    await writeFile(grey[i], writePgm(crops[i]));
-    await writeFile(bin[i], writePgm(binarize(crops[i], 0.5)));
-  }
-  const readAll = async (files: string[], tag: string, lang: string, digitsOnly = true) => {
-    const list = `${base}-${tag}.txt`;
-    await writeFile(list, files.join('\n') + '\n');
-    let tsv = '';
-    try {
-      const only = digitsOnly ? ['-c', 'tessedit_char_whitelist=0123456789.,-'] : [];
-      tsv = await run(
-        'tesseract',
-        [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(dpi), ...only, 'tsv'],
-        timeoutMs,
-      );
-    } catch (err) {
-      // a second reading that fails leaves the page reading as it was; only a timeout stops the page
-      if (err instanceof GongkaiError && err.code === 'timeout') throw err;
-    }
-    const out: ({ text: string; conf: number } | undefined)[] = [];
-    for (const row of tsv.split('\n')) {
-      const f = row.split('\t');
-      if (f[0] !== '5' || !f[11]?.trim()) continue;
-      const k = Number(f[1]) - 1;
-      const prev = out[k];
-      out[k] = { text: (prev?.text ?? '') + f[11].trim(), conf: Math.min(prev?.conf ?? 100, Math.max(0, +f[10])) };
-    }
-    return out.map((r) => (r && digitsOnly ? { ...r, text: tidySeparators(r.text) } : r));
-  };
-  type Reading = { text: string; conf: number } | undefined;
+  const reader = new ListReader(base, dpi, timeoutMs);
+  const { crops, grey, bin } = await writeCrops(image, t, cands, base, dpi);
   // the page reading votes too
   const firsts: Reading[] = cands.map((w) => (w.unread ? undefined : { text: tidySeparators(w.text), conf: w.conf }));
   const readings: Reading[][] = cands.map((_, i) => [firsts[i]]);
-  const eg = await readAll(grey, 'eg', 'eng');
-  const eb = await readAll(bin, 'eb', 'eng');
+  const eg = await reader.read(grey, 'eg', 'eng');
+  const eb = await reader.read(bin, 'eb', 'eng');
   cands.forEach((_, i) => readings[i].push(eg[i], eb[i]));
   // where the page and both English readings already agree, two more readings cannot outvote them
   const open = cands
@@ -118,30 +80,15 @@ export async function rereadFigures(
       heavy.push(`${base}-h${i}.pgm`);
       await writeFile(heavy[heavy.length - 1], writePgm(binarize(crops[i], 0.65)));
     }
-    const eh = await readAll(heavy, 'eh', 'eng');
-    const cb = await readAll(
+    const eh = await reader.read(heavy, 'eh', 'eng');
+    const cb = await reader.read(
       open.map((i) => bin[i]),
       'cb',
       'chi_sim',
     );
     open.forEach((i, k) => readings[i].push(eh[k], cb[k]));
   }
-  // ink the page reading skipped, or an unsure word that does not look like a figure, is a figure
-  // only if, read freely, it shows no Chinese: readers restricted to digits make digits of
-  // anything ("：万元" → "77")
-  const unread = cands.map((w, i) => (w.unread || !FIGURE_LIKE.test(w.text) ? i : -1)).filter((i) => i >= 0);
-  const chinese = new Set<number>();
-  if (unread.length) {
-    const free = await readAll(
-      unread.map((i) => bin[i]),
-      'cf',
-      'chi_sim',
-      false,
-    );
-    unread.forEach((i, k) => {
-      if (!free[k] || /[\u3400-\u9fff]/.test(free[k]!.text) || !/\d/.test(free[k]!.text)) chinese.add(i);
-    });
-  }
+  const chinese = await showingChinese(cands, bin, reader);
   cands.forEach((w, i) => {
     const formed = readings[i].filter((r): r is { text: string; conf: number } =>
       Boolean(r && WELL_FORMED.test(r.text)),
@@ -155,6 +102,84 @@ export async function rereadFigures(
     w.text = pick.text;
     w.conf = pick.conf;
   });
+}
+
+type Reading = { text: string; conf: number } | undefined;
+
+/**
+ * The crops of the candidates, grey and binarized halfway, written for tesseract (binarized
+ * heavier only where needed, later).
+ */
+async function writeCrops(image: Grey, t: number, cands: Word[], base: string, dpi: number) {
+  const pad = Math.round(dpi / 40);
+  const grey: string[] = [];
+  const bin: string[] = [];
+  const crops: Grey[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const w = cands[i];
+    const { x0, x1 } = growToInk(image, t, w);
+    crops.push(crop(image, x0 - pad, w.top - pad, x1 - x0 + 2 * pad, w.height + 2 * pad, 2 * pad));
+    grey.push(`${base}-g${i}.pgm`);
+    bin.push(`${base}-b${i}.pgm`);
+    await writeFile(grey[i], writePgm(crops[i]));
+    await writeFile(bin[i], writePgm(binarize(crops[i], 0.5)));
+  }
+  return { crops, grey, bin };
+}
+
+/**
+ * Ink the page reading skipped, or an unsure word that does not look like a figure, is a figure
+ * only if, read freely, it shows no Chinese: readers restricted to digits make digits of anything
+ * ("：万元" → "77"). The indices of the candidates that are not figures.
+ */
+async function showingChinese(cands: Word[], bin: string[], reader: ListReader): Promise<Set<number>> {
+  const unread = cands.map((w, i) => (w.unread || !FIGURE_LIKE.test(w.text) ? i : -1)).filter((i) => i >= 0);
+  const chinese = new Set<number>();
+  if (!unread.length) return chinese;
+  const free = await reader.read(
+    unread.map((i) => bin[i]),
+    'cf',
+    'chi_sim',
+    false,
+  );
+  unread.forEach((i, k) => {
+    if (!free[k] || /[\u3400-\u9fff]/.test(free[k]!.text) || !/\d/.test(free[k]!.text)) chinese.add(i);
+  });
+  return chinese;
+}
+
+/** Tesseract reading a list of crop images in one run, one line per image. */
+class ListReader {
+  constructor(
+    private readonly base: string,
+    private readonly dpi: number,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** One reading per file (undefined where nothing was read), digits and separators only by default. */
+  async read(files: string[], tag: string, lang: string, digitsOnly = true): Promise<Reading[]> {
+    const list = `${this.base}-${tag}.txt`;
+    await writeFile(list, files.join('\n') + '\n');
+    let tsv = '';
+    try {
+      const only = digitsOnly ? ['-c', 'tessedit_char_whitelist=0123456789.,-'] : [];
+      const args = [list, 'stdout', '-l', lang, '--psm', '7', '--dpi', String(this.dpi), ...only, 'tsv'];
+      tsv = await run('tesseract', args, this.timeoutMs);
+    } catch (err) {
+      // a second reading that fails leaves the page reading as it was; only a timeout stops the page
+      if (err instanceof GongkaiError && err.code === 'timeout') throw err;
+    }
+    // each image is a "page" of the TSV (field 1): its words joined, at the lowest confidence
+    const out: Reading[] = [];
+    for (const row of tsv.split('\n')) {
+      const f = row.split('\t');
+      if (f[0] !== '5' || !f[11]?.trim()) continue;
+      const k = Number(f[1]) - 1;
+      const prev = out[k];
+      out[k] = { text: (prev?.text ?? '') + f[11].trim(), conf: Math.min(prev?.conf ?? 100, Math.max(0, +f[10])) };
+    }
+    return out.map((r) => (r && digitsOnly ? { ...r, text: tidySeparators(r.text) } : r));
+  }
 }
 
 /**

@@ -97,7 +97,10 @@ export async function readRenderedPages(
   return out;
 }
 
-/** Render page `n` of the PDF `file` to a grey PGM at `dpi` (at most MAX_RENDER_PIXELS_SIDE a side); returns its path. */
+/**
+ * Render page `n` of the PDF `file` to a grey PGM at `dpi` (at most MAX_RENDER_PIXELS_SIDE a
+ * side); returns its path.
+ */
 export async function renderPage(
   file: string,
   n: number,

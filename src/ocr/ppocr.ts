@@ -63,7 +63,10 @@ async function modelPaths() {
   return { det: m.detectionPath, rec: m.recognitionPath, keys: m.dictionaryPath };
 }
 
-/** The two sessions, made once per process (≈ 0.3 s), one intra-op thread each: the harvest runs one worker per core. */
+/**
+ * The two sessions, made once per process (≈ 0.3 s), one intra-op thread each: the harvest runs
+ * one worker per core.
+ */
 export function ppocrEngine(threads = 1): Promise<PpOcrEngine> {
   engine ??= (async () => {
     let ort: Ort;
@@ -492,7 +495,9 @@ export async function ppocrImage(
     const tEnd = process.cpuUsage(tStart);
     const recW = boxes.reduce((s, b) => s + Math.ceil(((b.x1 - b.x0 + 1) * REC_H) / (b.y1 - b.y0 + 1)), 0);
     process.stderr.write(
-      `ppocr page ${number} CPU: prepare ${Math.round(ms(tPrep))} ms, detect ${Math.round(ms(tDet) - ms(tPrep))} ms (${detected.length} boxes, ${boxes.length} cut at rules), recognize ${Math.round(ms(tEnd) - ms(tDet))} ms (${recW} px wide at 48)\n`,
+      `ppocr page ${number} CPU: prepare ${Math.round(ms(tPrep))} ms, detect ${Math.round(ms(tDet) - ms(tPrep))} ms ` +
+        `(${detected.length} boxes, ${boxes.length} cut at rules), recognize ${Math.round(ms(tEnd) - ms(tDet))} ms ` +
+        `(${recW} px wide at 48)\n`,
     );
   }
   const runs: Run[] = [];

@@ -1,6 +1,9 @@
 /** OCR's tuning constants: name, unit, why, default. */
 
-/** Resolution pages are rendered at, dpi: 150 dpi loses decimal points in 8 pt figures; 300 dpi is 2× slower for no gain. */
+/**
+ * Resolution pages are rendered at, dpi: 150 dpi loses decimal points in 8 pt figures; 300 dpi
+ * is 2× slower for no gain.
+ */
 export const DEFAULT_OCR_DPI = 200;
 /** Factor the cleaned page is enlarged by for tesseract (see raster's `upscale`): chi_sim reads small print better. */
 export const OCR_SCALE = 2;
@@ -34,7 +37,10 @@ export const MAX_RENDER_PIXELS_SIDE = 10_000;
 
 // PP-OCRv4 engine (`ppocr.ts`, chosen with GONGKAI_OCR_ENGINE=ppocr); measured in /work/notes/ocr-eval.md
 
-/** dpi the page is scaled to for text detection: print 7–12 pt is 9–16 px high there; 120 dpi read the same and cost 15 % more CPU, 35 % more memory. */
+/**
+ * dpi the page is scaled to for text detection: print 7–12 pt is 9–16 px high there, enough for
+ * the detector; a higher resolution found the same boxes at more CPU and memory.
+ */
 export const PPOCR_DET_DPI = 96;
 /** 0–1 probability above which a pixel of the detection map is text (PaddleOCR's DB default). */
 export const PPOCR_DET_THRESHOLD = 0.3;
@@ -46,7 +52,10 @@ export const PPOCR_UNCLIP = 1.6;
 export const PPOCR_REC_HEIGHT = 48;
 /** px at PPOCR_REC_HEIGHT: widest crop recognized in one go; longer boxes are read in pieces (bounds memory). */
 export const PPOCR_REC_MAX_WIDTH = 1600;
-/** px at PPOCR_REC_HEIGHT: total width of one recognition batch; onnxruntime's memory grows with the largest input seen. */
+/**
+ * px at PPOCR_REC_HEIGHT: total width of one recognition batch; onnxruntime's memory grows with
+ * the largest input seen.
+ */
 export const PPOCR_REC_BATCH_WIDTH = 2400;
 /** crops per recognition batch at most: more gave no CPU gain on the evaluation pages. */
 export const PPOCR_REC_BATCH_SIZE = 8;

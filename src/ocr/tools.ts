@@ -4,7 +4,8 @@ import { runProcess } from '../util/process.js';
 import { OCR_PROGRAM_MEMORY_MB } from './settings.js';
 
 const OCR_INSTALL_HINT =
-  'install tesseract and poppler (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils)';
+  'install tesseract and poppler (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng ' +
+  'poppler-utils)';
 
 /** Run an OCR program (one thread: tesseract runs beside each harvest worker). */
 export function run(cmd: string, args: string[], timeoutMs: number): Promise<string> {

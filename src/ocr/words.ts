@@ -206,6 +206,39 @@ export function dropOverlapped(words: Word[]): Word[] {
  * grouped into line-high runs, becomes an unread word for the figure pass.
  */
 export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number): Word[] {
+  const blobs = uncoveredInk(g, t, words, scale);
+  // glyph-sized pieces on one baseline, close together, are one run
+  const glyphH = (wd: Word) => wd.height / scale;
+  const heights = words
+    .map(glyphH)
+    .filter((v) => v > 4)
+    .sort((a, b) => a - b);
+  const typical = heights.length ? median(heights) : 16;
+  return inkRuns(blobs, typical)
+    .filter((r) => r.y1 - r.y0 + 1 >= 0.5 * typical && r.x1 - r.x0 + 1 >= 0.5 * typical && r.n >= typical)
+    .map((r, k) => ({
+      line: `unread-${k}`,
+      left: r.x0 * scale,
+      top: r.y0 * scale,
+      width: (r.x1 - r.x0 + 1) * scale,
+      height: (r.y1 - r.y0 + 1) * scale,
+      conf: 0,
+      text: '',
+      unread: true,
+    }));
+}
+
+/** A box of connected ink, in pixels of the un-enlarged page, with its pixel count `n`. */
+interface InkBlob {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  n: number;
+}
+
+/** Connected ink (8-neighbours, at least 4 pixels) outside every word box (grown by 2 pixels). */
+function uncoveredInk(g: Grey, t: number, words: Word[], scale: number): InkBlob[] {
   const { width: w, height: h } = g;
   const covered = new Uint8Array(w * h);
   for (const wd of words) {
@@ -216,7 +249,7 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
     for (let y = y0; y <= y1; y++) covered.fill(1, y * w + x0, y * w + x1 + 1);
   }
   const seen = new Uint8Array(w * h);
-  const blobs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const blobs: InkBlob[] = [];
   const stack: number[] = [];
   for (let i = 0; i < w * h; i++) {
     if (seen[i] || covered[i] || g.data[i] > t) continue;
@@ -246,15 +279,13 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
     }
     if (b.n >= 4) blobs.push(b);
   }
-  // glyph-sized pieces on one baseline, close together, are one run
-  const glyphH = (wd: Word) => wd.height / scale;
-  const heights = words
-    .map(glyphH)
-    .filter((v) => v > 4)
-    .sort((a, b) => a - b);
-  const typical = heights.length ? median(heights) : 16;
+  return blobs;
+}
+
+/** Blobs on one baseline, left to right and close together (`typical`: a glyph's height), as runs. */
+function inkRuns(blobs: InkBlob[], typical: number): InkBlob[] {
   blobs.sort((a, b) => a.x0 - b.x0);
-  const runs: { x0: number; y0: number; x1: number; y1: number; n: number }[] = [];
+  const runs: InkBlob[] = [];
   for (const b of blobs) {
     if (b.y1 - b.y0 > 2 * typical || b.x1 - b.x0 > 20 * typical) continue;
     const r = runs.find(
@@ -274,16 +305,5 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
       });
     else runs.push({ ...b });
   }
-  return runs
-    .filter((r) => r.y1 - r.y0 + 1 >= 0.5 * typical && r.x1 - r.x0 + 1 >= 0.5 * typical && r.n >= typical)
-    .map((r, k) => ({
-      line: `unread-${k}`,
-      left: r.x0 * scale,
-      top: r.y0 * scale,
-      width: (r.x1 - r.x0 + 1) * scale,
-      height: (r.y1 - r.y0 + 1) * scale,
-      conf: 0,
-      text: '',
-      unread: true,
-    }));
+  return runs;
 }

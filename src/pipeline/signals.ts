@@ -37,7 +37,8 @@ export function documentSignals(
     notes.push(
       info(
         'performance-forms',
-        `${skipped.length} performance-target form(s) not extracted, they hold targets and indicators, not amounts: ${shown.join('; ')}${skipped.length > 6 ? '; …' : ''}`,
+        `${skipped.length} performance-target form(s) not extracted, they hold targets and indicators, not amounts: ` +
+          `${shown.join('; ')}${skipped.length > 6 ? '; …' : ''}`,
       ),
     );
   }
@@ -80,7 +81,8 @@ export function documentSignals(
       warnings.push(
         warning(
           'table-unread',
-          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): ${printed} figures printed under the title, none read — its header (the columns) could not be resolved`,
+          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): ${printed} figures printed under the ` +
+            `title, none read — its header (the columns) could not be resolved`,
           { page: d.pages[0] },
         ),
       );
@@ -88,7 +90,8 @@ export function documentSignals(
       warnings.push(
         warning(
           'table-body-missing',
-          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): title found but no table body could be read below it`,
+          `table "${d.title}" (${d.entry.id}, page ${d.pages.join(', ')}): title found but no table body could be ` +
+            `read below it`,
           { page: d.pages[0] },
         ),
       );

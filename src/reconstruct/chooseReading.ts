@@ -48,7 +48,9 @@ export function stitchByChecks(
     chosen.set(gi, pick);
     if (pick !== fallback)
       decisions.push(
-        `page ${pageOf(grids[gi])}: columns laid ${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`,
+        `page ${pageOf(grids[gi])}: columns laid ` +
+          `${pick === 'right' ? 'right-aligned' : pick === 'left' ? 'left-aligned' : 'by position'} instead of ` +
+          `${fallback}, the reading whose checks hold (failing checks — ${fallback}: ${before}, ${tried.join(', ')})`,
       );
   }
   return {

@@ -168,6 +168,23 @@ function ruledGrid(
     // rules only around the table (three-line tables): rows are text lines, columns from rules
     ys = lineBands(lines);
   }
+  const find = mergedCells(hs, vs, xs, ys, rowsFromRules);
+  const rows = cellsOfText(inside, xs, ys, find, r.page.number);
+  const colX = xs.slice(0, -1).map((x, j) => [x, xs[j + 1]] as [number, number]);
+  return dropEmptyRows({ rows, colX, method: 'rules' });
+}
+
+/**
+ * The cells of the grid xs × ys: finest cells joined where no rule separates them (rows only
+ * where the rows come from rules). Returns each finest cell's root (row-major index).
+ */
+function mergedCells(
+  hs: Segment[],
+  vs: Segment[],
+  xs: number[],
+  ys: number[],
+  rowsFromRules: boolean,
+): (i: number) => number {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) <= TOL));
@@ -194,7 +211,19 @@ function ruledGrid(
       }
     }
   }
-  // assign text
+  return find;
+}
+
+/** Each text item into the cell holding its centre; a merged cell is one object in every slot. */
+function cellsOfText(
+  inside: TextItem[],
+  xs: number[],
+  ys: number[],
+  find: (i: number) => number,
+  page: number,
+): (GridCell | null)[][] {
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
   const buckets = new Map<number, TextItem[]>();
   for (const it of inside) {
     const xc = (it.x0 + it.x1) / 2;
@@ -220,15 +249,14 @@ function ruledGrid(
       }
       let cell = cells.get(root);
       if (!cell) {
-        cell = cellFromItems(its, r.page.number);
+        cell = cellFromItems(its, page);
         cells.set(root, cell);
       }
       row.push(cell);
     }
     rows.push(row);
   }
-  const colX = xs.slice(0, -1).map((x, j) => [x, xs[j + 1]] as [number, number]);
-  return dropEmptyRows({ rows, colX, method: 'rules' });
+  return rows;
 }
 
 /** Row bands half-way between text lines. */

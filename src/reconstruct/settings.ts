@@ -11,7 +11,10 @@ export const MIN_COLUMN_GAP = 3;
 export const REGION_RULE_MARGIN = 3;
 /** pt: a horizontal rule shorter than this is a mark, not a row border. */
 export const MIN_RULE_LENGTH = 4;
-/** rule bands per text line: below this the rules only frame the table (three-line table); rows come from text lines. */
+/**
+ * rule bands per text line: below this the rules only frame the table (three-line table); rows
+ * come from text lines.
+ */
 export const MIN_BANDS_PER_LINE = 0.3;
 /** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
 export const ALIGNED_WORD_GAP = 0.12;

@@ -35,7 +35,10 @@ const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function castSql(column: string, type: string): string {
   const c = ident(column);
   if (type !== 'DECIMAL(38,4)') return `CAST(${c} AS ${type})`;
-  return `CASE WHEN length(${c}) <= 14 THEN CAST(CAST(${c} AS DECIMAL(18,4)) AS DECIMAL(38,4)) ELSE CAST(${c} AS DECIMAL(38,4)) END`;
+  return (
+    `CASE WHEN length(${c}) <= 14 THEN CAST(CAST(${c} AS DECIMAL(18,4)) AS DECIMAL(38,4)) ELSE CAST(${c} AS ` +
+    `DECIMAL(38,4)) END`
+  );
 }
 
 /** The write stage's last step: the dataset's CSV files as a DuckDB database and as Parquet files. */

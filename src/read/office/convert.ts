@@ -11,7 +11,8 @@ import { runProcess } from '../../util/process.js';
 import { makeTempDir } from '../../util/tempDir.js';
 
 const INSTALL_HINT =
-  'install LibreOffice (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or set GONGKAI_SOFFICE to its soffice';
+  'install LibreOffice (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui) or set ' +
+  'GONGKAI_SOFFICE to its soffice';
 
 function sofficePath(): string {
   return process.env.GONGKAI_SOFFICE || 'soffice';

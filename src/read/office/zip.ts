@@ -64,12 +64,14 @@ export function assertSafeZip(entries: ZipEntry[], limits: ZipLimits = DEFAULT_Z
     if (e.uncompressed === 0xffffffff || e.uncompressed > limits.maxEntry)
       throw new GongkaiError(
         'unsafe-archive',
-        `${e.name} would inflate to ${e.uncompressed === 0xffffffff ? 'over 4 GB' : mb(e.uncompressed)}, over the ${mb(limits.maxEntry)} limit`,
+        `${e.name} would inflate to ${e.uncompressed === 0xffffffff ? 'over 4 GB' : mb(e.uncompressed)}, over the ` +
+          `${mb(limits.maxEntry)} limit`,
       );
     if (e.uncompressed > 2 ** 20 && e.uncompressed / Math.max(1, e.compressed) > limits.maxRatio)
       throw new GongkaiError(
         'unsafe-archive',
-        `${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (a zip bomb?), over the ${limits.maxRatio}× limit`,
+        `${e.name} inflates ${Math.round(e.uncompressed / Math.max(1, e.compressed))}× (a zip bomb?), over the ` +
+          `${limits.maxRatio}× limit`,
       );
     total += e.uncompressed;
   }

@@ -3,7 +3,7 @@ import { textItem } from '../../model/textItem.js';
 import { collapseOverprint } from './overprint.js';
 
 describe('collapseOverprint', () => {
-  it('keeps one copy of a run printed twice a fraction of a point apart (overprinted bold), or at the same place (fill, then stroke)', () => {
+  it('keeps one copy of a run printed twice, a fraction of a point apart (bold) or in place (fill, stroke)', () => {
     const items = [
       textItem('收入决算表', 383.4, 458.4, 58.8, 73.8, 15),
       textItem('收入决算表', 383.8, 458.8, 58.8, 73.8, 15),
@@ -23,7 +23,7 @@ describe('collapseOverprint', () => {
     ];
     expect(collapseOverprint(items)).toHaveLength(3);
   });
-  it('undoubles a run that holds every glyph twice drawn on top of each other (收收入入), and leaves real repeats alone', () => {
+  it('undoubles a run with every glyph drawn twice in place (收收入入), not real repeats', () => {
     const doubled = collapseOverprint([textItem('收收入入决决算算表表', 383.4, 458.4, 58.8, 73.8, 15)]);
     expect(doubled.map((i) => i.str)).toEqual(['收入决算表']);
     // as wide as it reads: really printed twice each

@@ -30,10 +30,12 @@ function latinFontsPdf(): Buffer {
     '',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
     '<< /Type /Font /Subtype /TrueType /BaseFont /LiberationSans /Encoding /WinAnsiEncoding /FontDescriptor 5 0 R >>',
-    '<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-203 -303 1050 910] /ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 729 /StemV 80 /FontFile2 6 0 R >>',
+    '<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-203 -303 1050 910] /ItalicAngle 0 ' +
+      '/Ascent 905 /Descent -212 /CapHeight 729 /StemV 80 /FontFile2 6 0 R >>',
     `<< /Length ${ttf.length} /Length1 ${ttf.length} >>\nstream\n${ttf}\nendstream`,
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents 7 0 R >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ' +
+      '7 0 R >>',
   ];
   return serializePdf(objs, 1, 2, [8]);
 }
@@ -52,7 +54,10 @@ function cffFontPdf(): Buffer {
   }
 }
 
-/** pdf.js’s own text extraction of every page, and how many of the fonts it sent carry a font file (kept with fontExtraProperties). */
+/**
+ * pdf.js’s own text extraction of every page, and how many of the fonts it sent carry a font file
+ * (kept with fontExtraProperties).
+ */
 async function pdfjsText(
   bytes: Uint8Array,
   textOnly: boolean,

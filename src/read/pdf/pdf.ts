@@ -235,42 +235,45 @@ function emWidth(s: string): number {
   return w;
 }
 
-/** Ruling lines from the operator list: stroked paths and thin filled rectangles. */
+const STROKE_OPS = new Set([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL_OPS = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke]);
 
-function rulingsFromOps(
-  ops: { fnArray: number[]; argsArray: any[] },
-  base: Matrix,
-): { horizontals: Segment[]; verticals: Segment[]; images: number } {
-  const horizontals: Segment[] = [];
-  const verticals: Segment[] = [];
-  let images = 0;
-  let ctm: Matrix = base;
-  const stack: Matrix[] = [];
-  let lineWidth = 1;
-  const lwStack: number[] = [];
-  const { fnArray, argsArray } = ops;
-  const addSeg = (ax: number, ay: number, bx: number, by: number, thickness: number) => {
+/** The rules a page draws, collected path by path in page space. */
+class Rulings {
+  readonly horizontals: Segment[] = [];
+  readonly verticals: Segment[] = [];
+  // the points of the path being read, in page space, flat (x0, y0, x1, y1, …); reused for every
+  // path, as a page draws tens of thousands of them
+  private readonly xy: number[] = [];
+
+  private addSeg(ax: number, ay: number, bx: number, by: number, thickness: number): void {
     const dx = Math.abs(ax - bx);
     const dy = Math.abs(ay - by);
     if (thickness > 6) return; // a filled band, not a rule
     if (dy <= 1 && dx > 2) {
       const y = (ay + by) / 2;
-      horizontals.push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: y, y1: y });
+      this.horizontals.push({ x0: Math.min(ax, bx), x1: Math.max(ax, bx), y0: y, y1: y });
     } else if (dx <= 1 && dy > 2) {
       const x = (ax + bx) / 2;
-      verticals.push({ x0: x, x1: x, y0: Math.min(ay, by), y1: Math.max(ay, by) });
+      this.verticals.push({ x0: x, x1: x, y0: Math.min(ay, by), y1: Math.max(ay, by) });
     }
-  };
-  // the points of the path being read, in page space, flat (x0, y0, x1, y1, …); reused for every
-  // path, as a page draws tens of thousands of them
-  const xy: number[] = [];
+  }
+
   /** One subpath, the points xy[from…to): its edges, or the rule a thin filled rectangle draws. */
-  const paintSubpath = (from: number, to: number, stroked: boolean, filled: boolean, thickness: number) => {
+  private paintSubpath(from: number, to: number, stroked: boolean, filled: boolean, thickness: number): void {
+    const xy = this.xy;
     if (filled && !stroked) {
-      let minX = Infinity,
-        maxX = -Infinity,
-        minY = Infinity,
-        maxY = -Infinity;
+      let minX = Infinity;
+      let maxX = -Infinity;
+      let minY = Infinity;
+      let maxY = -Infinity;
       for (let k = from; k < to; k += 2) {
         minX = Math.min(minX, xy[k]);
         maxX = Math.max(maxX, xy[k]);
@@ -280,13 +283,71 @@ function rulingsFromOps(
       const w = maxX - minX;
       const h = maxY - minY;
       // thin filled rectangles are how many producers draw cell borders
-      if (h <= 3 && w > 2) addSeg(minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2, h);
-      else if (w <= 3 && h > 2) addSeg((minX + maxX) / 2, minY, (minX + maxX) / 2, maxY, w);
+      if (h <= 3 && w > 2) this.addSeg(minX, (minY + maxY) / 2, maxX, (minY + maxY) / 2, h);
+      else if (w <= 3 && h > 2) this.addSeg((minX + maxX) / 2, minY, (minX + maxX) / 2, maxY, w);
       return;
     }
-    for (let k = from + 2; k < to; k += 2) addSeg(xy[k - 2], xy[k - 1], xy[k], xy[k + 1], thickness);
-  };
+    for (let k = from + 2; k < to; k += 2) this.addSeg(xy[k - 2], xy[k - 1], xy[k], xy[k + 1], thickness);
+  }
 
+  /**
+   * One constructPath operator (pdf.js packs the path into `buf`: 0 moveTo, 1 lineTo, 2 curveTo,
+   * 3 quadratic curveTo, else closePath), painted by `paintOp` under `ctm`.
+   */
+  path(paintOp: number, buf: Float32Array, ctm: Matrix, lineWidth: number): void {
+    const stroked = STROKE_OPS.has(paintOp);
+    const filled = FILL_OPS.has(paintOp);
+    if (!stroked && !filled) return;
+    const thickness = lineWidth * (Math.hypot(ctm[0], ctm[1]) || 1);
+    // indexed, not destructured: a typed array's iterator is slow on this path
+    const m0 = ctm[0];
+    const m1 = ctm[1];
+    const m2 = ctm[2];
+    const m3 = ctm[3];
+    const m4 = ctm[4];
+    const m5 = ctm[5];
+    const xy = this.xy;
+    const point = (x: number, y: number) => xy.push(m0 * x + m2 * y + m4, m1 * x + m3 * y + m5);
+    xy.length = 0;
+    let start = 0;
+    for (let k = 0; k < buf.length;) {
+      const op = buf[k++];
+      if (op === 0) {
+        // moveTo: a new subpath
+        if (xy.length > start) this.paintSubpath(start, xy.length, stroked, filled, thickness);
+        start = xy.length;
+        point(buf[k], buf[k + 1]);
+        k += 2;
+      } else if (op === 1) {
+        point(buf[k], buf[k + 1]);
+        k += 2;
+      } else if (op === 2) {
+        point(buf[k + 4], buf[k + 5]);
+        k += 6;
+      } else if (op === 3) {
+        point(buf[k + 2], buf[k + 3]);
+        k += 4;
+      } else if (xy.length > start) {
+        // closePath: back to the subpath's first point
+        xy.push(xy[start], xy[start + 1]);
+      }
+    }
+    if (xy.length > start) this.paintSubpath(start, xy.length, stroked, filled, thickness);
+  }
+}
+
+/** Ruling lines from the operator list: stroked paths and thin filled rectangles; images counted. */
+function rulingsFromOps(
+  ops: { fnArray: number[]; argsArray: any[] },
+  base: Matrix,
+): { horizontals: Segment[]; verticals: Segment[]; images: number } {
+  const rulings = new Rulings();
+  let images = 0;
+  let ctm: Matrix = base;
+  const stack: Matrix[] = [];
+  let lineWidth = 1;
+  const lwStack: number[] = [];
+  const { fnArray, argsArray } = ops;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i];
@@ -319,55 +380,11 @@ function rulingsFromOps(
         images++;
         break;
       case OPS.constructPath: {
-        const paintOp = args[0] as number;
         const buf = args[1]?.[0] as Float32Array | null;
-        if (!buf) break;
-        const stroked =
-          paintOp === OPS.stroke ||
-          paintOp === OPS.closeStroke ||
-          paintOp === OPS.fillStroke ||
-          paintOp === OPS.eoFillStroke ||
-          paintOp === OPS.closeFillStroke ||
-          paintOp === OPS.closeEOFillStroke;
-        const filled =
-          paintOp === OPS.fill || paintOp === OPS.eoFill || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke;
-        if (!stroked && !filled) break;
-        const thickness = lineWidth * (Math.hypot(ctm[0], ctm[1]) || 1);
-        const m0 = ctm[0],
-          m1 = ctm[1],
-          m2 = ctm[2],
-          m3 = ctm[3],
-          m4 = ctm[4],
-          m5 = ctm[5];
-        const point = (x: number, y: number) => xy.push(m0 * x + m2 * y + m4, m1 * x + m3 * y + m5);
-        xy.length = 0;
-        let start = 0;
-        for (let k = 0; k < buf.length;) {
-          const op = buf[k++];
-          if (op === 0) {
-            // moveTo: a new subpath
-            if (xy.length > start) paintSubpath(start, xy.length, stroked, filled, thickness);
-            start = xy.length;
-            point(buf[k], buf[k + 1]);
-            k += 2;
-          } else if (op === 1) {
-            point(buf[k], buf[k + 1]);
-            k += 2;
-          } else if (op === 2) {
-            point(buf[k + 4], buf[k + 5]);
-            k += 6;
-          } else if (op === 3) {
-            point(buf[k + 2], buf[k + 3]);
-            k += 4;
-          } else if (xy.length > start) {
-            // closePath: back to the subpath's first point
-            xy.push(xy[start], xy[start + 1]);
-          }
-        }
-        if (xy.length > start) paintSubpath(start, xy.length, stroked, filled, thickness);
+        if (buf) rulings.path(args[0] as number, buf, ctm, lineWidth);
         break;
       }
     }
   }
-  return { horizontals, verticals, images };
+  return { horizontals: rulings.horizontals, verticals: rulings.verticals, images };
 }

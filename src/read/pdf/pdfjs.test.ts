@@ -10,7 +10,8 @@ function nativesAfter(script: string): Record<string, boolean> {
   const code = `
     const was = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
     ${script}
-    console.log(JSON.stringify({ push: Array.prototype.push === was.push, parse: JSON.parse === was.parse, stringify: JSON.stringify === was.stringify }));`;
+    const now = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+    console.log(JSON.stringify(Object.fromEntries(Object.keys(was).map((k) => [k, now[k] === was[k]]))));`;
   return JSON.parse(
     execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8' })
       .trim()

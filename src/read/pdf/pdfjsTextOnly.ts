@@ -27,8 +27,11 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
   {
     file: API,
     find: '  const fontExtraProperties = src.fontExtraProperties === true;\n',
-    replace:
-      '  const fontExtraProperties = src.fontExtraProperties === true;\n  const textOnlyFonts = src.textOnlyFonts === true;\n',
+    replace: [
+      '  const fontExtraProperties = src.fontExtraProperties === true;',
+      '  const textOnlyFonts = src.textOnlyFonts === true;',
+      '',
+    ].join('\n'),
   },
   {
     file: API,
@@ -39,8 +42,11 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
   {
     file: WORKER,
     find: '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n',
-    replace:
-      '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;\n    properties.textOnly = evaluatorOptions.textOnlyFonts === true;\n',
+    replace: [
+      '    this.fontExtraProperties = evaluatorOptions.fontExtraProperties;',
+      '    properties.textOnly = evaluatorOptions.textOnlyFonts === true;',
+      '',
+    ].join('\n'),
   },
   {
     file: WORKER,
@@ -50,36 +56,67 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
   // CFFFont: no recompiled CFF
   {
     file: WORKER,
-    find: '      this.data = compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
-    replace:
-      '      this.data = properties.textOnly ? null : compiler.compile();\n    } catch {\n      warn("Failed to compile font " + properties.loadedName);\n      this.data = file;',
+    find: [
+      '      this.data = compiler.compile();',
+      '    } catch {',
+      '      warn("Failed to compile font " + properties.loadedName);',
+      '      this.data = file;',
+    ].join('\n'),
+    replace: [
+      '      this.data = properties.textOnly ? null : compiler.compile();',
+      '    } catch {',
+      '      warn("Failed to compile font " + properties.loadedName);',
+      '      this.data = file;',
+    ].join('\n'),
   },
   // Type1Font.wrap: no CFF made from the Type 1 program
   {
     file: WORKER,
-    find: '    privateDict.subrsIndex = subrIndex;\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
-    replace:
-      '    privateDict.subrsIndex = subrIndex;\n    if (properties.textOnly) {\n      return null;\n    }\n    const compiler = new CFFCompiler(cff);\n    return compiler.compile();',
+    find: [
+      '    privateDict.subrsIndex = subrIndex;',
+      '    const compiler = new CFFCompiler(cff);',
+      '    return compiler.compile();',
+    ].join('\n'),
+    replace: [
+      '    privateDict.subrsIndex = subrIndex;',
+      '    if (properties.textOnly) {',
+      '      return null;',
+      '    }',
+      '    const compiler = new CFFCompiler(cff);',
+      '    return compiler.compile();',
+    ].join('\n'),
   },
   // checkAndRepair: the CFF table of an OpenType font is parsed (glyph count, seacs), not recompiled
   {
     file: WORKER,
     find: '        const compiler = new CFFCompiler(cff);\n        tables["CFF "].data = compiler.compile();\n',
-    replace:
-      '        if (!properties.textOnly) {\n          const compiler = new CFFCompiler(cff);\n          tables["CFF "].data = compiler.compile();\n        }\n',
+    replace: [
+      '        if (!properties.textOnly) {',
+      '          const compiler = new CFFCompiler(cff);',
+      '          tables["CFF "].data = compiler.compile();',
+      '        }',
+      '',
+    ].join('\n'),
   },
   // no OpenType file assembled, from a repaired font or a converted one
   {
     file: WORKER,
     find: '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return builder.toArray();\n',
-    replace:
-      '      builder.addTable(tableTag, tables[tableTag].data);\n    }\n    return properties.textOnly ? null : builder.toArray();\n',
+    replace: [
+      '      builder.addTable(tableTag, tables[tableTag].data);',
+      '    }',
+      '    return properties.textOnly ? null : builder.toArray();',
+      '',
+    ].join('\n'),
   },
   {
     file: WORKER,
     find: '    builder.addTable("post", createPostTable(properties));\n    return builder.toArray();\n',
-    replace:
-      '    builder.addTable("post", createPostTable(properties));\n    return properties.textOnly ? null : builder.toArray();\n',
+    replace: [
+      '    builder.addTable("post", createPostTable(properties));',
+      '    return properties.textOnly ? null : builder.toArray();',
+      '',
+    ].join('\n'),
   },
 ];
 
