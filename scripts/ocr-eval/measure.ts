@@ -17,7 +17,7 @@ import { readPgm } from '../../src/ocr/raster.js';
 const [engine, dpiArg, outFile, ...files] = process.argv.slice(2);
 const dpi = Number(dpiArg);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ocr-eval-'));
-type Item = { str: string; x0: number; y0: number; x1: number; y1: number; conf?: number };
+type Item = { str: string; x0: number; y0: number; x1: number; y1: number; confidence?: number };
 const pages: { file: string; items: Item[]; wallMs: number; cpuMs: number }[] = [];
 const t0 = performance.now();
 let gut: { detect(p: string): Promise<{ text: string; mean: number; box?: number[][] }[]> } | undefined;
@@ -58,7 +58,7 @@ for (const [k, file] of files.entries()) {
       y0: (l.box?.[0][1] ?? 0) * pt,
       x1: (l.box?.[2][0] ?? 0) * pt,
       y1: (l.box?.[2][1] ?? 0) * pt,
-      conf: Math.round(l.mean * 100),
+      confidence: Math.round(l.mean * 100),
     }));
   } else throw new Error(`unknown engine ${engine}`);
   const c = process.cpuUsage(c0);
@@ -70,7 +70,7 @@ for (const [k, file] of files.entries()) {
       y0: +i.y0.toFixed(1),
       x1: +i.x1.toFixed(1),
       y1: +i.y1.toFixed(1),
-      conf: i.conf,
+      confidence: i.confidence,
     })),
     wallMs: Math.round(performance.now() - w0),
     cpuMs: Math.round((c.user + c.system) / 1000),

@@ -6,7 +6,7 @@ await ppocrEngine();
 const t1 = performance.now();
 const r = await ppocrImage(readFileSync(file), 1, Number(dpi), { detDpi: detDpi ? Number(detDpi) : undefined });
 const t2 = performance.now();
-for (const i of r.page.items) console.log(i.x0.toFixed(0), i.y0.toFixed(0), i.conf, i.str);
+for (const i of r.page.items) console.log(i.x0.toFixed(0), i.y0.toFixed(0), i.confidence, i.str);
 const cpu = process.cpuUsage();
 console.error(
   `init ${(t1 - t0) | 0} ms, page ${(t2 - t1) | 0} ms, cpu ${((cpu.user + cpu.system) / 1000) | 0} ms, items ` +

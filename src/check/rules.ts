@@ -5,6 +5,7 @@
  */
 import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../model/schema.js';
 import type { Unit } from '../model/unit.js';
+import { FIGURE_SCALE } from './settings.js';
 
 /** What the rules read: the tables and the narrative's figures. */
 export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;
@@ -33,7 +34,7 @@ export interface Rule {
   run(doc: DocumentResult): Comparison[];
 }
 
-const SCALE = 10000n;
+const SCALE = FIGURE_SCALE;
 function toFixed4(value: string): bigint {
   const neg = value.startsWith('-');
   const [i, f = ''] = value.replace('-', '').split('.');

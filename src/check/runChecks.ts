@@ -1,6 +1,7 @@
 /** Run every rule on a document; the results go into the JSON, checks.csv and the status. */
 import type { CheckResult } from '../model/schema.js';
 import { RULES, show, type CheckInput } from './rules.js';
+import { ROUNDING_STEP_BY_DECIMALS } from './settings.js';
 
 /**
  * The rounding step of the printed figures, in units of 0.0001: 0.01 for two decimals, 1 for whole
@@ -8,7 +9,7 @@ import { RULES, show, type CheckInput } from './rules.js';
  */
 function roundingStep(values: string[]): bigint {
   const decimals = Math.max(0, ...values.map((v) => (v.split('.')[1] ?? '').length));
-  return [10000n, 1000n, 100n][Math.min(decimals, 2)];
+  return ROUNDING_STEP_BY_DECIMALS[Math.min(decimals, ROUNDING_STEP_BY_DECIMALS.length - 1)];
 }
 
 /** The check stage: every rule of the catalog run on a document's tables and narrative figures. */

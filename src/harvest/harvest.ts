@@ -21,7 +21,8 @@ import type { InputDocument } from './inputs.js';
 import { uniqueNames } from './names.js';
 import { DocumentPool, type PoolOptions } from './pool.js';
 import { InputRegistry, type RegisteredInput } from './registry.js';
-import { summarize, type DocumentSummary } from './summary.js';
+import { HASHING_CONCURRENCY, RESULT_HEAD_BYTES } from './settings.js';
+import type { DocumentSummary } from './summary.js';
 
 export interface HarvestOptions extends PoolOptions {
   outDir: string;
@@ -106,7 +107,7 @@ async function storedHead(file: string): Promise<{ build: string | null; code: s
   const fh = await open(file, 'r').catch(() => null);
   if (!fh) return null;
   try {
-    const { buffer, bytesRead } = await fh.read(Buffer.alloc(4096), 0, 4096, 0);
+    const { buffer, bytesRead } = await fh.read(Buffer.alloc(RESULT_HEAD_BYTES), 0, RESULT_HEAD_BYTES, 0);
     const head = buffer.toString('utf8', 0, bytesRead);
     return {
       build: /"build":\s*"([^"]*)"/.exec(head)?.[1] ?? null,
@@ -119,7 +120,7 @@ async function storedHead(file: string): Promise<{ build: string | null; code: s
 
 /** 1. sha256 of each input, hashing (I/O bound: a few at a time) only what changed since the last run. */
 async function hashInputs(inputs: InputDocument[], outDir: string, force: boolean | undefined) {
-  const queue = new PQueue({ concurrency: 8 });
+  const queue = new PQueue({ concurrency: HASHING_CONCURRENCY });
   const known = await HashCache.load(outDir, force);
   const sizes = new Map<string, number>();
   let hashed = 0;

@@ -16,6 +16,13 @@ import { fileURLToPath } from 'node:url';
 import workerpool from 'workerpool';
 import { GongkaiError, oneLine } from '../model/errors.js';
 import type { DocumentResult } from '../model/schema.js';
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  DEFAULT_WORKER_MEMORY_MB,
+  WORKER_INTERRUPT_BUDGET,
+  WORKER_STDERR_EXCERPT,
+  WORKER_TERMINATE_MS,
+} from './settings.js';
 import { summarize, type DocumentSummary } from './summary.js';
 import type { WorkerSummary, WorkerTask } from './worker.js';
 
@@ -40,7 +47,7 @@ export function defaultJobs(): number {
  * alone fill every core.
  */
 export function workerV8Flags(jobs: number, cores = defaultJobs()): string[] {
-  return ['--interrupt-budget=528000', ...(jobs >= cores ? ['--single-threaded'] : [])];
+  return [`--interrupt-budget=${WORKER_INTERRUPT_BUDGET}`, ...(jobs >= cores ? ['--single-threaded'] : [])];
 }
 
 /** Worker processes that each extract one document at a time, with a time limit and a heap ceiling. */
@@ -54,8 +61,8 @@ export class DocumentPool {
 
   constructor(opts: PoolOptions = {}) {
     this.jobs = Math.max(1, opts.jobs ?? defaultJobs());
-    this.timeoutMs = (opts.timeoutSeconds ?? 120) * 1000;
-    this.memoryMb = opts.memoryMb ?? 1024;
+    this.timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    this.memoryMb = opts.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const here = path.dirname(fileURLToPath(import.meta.url));
     this.pool = workerpool.pool(path.join(here, 'worker.js'), {
       workerType: 'process',
@@ -65,7 +72,7 @@ export class DocumentPool {
       // a worker's stderr comes here (V8 says there why it died), not to the terminal
       emitStdStreams: true,
       // a stopped document's worker is busy and cannot clean up: end it at once
-      workerTerminateTimeout: 100,
+      workerTerminateTimeout: WORKER_TERMINATE_MS,
       forkOpts: {
         execArgv: [...workerV8Flags(this.jobs), `--max-old-space-size=${this.memoryMb}`],
         env: { ...process.env, GONGKAI_HARVEST_PID: String(process.pid) },
@@ -113,7 +120,7 @@ export class DocumentPool {
           error = new GongkaiError(
             'internal',
             `the worker failed: ${signal && signal !== 'null' ? `ended by ${signal}` : e.message.split('\n')[0]}` +
-              (said ? ` (${said.trim().slice(0, 200)})` : ''),
+              (said ? ` (${said.trim().slice(0, WORKER_STDERR_EXCERPT)})` : ''),
           );
         }
       }

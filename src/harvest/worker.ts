@@ -9,6 +9,7 @@ import { extract, type ExtractOptions } from '../pipeline/extract.js';
 import { useInPlaceInflate } from '../read/pdf/inflate.js';
 import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
+import { ORPHAN_CHECK_MS } from './settings.js';
 import { summarize, type DocumentSummary } from './summary.js';
 
 export interface WorkerTask {
@@ -45,7 +46,7 @@ function exitWithParent(): void {
   // process was still loading has already left it to another parent
   const parent = Number(process.env.GONGKAI_HARVEST_PID) || process.ppid;
   const watch = new Worker(
-    `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, 500);`,
+    `setInterval(() => { if (process.ppid !== ${parent}) process.kill(process.pid, 'SIGKILL'); }, ${ORPHAN_CHECK_MS});`,
     { eval: true },
   );
   watch.unref();

@@ -80,9 +80,9 @@ export function segmentsOf(line: Line, gapEm = 1.0): TextItem[] {
         Math.min(prev.y0, it.y0),
         Math.max(prev.y1, it.y1),
         prev.fontSize,
-        prev.conf,
+        prev.confidence,
       );
-    } else out.push(textItem(it.str, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.conf));
+    } else out.push(textItem(it.str, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.confidence));
   }
   return out;
 }

@@ -48,7 +48,7 @@ const HEADER_WORDS = /项目|科目|收入|支出|预算数|决算数|金额|合
 
 /** OCR words carry a confidence; their titles are matched allowing for misread characters. */
 function readByOcr(line: Line): boolean {
-  return line.items.some((it) => it.conf !== undefined);
+  return line.items.some((it) => it.confidence !== undefined);
 }
 
 export function pageLines(page: PdfPage): Line[] {

@@ -10,7 +10,7 @@ export interface TextItem {
   y1: number;
   fontSize: number;
   /** OCR confidence 0–100 (absent for text from a text layer) */
-  conf?: number;
+  confidence?: number;
 }
 
 /** A ruling line: horizontal (y0 === y1) or vertical (x0 === x1). */

@@ -11,7 +11,7 @@ export interface Provenance {
 export interface GridCell extends Provenance {
   text: string;
   /** the lowest OCR confidence of the words in the cell (OCR pages only) */
-  conf?: number;
+  confidence?: number;
 }
 
 /** rows × columns; a merged cell sits in every slot it spans (the same object). */

@@ -8,8 +8,43 @@
 /** `warning`: a doubt about the reading (the document's status becomes `warnings`); `info`: a note. */
 export type Severity = 'warning' | 'info';
 
+/**
+ * Every message code a stage may give, with what it means (the catalog a user reads; a code
+ * not listed here does not type-check).
+ */
+export const MESSAGE_CODES = {
+  // read
+  'pdf-page': 'a page of the PDF could not be read; the other pages were',
+  mammoth: 'what mammoth said while converting a DOCX',
+  'hidden-sheet': 'a hidden sheet of a workbook was read anyway',
+  converted: 'a legacy file (DOC, WPS, XLS, ET) was converted by LibreOffice first',
+  misnamed: "the file's extension does not match its content; read as its content",
+  // ocr
+  'ocr-off': 'pages need OCR, which the caller turned off',
+  'ocr-unavailable': 'pages need OCR and could not be read (engine missing or failing)',
+  'ocr-low-confidence': 'OCR cells below the confidence threshold',
+  'ocr-lost-decimals': 'OCR figures lacking the decimals their column prints',
+  'ocr-names-matched': 'OCR row names or headings matched to the names disclosures print',
+  // locate and reconstruct
+  'table-generic': 'a title the catalog does not list, extracted by its shape',
+  'header-dropped': 'a repeated header on a continuation page was dropped',
+  'columns-mapped': "a continuation page's columns were mapped onto the first page's",
+  'headerless-column': 'a column holds amounts under no heading',
+  'mark-in-header': 'a mark line (单位, 公开0x表) was read into the header and set aside',
+  'unlabeled-value': 'a value with no row label',
+  'unit-assumed': 'no 单位 printed for a table; the unit of the rest of the document assumed',
+  'chosen-by-checks': "a column reading was chosen because the table's checks hold in it",
+  // pipeline signals
+  'performance-forms': 'performance-target forms (绩效目标表) seen and not extracted',
+  'table-missing': 'a table the scheme prints was not found',
+  'table-unread': 'a table was found whose header could not be resolved',
+  'table-body-missing': 'a title was found with no table body below it',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGE_CODES;
+
 export interface Message {
-  code: string;
+  code: MessageCode;
   severity: Severity;
   text: string;
   /** the page it concerns, 1-based */
@@ -24,11 +59,11 @@ export interface Result<T> {
   messages: Message[];
 }
 
-export function warning(code: string, text: string, where: Pick<Message, 'page' | 'table'> = {}): Message {
+export function warning(code: MessageCode, text: string, where: Pick<Message, 'page' | 'table'> = {}): Message {
   return { code, severity: 'warning', text, ...where };
 }
 
-export function info(code: string, text: string, where: Pick<Message, 'page' | 'table'> = {}): Message {
+export function info(code: MessageCode, text: string, where: Pick<Message, 'page' | 'table'> = {}): Message {
   return { code, severity: 'info', text, ...where };
 }
 

@@ -28,8 +28,24 @@ console.log(JSON.stringify({ read: read.length, joined: joined.length, split: sp
 
 describe('textItem', () => {
   it('has the same keys in the same order with and without an OCR confidence', () => {
-    expect(Object.keys(textItem('a', 1, 2, 3, 4, 5, 90))).toEqual(['str', 'x0', 'x1', 'y0', 'y1', 'fontSize', 'conf']);
-    expect(Object.keys(textItem('a', 1, 2, 3, 4, 5))).toEqual(['str', 'x0', 'x1', 'y0', 'y1', 'fontSize', 'conf']);
+    expect(Object.keys(textItem('a', 1, 2, 3, 4, 5, 90))).toEqual([
+      'str',
+      'x0',
+      'x1',
+      'y0',
+      'y1',
+      'fontSize',
+      'confidence',
+    ]);
+    expect(Object.keys(textItem('a', 1, 2, 3, 4, 5))).toEqual([
+      'str',
+      'x0',
+      'x1',
+      'y0',
+      'y1',
+      'fontSize',
+      'confidence',
+    ]);
   });
 
   it('gives items read, joined into segments, split at rules and recognized by OCR one hidden class', () => {

@@ -34,7 +34,7 @@ function figureCandidates(words: Word[]): Word[] {
   const inFigureColumn = (w: Word) =>
     figures.filter((f) => f.line !== w.line && f.left < w.left + w.width && w.left < f.left + f.width).length >= 3;
   return words.filter(
-    (w) => isFigureLike(w) || (w.conf < UNSURE_WORD_CONFIDENCE && [...w.text].length <= 3 && inFigureColumn(w)),
+    (w) => isFigureLike(w) || (w.confidence < UNSURE_WORD_CONFIDENCE && [...w.text].length <= 3 && inFigureColumn(w)),
   );
 }
 
@@ -59,7 +59,9 @@ export async function rereadFigures(
   const reader = new ListReader(base, dpi, timeoutMs);
   const { crops, grey, bin } = await writeCrops(image, t, cands, base, dpi);
   // the page reading votes too
-  const firsts: Reading[] = cands.map((w) => (w.unread ? undefined : { text: tidySeparators(w.text), conf: w.conf }));
+  const firsts: Reading[] = cands.map((w) =>
+    w.unread ? undefined : { text: tidySeparators(w.text), confidence: w.confidence },
+  );
   const readings: Reading[][] = cands.map((_, i) => [firsts[i]]);
   const eg = await reader.read(grey, 'eg', 'eng');
   const eb = await reader.read(bin, 'eb', 'eng');
@@ -90,7 +92,7 @@ export async function rereadFigures(
   }
   const chinese = await showingChinese(cands, bin, reader);
   cands.forEach((w, i) => {
-    const formed = readings[i].filter((r): r is { text: string; conf: number } =>
+    const formed = readings[i].filter((r): r is { text: string; confidence: number } =>
       Boolean(r && WELL_FORMED.test(r.text)),
     );
     const pick = vote(formed);
@@ -100,11 +102,11 @@ export async function rereadFigures(
     if (w.unread && formed.filter((r) => r.text.replace(/[.,]/g, '') === pick.text.replace(/[.,]/g, '')).length < 2)
       return;
     w.text = pick.text;
-    w.conf = pick.conf;
+    w.confidence = pick.confidence;
   });
 }
 
-type Reading = { text: string; conf: number } | undefined;
+type Reading = { text: string; confidence: number } | undefined;
 
 /**
  * The crops of the candidates, grey and binarized halfway, written for tesseract (binarized
@@ -176,7 +178,10 @@ class ListReader {
       if (f[0] !== '5' || !f[11]?.trim()) continue;
       const k = Number(f[1]) - 1;
       const prev = out[k];
-      out[k] = { text: (prev?.text ?? '') + f[11].trim(), conf: Math.min(prev?.conf ?? 100, Math.max(0, +f[10])) };
+      out[k] = {
+        text: (prev?.text ?? '') + f[11].trim(),
+        confidence: Math.min(prev?.confidence ?? 100, Math.max(0, +f[10])),
+      };
     }
     return out.map((r) => (r && digitsOnly ? { ...r, text: tidySeparators(r.text) } : r));
   }
@@ -188,32 +193,35 @@ class ListReader {
  * usual error, inventing one is not), at a confidence that says the readings differed. Without
  * agreement, the first reading at a confidence low enough to be flagged.
  */
-export function vote(readings: { text: string; conf: number }[]): { text: string; conf: number } | undefined {
+export function vote(
+  readings: { text: string; confidence: number }[],
+): { text: string; confidence: number } | undefined {
   if (!readings.length) return undefined;
   if (readings.length === 1) return readings[0];
   const digits = (t: string) => t.replace(/[.,]/g, '');
-  let kin: { text: string; conf: number }[] = [];
+  let kin: { text: string; confidence: number }[] = [];
   let tied = false;
   for (const r of readings) {
     const k = readings.filter((o) => digits(o.text) === digits(r.text));
     if (k.length > kin.length) [kin, tied] = [k, false];
     else if (k.length === kin.length && digits(k[0].text) !== digits(kin[0].text)) tied = true;
   }
-  if (kin.length < 2) return { text: readings[0].text, conf: Math.min(readings[0].conf, DISAGREEING_CONFIDENCE) };
+  if (kin.length < 2)
+    return { text: readings[0].text, confidence: Math.min(readings[0].confidence, DISAGREEING_CONFIDENCE) };
   // as many readings for other digits: say so
-  if (tied) return { text: kin[0].text, conf: Math.min(...kin.map((o) => o.conf), DISAGREEING_CONFIDENCE) };
+  if (tied) return { text: kin[0].text, confidence: Math.min(...kin.map((o) => o.confidence), DISAGREEING_CONFIDENCE) };
   // tesseract scores a whitelisted line of spaced figures ("6, 969, 954. 82") at 0 even when it is
   // right; every reading agreeing is the better measure
   if (kin.every((o) => o.text === kin[0].text))
     return {
       text: kin[0].text,
-      conf: Math.max(
-        ...kin.map((o) => o.conf),
+      confidence: Math.max(
+        ...kin.map((o) => o.confidence),
         kin.length === readings.length && kin.length >= 3 ? AGREEING_CONFIDENCE : 0,
       ),
     };
   const pick = kin.find((o) => o.text.includes('.')) ?? kin[0];
-  return { text: pick.text, conf: Math.min(pick.conf, SEPARATOR_CONFIDENCE) };
+  return { text: pick.text, confidence: Math.min(pick.confidence, SEPARATOR_CONFIDENCE) };
 }
 
 /**

@@ -7,49 +7,49 @@ describe('figure readings', () => {
   it('take the digits most readings agree on', () => {
     expect(
       vote([
-        { text: '2.88', conf: 80 },
-        { text: '2.88', conf: 90 },
-        { text: '2.88', conf: 60 },
-        { text: '2.68', conf: 95 },
+        { text: '2.88', confidence: 80 },
+        { text: '2.88', confidence: 90 },
+        { text: '2.88', confidence: 60 },
+        { text: '2.68', confidence: 95 },
       ]),
-    ).toEqual({ text: '2.88', conf: 90 });
+    ).toEqual({ text: '2.88', confidence: 90 });
     expect(
       vote([
-        { text: '1.10', conf: 80 },
-        { text: '1.10', conf: 90 },
-        { text: '110', conf: 95 },
+        { text: '1.10', confidence: 80 },
+        { text: '1.10', confidence: 90 },
+        { text: '110', confidence: 95 },
       ]),
-    ).toEqual({ text: '1.10', conf: 70 });
+    ).toEqual({ text: '1.10', confidence: 70 });
     expect(
       vote([
-        { text: '15,000.00', conf: 0 },
-        { text: '15,000.00', conf: 0 },
-        { text: '15,000.00', conf: 0 },
-      ])?.conf,
+        { text: '15,000.00', confidence: 0 },
+        { text: '15,000.00', confidence: 0 },
+        { text: '15,000.00', confidence: 0 },
+      ])?.confidence,
     ).toBe(95);
   });
   it('prefer the reading that kept its decimal point, but say the readings differed', () => {
     expect(
       vote([
-        { text: '111', conf: 91 },
-        { text: '111', conf: 91 },
-        { text: '1.11', conf: 80 },
+        { text: '111', confidence: 91 },
+        { text: '111', confidence: 91 },
+        { text: '1.11', confidence: 80 },
       ]),
-    ).toEqual({ text: '1.11', conf: 70 });
+    ).toEqual({ text: '1.11', confidence: 70 });
   });
   it('flag a figure the readings disagree on', () => {
     expect(
       vote([
-        { text: '134', conf: 80 },
-        { text: '1.15', conf: 90 },
-        { text: '15', conf: 90 },
-      ])?.conf,
+        { text: '134', confidence: 80 },
+        { text: '1.15', confidence: 90 },
+        { text: '15', confidence: 90 },
+      ])?.confidence,
     ).toBeLessThanOrEqual(30);
     expect(
       vote([
-        { text: '5,104,954.32', conf: 90 },
-        { text: '5,704,954.32', conf: 90 },
-      ])?.conf,
+        { text: '5,104,954.32', confidence: 90 },
+        { text: '5,704,954.32', confidence: 90 },
+      ])?.confidence,
     ).toBeLessThanOrEqual(30);
     expect(vote([])).toBeUndefined();
   });

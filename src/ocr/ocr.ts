@@ -174,7 +174,7 @@ export async function ocrImage(
   const all = [...joined, ...unread];
   await rereadFigures(big, t, all, path.join(workDir, `fig-${number}`), dpi * OCR_SCALE, timeoutMs);
   // ink the first reading skipped stays only where the figure readings agreed on a figure
-  const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.conf > UNREAD_KEEP_CONFIDENCE));
+  const kept = all.filter((w) => !unread.includes(w) || (w.text !== '' && w.confidence > UNREAD_KEEP_CONFIDENCE));
   const items = kept
     .map((w) => ({ ...w, text: repairFigure(repairMarks(cjkPunctuation(w.text))) }))
     .map((w): TextItem =>
@@ -185,11 +185,11 @@ export async function ocrImage(
         w.top * wordPt,
         (w.top + w.height) * wordPt,
         w.height * wordPt,
-        w.conf,
+        w.confidence,
       ),
     );
   const page = ocrPage(number, raw, pt, items, horizontals, verticals);
-  const meanConfidence = words.length ? words.reduce((s, w) => s + w.conf, 0) / words.length : 0;
+  const meanConfidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0;
   return { page, skew, words: words.length, meanConfidence };
 }
 

@@ -31,6 +31,6 @@ describe('splitRuns', () => {
   it('gives the lowest character probability as the confidence', () => {
     const g = glyphs('12.50');
     g[3].p = 0.42;
-    expect(splitRuns(g, box, [], 30)[0].conf).toBe(42);
+    expect(splitRuns(g, box, [], 30)[0].confidence).toBe(42);
   });
 });

@@ -21,7 +21,7 @@
  * (`ocrDocument.ts`) calls it where it calls tesseract's `ocrPdfPages`.
  */
 import { readFileSync } from 'node:fs';
-import type { PdfPage, TextItem } from '../model/content.js';
+import type { TextItem } from '../model/content.js';
 import { GongkaiError } from '../model/errors.js';
 import { textItem } from '../model/textItem.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
@@ -301,7 +301,7 @@ export async function recognize(
 /** One item of text on the page (pixels), from recognized glyphs. */
 export interface Run {
   text: string;
-  conf: number;
+  confidence: number;
   x0: number;
   x1: number;
   y0: number;
@@ -330,7 +330,7 @@ export function splitRuns(glyphs: Glyph[], box: { y0: number; y1: number }, rule
       text = text.replace(/ +/g, ' ').trim();
       runs.push({
         text,
-        conf: Math.round(100 * Math.min(...gs.map((g) => g.p))),
+        confidence: Math.round(100 * Math.min(...gs.map((g) => g.p))),
         x0: gs[0].x0,
         x1: gs[gs.length - 1].x1,
         y0: box.y0,
@@ -509,9 +509,9 @@ export async function ppocrImage(
   const items: TextItem[] = runs
     .map((r) => ({ ...r, text: repairMarks(cjkPunctuation(r.text)) }))
     .filter((r) => r.text !== '')
-    .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.conf));
+    .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));
   const page = ocrPage(number, raw, pt, items, horizontals, verticals);
-  const meanConfidence = items.length ? items.reduce((s, w) => s + (w.conf ?? 0), 0) / items.length : 0;
+  const meanConfidence = items.length ? items.reduce((s, w) => s + (w.confidence ?? 0), 0) / items.length : 0;
   return { page, skew, words: items.length, meanConfidence, runs };
 }
 

@@ -10,7 +10,7 @@ export interface Word {
   top: number;
   width: number;
   height: number;
-  conf: number;
+  confidence: number;
   text: string;
 }
 
@@ -25,7 +25,7 @@ export function parseTsv(tsv: string): Word[] {
       top: +f[7],
       width: +f[8],
       height: +f[9],
-      conf: Math.max(0, +f[10]),
+      confidence: Math.max(0, +f[10]),
       text: f[11].trim(),
     });
   }
@@ -51,7 +51,7 @@ export function joinWords(words: Word[], ruleXs: number[]): Word[] {
       prev.width = right - prev.left;
       prev.top = top;
       prev.height = bottom - top;
-      prev.conf = Math.min(prev.conf, w.conf);
+      prev.confidence = Math.min(prev.confidence, w.confidence);
     } else out.push({ ...w });
   }
   return out;
@@ -131,7 +131,7 @@ export function unnest(words: Word[]): Word[] {
  * under "公务" "接待费" 43 px high): a second hypothesis over the same print.
  */
 export function isSliver(w: Word, all: Word[], bands: Map<string, { top: number; height: number }>): boolean {
-  if (w.conf >= 10 || w.height >= 0.4 * (bands.get(w.line)?.height ?? 0)) return false;
+  if (w.confidence >= 10 || w.height >= 0.4 * (bands.get(w.line)?.height ?? 0)) return false;
   return all.some(
     (o) =>
       o.line !== w.line &&
@@ -192,10 +192,10 @@ export function dropOverlapped(words: Word[]): Word[] {
         (o, j) =>
           o.line !== w.line &&
           (area(o) > area(w) || (area(o) === area(w) && j < i)) &&
-          o.conf >= w.conf - 20 &&
+          o.confidence >= w.confidence - 20 &&
           overlap(w, o) > 0.5 * area(w),
       ) &&
-      words.reduce((sum, o) => sum + (o.line !== w.line && o.conf >= w.conf + 20 ? overlap(w, o) : 0), 0) <=
+      words.reduce((sum, o) => sum + (o.line !== w.line && o.confidence >= w.confidence + 20 ? overlap(w, o) : 0), 0) <=
         0.5 * area(w),
   );
 }
@@ -222,7 +222,7 @@ export function inkWithoutWords(g: Grey, t: number, words: Word[], scale: number
       top: r.y0 * scale,
       width: (r.x1 - r.x0 + 1) * scale,
       height: (r.y1 - r.y0 + 1) * scale,
-      conf: 0,
+      confidence: 0,
       text: '',
       unread: true,
     }));

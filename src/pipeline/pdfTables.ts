@@ -4,9 +4,12 @@ import type { PdfContent } from '../model/content.js';
 import type { DraftDocument, TableDraft } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
 import { info } from '../model/message.js';
+import type { Result } from '../model/message.js';
 import { looksLikeMoney } from '../normalize/amount.js';
+import { assertSomeText, ocrUnreadablePages } from '../ocr/ocrDocument.js';
 import { stitchByChecks, type ScoreReading } from '../reconstruct/chooseReading.js';
 import { buildGrid } from '../reconstruct/ruledGrid.js';
+import type { ExtractOptions, ExtractStage, Progress } from './options.js';
 import { documentSignals } from './signals.js';
 
 /** A PDF's pages → located tables, their grids built and stitched (ambiguous stitching scored by `score`). */
@@ -48,4 +51,26 @@ export function pdfDrafts(content: PdfContent, score: ScoreReading): DraftDocume
       .join(''),
   }));
   return { drafts, lines, entities, passages, messages: documentSignals(perPage, drafts, skipped) };
+}
+
+/** A PDF's pages without usable text read by OCR, then its tables located and reconstructed. */
+export async function ocrAndLocatePdf(
+  bytes: Uint8Array,
+  content: PdfContent,
+  options: ExtractOptions,
+  p: Progress,
+  take: <T>(r: Result<T>) => T,
+  stage: (name: ExtractStage) => void,
+  score: ScoreReading,
+): Promise<DraftDocument> {
+  p.fields.pages = content.pages.length;
+  stage('ocr');
+  const ocrOptions = { dpi: options.ocrDpi, enabled: options.ocr !== false, engine: options.ocrEngine };
+  const ocr = take(await ocrUnreadablePages(bytes, content, ocrOptions));
+  p.fields.ocr_pages = ocr.ocrPages;
+  assertSomeText(ocr.content);
+  const ocrCount = ocr.ocrPages.length;
+  p.fields.text_source = ocrCount === 0 ? 'pdf' : ocrCount === content.pages.length ? 'ocr' : 'pdf+ocr';
+  stage('locate');
+  return pdfDrafts(ocr.content, score);
 }

@@ -14,6 +14,7 @@ import { info, warning, type Message } from '../model/message.js';
 import { looksLikeMoney } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { interpretGrid, isNumberingRow } from '../reconstruct/interpretGrid.js';
+import { SKIPPED_FORMS_LISTED, UNREAD_TABLE_MIN_FIGURES } from './settings.js';
 
 interface DraftLike {
   entry: CatalogEntry;
@@ -33,12 +34,12 @@ export function documentSignals(
   const notes: Message[] = [];
   const warnings: Message[] = [];
   if (skipped.length) {
-    const shown = skipped.slice(0, 6).map((s) => `${s.title} (page ${s.page})`);
+    const shown = skipped.slice(0, SKIPPED_FORMS_LISTED).map((s) => `${s.title} (page ${s.page})`);
     notes.push(
       info(
         'performance-forms',
         `${skipped.length} performance-target form(s) not extracted, they hold targets and indicators, not amounts: ` +
-          `${shown.join('; ')}${skipped.length > 6 ? '; …' : ''}`,
+          `${shown.join('; ')}${skipped.length > SKIPPED_FORMS_LISTED ? '; …' : ''}`,
       ),
     );
   }
@@ -77,7 +78,7 @@ export function documentSignals(
           .flat()
           .filter((c) => c && looksLikeMoney(c.text)).length
       : 0;
-    if (rows && printed >= 3 && interpretGrid(d.grid!).cells.length === 0)
+    if (rows && printed >= UNREAD_TABLE_MIN_FIGURES && interpretGrid(d.grid!).cells.length === 0)
       warnings.push(
         warning(
           'table-unread',

@@ -43,7 +43,7 @@ export function wordsOf(line: Line): TextItem[] {
         Math.min(prev.y0, it.y0),
         Math.max(prev.y1, it.y1),
         prev.fontSize,
-        prev.conf,
+        prev.confidence,
       );
     } else out.push(it);
   }

@@ -34,7 +34,7 @@ export function numberTables(drafts: TableDraft[], defaultUnit: Unit): Result<Ta
       page: c.cell.page,
       bbox: c.cell.bbox,
       ...(c.cell.source ? { source: c.cell.source } : {}),
-      ...(c.cell.conf !== undefined ? { confidence: c.cell.conf } : {}),
+      ...(c.cell.confidence !== undefined ? { confidence: c.cell.confidence } : {}),
     }));
     return {
       number,

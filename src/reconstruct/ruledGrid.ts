@@ -5,7 +5,7 @@
  */
 import { buildLines, yCenter, type Line } from '../locate/lines.js';
 import { isPageNumber } from '../locate/markers.js';
-import type { PdfPage, Segment, TextItem } from '../model/content.js';
+import type { Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
 import { textItem } from '../model/textItem.js';
@@ -128,7 +128,7 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
           it.y0,
           it.y1,
           it.fontSize,
-          it.conf,
+          it.confidence,
         ),
       );
     });
@@ -283,13 +283,13 @@ export function cellFromItems(items: TextItem[], page: number): GridCell {
     Math.max(...items.map((i) => i.x1)),
     Math.max(...items.map((i) => i.y1)),
   ];
-  const confs = items.map((i) => i.conf).filter((c): c is number => c !== undefined);
+  const confs = items.map((i) => i.confidence).filter((c): c is number => c !== undefined);
   const cell: GridCell = {
     text,
     page,
     bbox: bbox.map((v) => Math.round(v * 10) / 10) as [number, number, number, number],
   };
-  if (confs.length) cell.conf = Math.round(Math.min(...confs));
+  if (confs.length) cell.confidence = Math.round(Math.min(...confs));
   return cell;
 }
 

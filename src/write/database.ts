@@ -7,6 +7,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { settled, tempPath, trackTemp } from './atomic.js';
+import { AMOUNT_SQL_TYPE, SHORT_AMOUNT_CHARS } from './settings.js';
 
 /** Column types; every other column (the manifest's) is text. */
 const TYPES: Record<string, Record<string, string>> = {
@@ -20,25 +21,23 @@ const TYPES: Record<string, Record<string, string>> = {
     ocr_pages: 'INTEGER',
   },
   tables: { unit_declared: 'BOOLEAN', empty: 'BOOLEAN', cells: 'INTEGER' },
-  cells: { value: 'DECIMAL(38,4)', page: 'INTEGER', confidence: 'INTEGER', value_yuan: 'DECIMAL(38,4)' },
-  checks: { expected: 'DECIMAL(38,4)', actual: 'DECIMAL(38,4)', difference: 'DECIMAL(38,4)' },
+  cells: { value: AMOUNT_SQL_TYPE, page: 'INTEGER', confidence: 'INTEGER', value_yuan: AMOUNT_SQL_TYPE },
+  checks: { expected: AMOUNT_SQL_TYPE, actual: AMOUNT_SQL_TYPE, difference: AMOUNT_SQL_TYPE },
 };
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
- * Text to a column's type. DuckDB (1.5) casts text to DECIMAL(38,4) ~200× slower than to
- * DECIMAL(18,4) (1.9 s against 0.01 s for 464k values): a value short enough to fit 18 digits
- * (at most 14 characters: 14 digits before the point) goes through DECIMAL(18,4), the same number.
+ * Text to a column's type. DuckDB casts text to DECIMAL(38,4) far slower than to DECIMAL(18,4):
+ * a value short enough to fit 18 digits (SHORT_AMOUNT_CHARS) goes through DECIMAL(18,4), the
+ * same number.
  */
 function castSql(column: string, type: string): string {
   const c = ident(column);
-  if (type !== 'DECIMAL(38,4)') return `CAST(${c} AS ${type})`;
-  return (
-    `CASE WHEN length(${c}) <= 14 THEN CAST(CAST(${c} AS DECIMAL(18,4)) AS DECIMAL(38,4)) ELSE CAST(${c} AS ` +
-    `DECIMAL(38,4)) END`
-  );
+  if (type !== AMOUNT_SQL_TYPE) return `CAST(${c} AS ${type})`;
+  const short = `CAST(CAST(${c} AS DECIMAL(18,4)) AS ${type})`;
+  return `CASE WHEN length(${c}) <= ${SHORT_AMOUNT_CHARS} THEN ${short} ELSE CAST(${c} AS ${type}) END`;
 }
 
 /** The write stage's last step: the dataset's CSV files as a DuckDB database and as Parquet files. */

@@ -66,5 +66,5 @@ function undoubleGlyphs(it: TextItem): TextItem {
   const em = [...single].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0) * it.fontSize;
   const width = it.x1 - it.x0;
   if (width > 1.5 * em) return it; // as wide as the doubled text: it really prints every glyph twice
-  return textItem(single, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.conf);
+  return textItem(single, it.x0, it.x1, it.y0, it.y1, it.fontSize, it.confidence);
 }
