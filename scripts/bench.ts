@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import fg from 'fast-glob';
+import { glob } from 'tinyglobby';
 
 interface Measure {
   pages: number;
@@ -200,7 +200,7 @@ async function main() {
   }
   const folders = args.length ? args : ['corpus'];
   let files = (
-    await Promise.all(folders.map((d) => fg('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))
+    await Promise.all(folders.map((d) => glob('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))
   )
     .flat()
     .sort();
@@ -295,7 +295,7 @@ async function main() {
   );
   if (ocrFolder) {
     // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
-    const scans = (await fg('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
+    const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
     const scanList = path.join(path.dirname(list), 'scans.json');
     writeFileSync(scanList, JSON.stringify(scans));
     process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
