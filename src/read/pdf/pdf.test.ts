@@ -179,3 +179,30 @@ describe('readPdf', () => {
     expect(parts[1].x0).toBeGreaterThan(parts[0].x1);
   });
 });
+
+describe('bounds on hostile content', () => {
+  /** One page: `depth` unbalanced or balanced saves around a shift, then a line of text. */
+  function nestedSavesPdf(depth: number, balanced: boolean): Buffer {
+    const inner = `${'q '.repeat(depth)}1 0 0 1 200 0 cm ${balanced ? 'Q '.repeat(depth) : ''}`;
+    const stream = `${inner}BT /F1 12 Tf 72 700 Td (Total 1,234.56) Tj ET`;
+    const objs = [
+      '',
+      '',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+      `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> ' +
+        '/Contents 4 0 R >>',
+    ];
+    return serializePdf(objs, 1, 2, [5]);
+  }
+  const firstX = async (pdf: Buffer) => (await readPdf(new Uint8Array(pdf))).value.pages[0].items[0].x0;
+
+  it('reads a page of 100,000 unbalanced saves (q) at once, text where it is drawn', async () => {
+    expect(await firstX(nestedSavesPdf(100_000, false))).toBeCloseTo(272, 0);
+  });
+
+  it('restores states saved deeper than the bound in order (text after the last Q is unshifted)', async () => {
+    expect(await firstX(nestedSavesPdf(1000, true))).toBeCloseTo(72, 0);
+    expect(await firstX(nestedSavesPdf(10, true))).toBeCloseTo(72, 0);
+  });
+});

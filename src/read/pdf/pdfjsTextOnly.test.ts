@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
-import { APPLIED_MARKER, applyEdits, TEXT_ONLY_EDITS } from './pdfjsTextOnly.js';
+import { APPLIED_MARKER, applyEdits, PDFJS_EDITS } from './pdfjsTextOnly.js';
 
 const require = createRequire(import.meta.url);
 
-describe('the textOnlyFonts edits to pdf.js', () => {
+describe('the edits to pdf.js (text-only fonts, bounds)', () => {
   it('each find its text exactly once in the installed pdf.js, and are in effect', () => {
-    for (const file of new Set(TEXT_ONLY_EDITS.map((e) => e.file))) {
+    for (const file of new Set(PDFJS_EDITS.map((e) => e.file))) {
       const source = readFileSync(require.resolve(file.slice(1)), 'utf8');
-      const edits = TEXT_ONLY_EDITS.filter((e) => e.file === file);
+      const edits = PDFJS_EDITS.filter((e) => e.file === file);
       for (const e of edits)
         expect(source.split(e.find).length - 1, `${file}: ${e.find.trim().split('\n')[0]}`).toBe(1);
       expect(applyEdits(source, edits)).not.toBe(source);

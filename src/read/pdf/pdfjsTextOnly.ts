@@ -120,6 +120,52 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
   },
 ];
 
+/**
+ * Graphics states saved and not restored (`q` without `Q`) beyond this depth are counted, not
+ * kept: pdf.js makes each saved state a prototype of the next, so every lookup walks the chain
+ * and a content stream of many thousand unbalanced `q` takes minutes. Real documents nest a
+ * few dozen deep at most.
+ */
+export const MAX_GRAPHICS_STATE_DEPTH = 256;
+
+/** Bounds on work pdf.js would otherwise do without limit, for hostile documents. */
+export const BOUND_EDITS: SourceEdit[] = [
+  {
+    file: WORKER,
+    find: [
+      '  save() {',
+      '    const old = this.state;',
+      '    this.stateStack.push(this.state);',
+      '    this.state = old.clone();',
+      '  }',
+      '  restore() {',
+      '    const prev = this.stateStack.pop();',
+      '',
+    ].join('\n'),
+    replace: [
+      '  save() {',
+      `    if (this.stateStack.length >= ${MAX_GRAPHICS_STATE_DEPTH}) {`,
+      '      this.excessSaves = (this.excessSaves || 0) + 1;',
+      '      return;',
+      '    }',
+      '    const old = this.state;',
+      '    this.stateStack.push(this.state);',
+      '    this.state = old.clone();',
+      '  }',
+      '  restore() {',
+      '    if (this.excessSaves) {',
+      '      this.excessSaves--;',
+      '      return;',
+      '    }',
+      '    const prev = this.stateStack.pop();',
+      '',
+    ].join('\n'),
+  },
+];
+
+/** Every edit the loader makes to pdf.js: text-only fonts, then the bounds. */
+export const PDFJS_EDITS: SourceEdit[] = [...TEXT_ONLY_EDITS, ...BOUND_EDITS];
+
 /** Appended to the API module when its edits were made. */
 export const APPLIED_MARKER = '\nexport const gongkaiTextOnlyFonts = true;\n';
 
@@ -160,6 +206,6 @@ export function registerTextOnlyFonts(): void {
   if (registered) return;
   registered = true;
   register(`data:text/javascript,${encodeURIComponent(HOOK)}`, {
-    data: { edits: TEXT_ONLY_EDITS, marker: APPLIED_MARKER, api: API },
+    data: { edits: PDFJS_EDITS, marker: APPLIED_MARKER, api: API },
   });
 }
