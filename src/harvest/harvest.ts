@@ -238,7 +238,7 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   const registry = await InputRegistry.load(opts.outDir);
   const current: RegisteredInput[] = [
     ...inputs.map((d, i) => ({
-      file: path.resolve(d.file),
+      file: path.resolve(d.identity ?? d.file),
       rel: d.name,
       sha256: shas[i],
       metadata: opts.metadata?.get(path.resolve(d.file)) ?? {},
@@ -256,10 +256,13 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   registry.record(current);
   await registry.save();
   const currentFiles = new Set(current.map((c) => c.file));
+  // an input kept under a lasting path other than the one it is read from this run
+  const readable = new Map(inputs.map((d) => [path.resolve(d.identity ?? d.file), d.file]));
+  const readPath = (g: Group) => readable.get(g.inputs[0].file) ?? g.inputs[0].file;
   const groups = groupInputs(registry.all(), currentFiles);
   const { todo, resumed } = await toDo(groups, opts.outDir, opts.force);
   // largest files first, so that no big document starts last and leaves the other workers idle
-  const size = (g: Group) => sizes.get(g.inputs[0].file) ?? 0;
+  const size = (g: Group) => sizes.get(readPath(g)) ?? 0;
   todo.sort((a, b) => size(b) - size(a));
   const currentGroups = groups.filter((g) => g.current);
   const duplicates = current.length - currentGroups.length;
@@ -274,7 +277,7 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
     duplicates,
     jobs: pool?.jobs ?? 0,
   });
-  const { pagesProcessed } = await extractAll(todo, pool, opts, emit);
+  const { pagesProcessed } = await extractAll(todo, pool, opts, emit, readPath);
   const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
 
   emit({ type: 'writing' });
@@ -331,6 +334,7 @@ async function extractAll(
   pool: DocumentPool | null,
   opts: HarvestOptions,
   emit: (e: HarvestEvent) => void,
+  readPath: (g: Group) => string,
 ) {
   let done = 0;
   let pagesProcessed = 0;
@@ -342,7 +346,7 @@ async function extractAll(
           const first = g.inputs[0];
           const fallback = { ...blankResult(first.file, g.names[0]), sha256: g.sha! };
           const out = await pool!.run(
-            { file: first.file, name: g.names[0], sha256: g.sha!, outDir: opts.outDir },
+            { file: readPath(g), name: g.names[0], sha256: g.sha!, outDir: opts.outDir },
             fallback,
           );
           // a stopped or crashed worker wrote nothing: its coded failure is kept (and retried next run)

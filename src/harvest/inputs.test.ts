@@ -2,6 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { zipOf } from '../../tests/fixtures/zipBomb.js';
+import { DEFAULT_ZIP_LIMITS } from '../read/office/zip.js';
+import { unpackZip } from './archives.js';
 import { expandInputs } from './inputs.js';
 
 /** GBK bytes of a name (the code points used here all lie in GB2312's table). */
@@ -49,5 +52,43 @@ describe('expandInputs', () => {
     const byName = new Map(docs.map((d) => [d.name, readFileSync(d.file, 'utf8')]));
     expect(byName.get('部门决算.pdf')).toBe('one');
     expect(byName.get('子目录/预算.pdf')).toBe('two');
+  });
+
+  it('reads the documents inside a zip, named archive/member, UTF-8 or GBK member names', async () => {
+    const root = folder();
+    mkdirSync(path.join(root, 'county'));
+    const zip = zipOf([
+      { name: '2024/部门决算.pdf', data: Buffer.from('one') },
+      { name: gbkBytes('预算.PDF'), data: Buffer.from('two') },
+      { name: 'readme.txt', data: Buffer.from('not a document') },
+    ]);
+    writeFileSync(path.join(root, 'county', 'batch.zip'), zip);
+    writeFileSync(path.join(root, 'alone.zip'), zipOf([{ name: 'x.docx', data: Buffer.from('three') }]));
+    const { docs } = await expandInputs([path.join(root, 'county'), path.join(root, 'alone.zip')]);
+    expect(docs.map((d) => [d.name, readFileSync(d.file, 'utf8')])).toEqual([
+      ['batch.zip/2024/部门决算.pdf', 'one'],
+      ['batch.zip/预算.PDF', 'two'],
+      ['alone.zip/x.docx', 'three'],
+    ]);
+    // each kept under a lasting path inside the archive's, not where it was unpacked this run
+    expect(docs[0].identity).toBe(path.join(root, 'county', 'batch.zip', '2024', '部门决算.pdf'));
+  });
+
+  it('stops a member that inflates past the limit, whether its header says so or lies', async () => {
+    const root = folder();
+    const big = Buffer.alloc(2 * 2 ** 20, 0x20);
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxEntry: 2 ** 20 };
+    const honest = path.join(root, 'honest.zip');
+    const lying = path.join(root, 'lying.zip');
+    writeFileSync(honest, zipOf([{ name: 'a.pdf', data: big }]));
+    writeFileSync(lying, zipOf([{ name: 'a.pdf', data: big, claimedSize: 1000 }]));
+    const keep = () => true;
+    const name = (b: Buffer) => b.toString('utf8');
+    await expect(unpackZip(honest, root, keep, name, limits)).rejects.toMatchObject({ code: 'unsafe-archive' });
+    await expect(unpackZip(lying, root, keep, name, limits)).rejects.toMatchObject({ code: 'corrupt' });
+    // a damaged archive stays an input of its own (it then fails with a coded reason)
+    writeFileSync(path.join(root, 'broken.zip'), Buffer.from('PK\x03\x04 not really'));
+    const { docs } = await expandInputs([path.join(root, 'broken.zip')]);
+    expect(docs.map((d) => d.name)).toEqual(['broken.zip']);
   });
 });

@@ -1,14 +1,22 @@
 /** Expand the command line's files and folders into documents with their contract names. */
 import { rmSync, type Dirent } from 'node:fs';
-import { readdir, realpath, stat, symlink } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rm, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { makeTempDir } from '../util/tempDir.js';
+import { unpackZip } from './archives.js';
 
 const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'doc', 'wps', 'xlsx', 'xls', 'et'];
 
 export interface InputDocument {
+  /** where the document is read in this run */
   file: string;
+  /**
+   * the document's lasting path, where it differs from `file`: a member of a zip
+   * (`/in/a.zip/inner.pdf`), a file whose name is not UTF-8 (its name decoded); the dataset keeps
+   * inputs by this path across runs
+   */
+  identity?: string;
   /** relative to the input root given on the command line, `/` separated; a lone file: its name */
   name: string;
 }
@@ -17,14 +25,17 @@ export async function expandInputs(inputs: string[]): Promise<{ docs: InputDocum
   const docs: InputDocument[] = [];
   const missing: string[] = [];
   const names = new UndecodableNames();
+  const archives = new Archives();
   for (const input of inputs) {
     const st = await stat(input).catch(() => null);
     if (!st) {
       missing.push(input);
       continue;
     }
-    if (st.isDirectory()) docs.push(...(await documentsIn(input, names, missing)));
-    else docs.push({ file: input, name: path.basename(input) });
+    const found = st.isDirectory()
+      ? await documentsIn(input, names, missing)
+      : [{ file: input, name: path.basename(input) }];
+    for (const d of found) docs.push(...(ARCHIVE.test(d.name) ? await archives.unpack(d) : [d]));
   }
   return { docs, missing };
 }
@@ -60,6 +71,7 @@ async function withoutLoops(root: string, rels: string[]): Promise<string[]> {
 
 const REPLACEMENT = '\uFFFD';
 const DOCUMENT_NAME = new RegExp(`\\.(?:${DOCUMENT_EXTENSIONS.join('|')})$`, 'i');
+const ARCHIVE = /\.zip$/i;
 
 /**
  * The documents under a folder, in name order. tinyglobby (fdir) follows symlinks and stops at a
@@ -73,7 +85,7 @@ async function documentsIn(root: string, names: UndecodableNames, missing: strin
     followSymbolicLinks: true,
     expandDirectories: false,
   };
-  const found = await glob(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { ...common, onlyFiles: true });
+  const found = await glob(`**/*.{${[...DOCUMENT_EXTENSIONS, 'zip'].join(',')}}`, { ...common, onlyFiles: true });
   const dirs = await glob('**/*', { ...common, onlyDirectories: true });
   const docs: InputDocument[] = [];
   for (const rel of await withoutLoops(root, found.sort())) {
@@ -111,7 +123,7 @@ class UndecodableNames {
   /** The file at `rel` (as the system listed it, bad bytes replaced) under `root`, or null. */
   async resolve(root: string, rel: string): Promise<InputDocument | null> {
     const found = await this.bytesOf(root, rel);
-    return found && this.alias(found.bytes, found.name);
+    return found && { ...(await this.alias(found.bytes, found.name)), identity: path.resolve(root, found.name) };
   }
 
   /** The path's real bytes, and its name decoded, found by listing each folder on the way. */
@@ -140,7 +152,8 @@ class UndecodableNames {
         const full = Buffer.concat([dir, Buffer.from(path.sep), e.name]);
         const child = `${name}/${decodeName(e.name)}`;
         if (e.isDirectory()) await visit(full, child);
-        else if (e.isFile() && DOCUMENT_NAME.test(e.name.toString('latin1'))) out.push(await this.alias(full, child));
+        else if (e.isFile() && (DOCUMENT_NAME.test(e.name.toString('latin1')) || ARCHIVE.test(child)))
+          out.push({ ...(await this.alias(full, child)), identity: path.resolve(root, child) });
       }
     };
     await visit(start.bytes, start.name);
@@ -166,5 +179,37 @@ function decodeName(bytes: Buffer): string {
     return new TextDecoder('gbk', { fatal: true }).decode(bytes);
   } catch {
     return utf8;
+  }
+}
+
+/**
+ * Zips of disclosures: their documents unpacked into a temp folder of this process (removed at
+ * exit), each named `archive.zip/inner/path.pdf` and kept under the lasting path
+ * `/in/archive.zip/inner/path.pdf`. A zip that cannot be unpacked stays an input of its own, and
+ * fails with its reason (a damaged archive, or past the size limits).
+ */
+class Archives {
+  private dir: Promise<string> | undefined;
+  private count = 0;
+
+  async unpack(zip: InputDocument): Promise<InputDocument[]> {
+    this.dir ??= makeTempDir('zip').then((dir) => {
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      return dir;
+    });
+    const into = path.join(await this.dir, String(++this.count));
+    await mkdir(into);
+    try {
+      const members = await unpackZip(zip.file, into, (n) => DOCUMENT_NAME.test(n), decodeName);
+      const lasting = path.resolve(zip.identity ?? zip.file);
+      return members.map((m) => ({
+        file: m.file,
+        name: `${zip.name}/${m.inner}`,
+        identity: path.join(lasting, ...m.inner.split('/')),
+      }));
+    } catch {
+      await rm(into, { recursive: true, force: true });
+      return [zip];
+    }
   }
 }

@@ -43,7 +43,7 @@ export interface ZipLimits {
   maxRatio: number;
   maxEntries: number;
 }
-const DEFAULT_ZIP_LIMITS: ZipLimits = {
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotal: 512 * 2 ** 20,
   maxEntry: 256 * 2 ** 20,
   maxRatio: 200,
