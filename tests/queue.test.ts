@@ -238,6 +238,27 @@ describe('queue mode', () => {
     }
   });
 
+  it('a failure of the machine is tried again with a growing wait, then listed failed with its code', async () => {
+    const r = await freshRedis();
+    const out = path.join(work, 'transient');
+    const one = path.join(work, 'one');
+    mkdirSync(one);
+    cpSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(one, 'doc.pdf'));
+    // a heap too small to read a document in: out-of-memory or a worker that dies (internal)
+    workers.push(new WorkerProcess(r.url, out, ['--max-memory', '20']));
+    const run = await gongkai(['extract', one, '--out', out, '--queue', r.url, '--no-db']);
+    expect(run.code, run.stderr).toBe(3);
+    const status = JSON.parse((await gongkai(['queue', 'status', '--queue', r.url, '--json'])).stdout);
+    expect(status.counts).toMatchObject({ failed: 1, completed: 0 });
+    expect(status.failed[0]).toMatchObject({ document: 'doc.pdf', attempts: 3 });
+    expect(['out-of-memory', 'internal']).toContain(status.failed[0].code);
+    // stored in the output folder all the same (a local re-run or retry-failed tries again)
+    const docs = readCsv(path.join(out, 'documents.csv'));
+    expect(docs[0].error).toMatch(/^(out-of-memory|internal): /);
+    const retried = await gongkai(['queue', 'retry-failed', '--queue', r.url, '--json']);
+    expect(JSON.parse(retried.stdout)).toEqual({ retried: 1 });
+  });
+
   it('an unreachable queue is a coded error at once, not a wait', async () => {
     const port = await freePort();
     const t0 = performance.now();

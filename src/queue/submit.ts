@@ -129,7 +129,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
       while (pending.size) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          setTimeout(resolve, RECONCILE_MS);
+          setTimeout(resolve, RECONCILE_MS).unref();
         });
         if (!pending.size) break;
         const ids = [...pending.keys()];
@@ -139,7 +139,8 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
         const asked = Promise.all(batch.map(async (id) => [id, await queue.getJobState(id)] as const));
         const states = await Promise.race([
           asked,
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), RECONCILE_MS * 5)),
+          // unref: a timer left behind must not hold the process once the run is over
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), RECONCILE_MS * 5).unref()),
         ]);
         if (!states) {
           if (performance.now() - lastAnswer > OUTAGE_LIMIT_SECONDS * 1000)
