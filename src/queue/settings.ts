@@ -1,6 +1,6 @@
 /** The queue's settings: names, time limits and retry counts, each with its unit and its reason. */
 
-/** The BullMQ queue every submitter and worker of one Redis database shares (its keys: `gongkai:*`). */
+/** The BullMQ queue every submitter and worker of one Redis database shares (its keys: `bull:gongkai:*`). */
 export const QUEUE_NAME = 'gongkai';
 
 /**
