@@ -199,6 +199,10 @@ describe('queue mode', () => {
     const after = JSON.parse((await gongkai(['queue', 'status', '--queue', r.url, '--json'])).stdout);
     expect(after.counts).toEqual(before.counts);
     expect(after.workers).toBe(2);
+    // SIGTERM: a worker stops cleanly
+    const [first] = workers.slice(-2);
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(first.events.at(-1)!.type).toBe('worker-stopped');
   });
 
   it('a worker killed with -9 mid-document: its job goes to the other worker, every document once', async () => {

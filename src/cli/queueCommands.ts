@@ -4,7 +4,7 @@ import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
-import { LOCK_SECONDS } from '../queue/settings.js';
+import { LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
 import { startQueueWorker } from '../queue/workerHost.js';
 import { removeTempFiles } from '../write/atomic.js';
 import { printable } from './report.js';
@@ -75,7 +75,7 @@ export function addQueueCommands(program: Command, setCode: (code: number) => vo
 Inputs and the output folder are read and written by path: every host needs the same file system
 (NFS, SMB, …) with the same paths. A job whose worker is killed goes to another one after --lock
 seconds; failures of the machine (timeout, out-of-memory, converter-missing, internal) are tried
-again up to 3 times with a growing wait; failures of the document are recorded once.
+again up to ${TRANSIENT_ATTEMPTS} times in all, with a growing wait; failures of the document are recorded once.
 SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a second one stops at once.`,
     )
     .action(async (opts: WorkerCliOptions) => setCode(await runWorker(opts)));

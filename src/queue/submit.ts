@@ -122,6 +122,8 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
         await add(batch);
       }
       opts.notice('queued', `${todo.length} documents in the queue at ${shownUrl(opts.url)}`, { jobs: todo.length });
+      if (!(await queue.getWorkers()).length)
+        opts.notice('no-worker', 'no `gongkai worker` is connected to the queue yet: the documents wait for one');
 
       // until every job is finished: events wake this loop, and every RECONCILE_MS it asks
       let rotation = 0;
