@@ -205,6 +205,24 @@ describe('queue mode', () => {
     expect(first.events.at(-1)!.type).toBe('worker-stopped');
   });
 
+  it('two people submitting overlapping folders at once: each content is read once', async () => {
+    const r = await freshRedis();
+    const out = path.join(work, 'overlap');
+    const pair = [startWorker(r.url, out), startWorker(r.url, out)];
+    const [all, copies] = await Promise.all([
+      gongkai(['extract', inputs, '--out', out, '--queue', r.url, '--no-db']),
+      gongkai(['extract', path.join(inputs, 'copies'), '--out', out, '--queue', r.url, '--no-db']),
+    ]);
+    expect(all.code, all.stderr).toBe(3);
+    expect(copies.code, copies.stderr).toBe(0);
+    const starts = new Map<string, number>();
+    for (const w of pair)
+      for (const e of w.events)
+        if (e.type === 'job-started') starts.set(String(e.job), (starts.get(String(e.job)) ?? 0) + 1);
+    expect(starts.size).toBe(documents);
+    expect([...starts.values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('a worker killed with -9 mid-document: its job goes to the other worker, every document once', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'killed');

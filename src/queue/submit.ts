@@ -46,6 +46,28 @@ async function storedSummary(outDir: string, doc: PlannedDocument, reason: strin
   return summarize(failed);
 }
 
+/** `work`, or `queue-unreachable` when Redis has not answered within OUTAGE_LIMIT_SECONDS. */
+async function answered<T>(work: Promise<T>, url: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new GongkaiError(
+            'queue-unreachable',
+            `the queue at ${shownUrl(url)} has not answered for ${OUTAGE_LIMIT_SECONDS} s; the documents read so far are kept, run again to resume`,
+          ),
+        ),
+      OUTAGE_LIMIT_SECONDS * 1000,
+    );
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A runner for the harvest that reads through the queue; `close` ends its connections. */
 export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Promise<void> } {
   let lastError = '';
@@ -62,7 +84,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
 
   return {
     async workers() {
-      return (await queue.getWorkers()).length;
+      return (await answered(queue.getWorkers(), opts.url)).length;
     },
 
     async run(todo, onDone) {
@@ -87,7 +109,13 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
           const { workerRssMb: _w, host: _h, ...summary } = outcome;
           return finish(sha, summary, outcome);
         }
-        finish(sha, await storedSummary(opts.outDir, doc, failedReason ?? 'internal: the job ended without a result'));
+        try {
+          const reason = failedReason ?? 'internal: the job ended without a result';
+          finish(sha, await storedSummary(opts.outDir, doc, reason));
+        } catch (e) {
+          // the output folder could not be read or written: said, and asked again at the next round
+          opts.notice('queue-error', `${doc.name}: ${(e as Error).message}`);
+        }
       };
 
       // listening before enqueueing: a job may finish as soon as it is added
@@ -98,7 +126,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
         void finished(jobId, value as JobOutcome | null);
       });
       events.on('failed', ({ jobId, failedReason }) => void finished(jobId, null, failedReason));
-      await events.waitUntilReady();
+      await answered(events.waitUntilReady(), opts.url);
 
       const add = async (docs: PlannedDocument[]) => {
         await queue.addBulk(
@@ -109,8 +137,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
           })),
         );
       };
-      for (let i = 0; i < todo.length; i += ENQUEUE_BATCH) {
-        const batch = todo.slice(i, i + ENQUEUE_BATCH);
+      const enqueue = async (batch: PlannedDocument[]) => {
         const states = await Promise.all(batch.map((d) => queue.getJobState(d.sha256)));
         // a finished job of the same bytes whose result is not done here (another build, a failure
         // of the machine, --force): removed, so that adding it again reads it again
@@ -120,9 +147,11 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
           await queue.remove(batch[k].sha256);
         }
         await add(batch);
-      }
+      };
+      for (let i = 0; i < todo.length; i += ENQUEUE_BATCH)
+        await answered(enqueue(todo.slice(i, i + ENQUEUE_BATCH)), opts.url);
       opts.notice('queued', `${todo.length} documents in the queue at ${shownUrl(opts.url)}`, { jobs: todo.length });
-      if (!(await queue.getWorkers()).length)
+      if (!(await answered(queue.getWorkers(), opts.url)).length)
         opts.notice('no-worker', 'no `gongkai worker` is connected to the queue yet: the documents wait for one');
 
       // until every job is finished: events wake this loop, and every RECONCILE_MS it asks
@@ -172,7 +201,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
           opts.notice('requeued', `${lost.length} jobs the queue no longer had were put in again`, {
             jobs: lost.length,
           });
-          await add(lost);
+          await answered(add(lost), opts.url);
         }
       }
       return { pagesProcessed, peakWorkerRssMb };
