@@ -57,6 +57,7 @@ const outcome: JobOutcome = {
   tables: 9,
   cells: 412,
   workerRssMb: 231,
+  build: '0123456789abcdef',
   host: 'reader-07',
 };
 const t1 = performance.now();

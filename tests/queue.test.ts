@@ -260,25 +260,34 @@ describe('queue mode', () => {
     }
   });
 
-  it('a failure of the machine is tried again with a growing wait, then listed failed with its code', async () => {
+  it('a failure of the machine, or a file this host cannot reach, is tried again with a growing wait, then listed failed with its code', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'transient');
     const one = path.join(work, 'one');
     mkdirSync(one);
     cpSync(path.join(corpus, 'borderless-final-yuan.pdf'), path.join(one, 'doc.pdf'));
+    cpSync(path.join(corpus, 'ruled-final-wanyuan.pdf'), path.join(one, 'gone.pdf'));
+    const run = gongkai(['extract', one, '--out', out, '--queue', r.url, '--no-db']);
+    const status = async () => JSON.parse((await gongkai(['queue', 'status', '--queue', r.url, '--json'])).stdout);
+    while ((await status()).counts.waiting < 2) await new Promise((resolve) => setTimeout(resolve, 200));
+    // queued, then gone from the shared folder before a worker reads it
+    rmSync(path.join(one, 'gone.pdf'));
     // a heap too small to read a document in: out-of-memory or a worker that dies (internal)
     workers.push(new WorkerProcess(r.url, out, ['--max-memory', '20']));
-    const run = await gongkai(['extract', one, '--out', out, '--queue', r.url, '--no-db']);
-    expect(run.code, run.stderr).toBe(3);
-    const status = JSON.parse((await gongkai(['queue', 'status', '--queue', r.url, '--json'])).stdout);
-    expect(status.counts).toMatchObject({ failed: 1, completed: 0 });
-    expect(status.failed[0]).toMatchObject({ document: 'doc.pdf', attempts: 3 });
-    expect(['out-of-memory', 'internal']).toContain(status.failed[0].code);
+    const done = await run;
+    expect(done.code, done.stderr).toBe(3);
+    const s = await status();
+    expect(s.counts).toMatchObject({ failed: 2, completed: 0 });
+    const failed = Object.fromEntries(s.failed.map((f: { document: string }) => [f.document, f]));
+    expect(failed['doc.pdf']).toMatchObject({ attempts: 3 });
+    expect(['out-of-memory', 'internal']).toContain(failed['doc.pdf'].code);
+    expect(failed['gone.pdf']).toMatchObject({ attempts: 3, code: 'not-found' });
     // stored in the output folder all the same (a local re-run or retry-failed tries again)
-    const docs = readCsv(path.join(out, 'documents.csv'));
-    expect(docs[0].error).toMatch(/^(out-of-memory|internal): /);
+    const docs = Object.fromEntries(readCsv(path.join(out, 'documents.csv')).map((d) => [d.document, d]));
+    expect(docs['doc.pdf'].error).toMatch(/^(out-of-memory|internal): /);
+    expect(docs['gone.pdf'].error).toMatch(/^not-found: .* is not reachable from /);
     const retried = await gongkai(['queue', 'retry-failed', '--queue', r.url, '--json']);
-    expect(JSON.parse(retried.stdout)).toEqual({ retried: 1 });
+    expect(JSON.parse(retried.stdout)).toEqual({ retried: 2 });
   });
 
   it('an unreachable queue is a coded error at once, not a wait', async () => {

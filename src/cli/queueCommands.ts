@@ -5,7 +5,7 @@ import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
 import { LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
-import { startQueueWorker } from '../queue/workerHost.js';
+import { checkWorkerOutput, startQueueWorker } from '../queue/workerHost.js';
 import { removeTempFiles } from '../write/atomic.js';
 import { printable } from './report.js';
 
@@ -122,6 +122,7 @@ SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a se
 async function runWorker(opts: WorkerCliOptions): Promise<number> {
   const log = eventLog(opts.log ?? 'text');
   try {
+    await checkWorkerOutput(opts.out);
     await probeQueue(opts.queue);
   } catch (e) {
     const g = asGongkaiError(e);

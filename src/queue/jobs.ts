@@ -17,6 +17,8 @@ export interface JobOutcome extends DocumentSummary {
   /** the highest peak resident memory of the reading host's worker processes so far, MB */
   workerRssMb: number;
   host: string;
+  /** the reading host's build: a result of another build is read again by the next run */
+  build: string;
 }
 
 /** The same bytes are one job, whoever enqueues them and however often. */

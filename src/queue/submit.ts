@@ -13,6 +13,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { isDone, type DocumentRunner, type PlannedDocument } from '../harvest/harvest.js';
 import { summarize, type DocumentSummary } from '../harvest/summary.js';
 import { blankResult } from '../model/blankResult.js';
+import { buildFingerprint } from '../model/build.js';
 import { GongkaiError, oneLine } from '../model/errors.js';
 import { DocumentResult } from '../model/schema.js';
 import { resultPath, writeResult } from '../write/dataset.js';
@@ -93,6 +94,7 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
       let pagesProcessed = 0;
       let peakWorkerRssMb = 0;
       let wake: () => void = () => undefined;
+      const otherBuilds = new Set<string>();
       const finish = (sha: string, summary: DocumentSummary, outcome?: JobOutcome) => {
         const doc = pending.get(sha);
         if (!doc) return;
@@ -106,7 +108,15 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
         const doc = pending.get(sha);
         if (!doc) return;
         if (outcome && typeof outcome === 'object') {
-          const { workerRssMb: _w, host: _h, ...summary } = outcome;
+          const { workerRssMb: _w, host, build, ...summary } = outcome;
+          if (build && build !== buildFingerprint() && !otherBuilds.has(host)) {
+            otherBuilds.add(host);
+            opts.notice(
+              'other-build',
+              `the worker on ${host} runs another build of gongkai: its results will be read again by the next run (install the same build on every host)`,
+              { host },
+            );
+          }
           return finish(sha, summary, outcome);
         }
         try {

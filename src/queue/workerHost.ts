@@ -9,11 +9,15 @@
  * again after a backoff, up to its attempts; failures of the document are stored once and the job
  * completes.
  */
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { RETRIED_CODES } from '../harvest/harvest.js';
 import { DocumentPool, type PoolOptions } from '../harvest/pool.js';
 import { blankResult } from '../model/blankResult.js';
+import { buildFingerprint } from '../model/build.js';
+import { GongkaiError } from '../model/errors.js';
 import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
 import { openRedis } from './connection.js';
@@ -35,6 +39,16 @@ export interface QueueWorker {
   readonly jobs: number;
 }
 
+/** The output folder, made if needed; `output-unwritable` when this host cannot write in it. */
+export async function checkWorkerOutput(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+    await access(outDir, constants.W_OK);
+  } catch (e) {
+    throw new GongkaiError('output-unwritable', `cannot write in ${outDir} from ${os.hostname()}`, { cause: e });
+  }
+}
+
 export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   const pool = new DocumentPool(opts);
   let lastError = '';
@@ -50,11 +64,24 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   });
   const lockDuration = (opts.lockSeconds ?? LOCK_SECONDS) * 1000;
   const host = os.hostname();
+  const build = buildFingerprint();
 
   const readDocument = async (job: Job<DocumentJob>): Promise<JobOutcome> => {
     const { file, name, sha256 } = job.data;
     const attempt = job.attemptsMade + 1;
     opts.log({ type: 'job-started', job: job.id, document: name, attempt });
+    // a file this host cannot reach (another mount, a share gone) is not the document's failure:
+    // the job goes back, for another host or a later try, and no result is stored
+    if (
+      !(await access(file).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      const message = `${file} is not reachable from ${host}`;
+      opts.log({ type: 'job-failed', job: job.id, document: name, attempt, code: 'not-found', message });
+      throw new Error(`not-found: ${message}`);
+    }
     const fallback = { ...blankResult(file, name), sha256 };
     const out = await pool.run({ file, name, sha256, outDir: opts.outDir }, fallback);
     // a stopped or crashed reader wrote nothing: its coded failure is kept, as in a local run
@@ -77,7 +104,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
       pages: out.summary.pages,
       seconds: out.summary.seconds,
     });
-    return { ...out.summary, workerRssMb: pool.peakWorkerRssMb, host };
+    return { ...out.summary, workerRssMb: pool.peakWorkerRssMb, host, build };
   };
 
   const worker = new Worker<DocumentJob, JobOutcome>(QUEUE_NAME, readDocument, {
