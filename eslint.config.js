@@ -20,6 +20,7 @@ const STAGES = [
   'pipeline',
   'write',
   'harvest',
+  'queue',
   'cli',
 ];
 const zones = STAGES.slice(0, -1).map((stage, i) => ({

@@ -10,12 +10,16 @@
  *   - with `--copies N`: every file N times, each copy with a comment appended after %%EOF so that
  *     its sha256 differs (the harvest reads equal bytes once): a harvest long enough that each
  *     worker's start (its JIT warming up) no longer weighs.
+ *   - where `redis-server` is installed: the pipeline through the queue (`extract --queue`), with 1
+ *     and with every-core `gongkai worker` processes of one job each against a redis-server of its
+ *     own, beside the local pool over the same files: the queue's cost per job.
  * Each configuration runs in a fresh child process so its peak RSS and its CPU time ("cores used":
  * CPU seconds, helper threads and worker processes included, per second) are its own; all are run
  * `--repeat N` times (default 2) in rounds, and the fastest of each kept.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +114,10 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
         await task.destroy();
       }
     }
+  } else if (mode === 'queue') {
+    const measured = await throughQueue(files, jobs);
+    // timed from the moment the workers are up, as the local pool's time starts with its processes
+    return { ...measured, rssMb: process.resourceUsage().maxRSS / 1024, cpuSeconds: undefined };
   } else {
     const { harvest } = await import('../src/harvest/harvest.js');
     const out = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
@@ -132,6 +140,92 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
     workerRssMb,
     cpuSeconds: cpu === undefined || cpuAtStart === undefined ? undefined : cpu - cpuAtStart,
   };
+}
+
+/** `jobs` `gongkai worker` processes (one job each) and an `extract --queue` over `files`, timed once the workers are up. */
+async function throughQueue(files: string[], jobs: number) {
+  const url = process.env.GONGKAI_BENCH_REDIS!;
+  const { harvest } = await import('../src/harvest/harvest.js');
+  const { queueRunner } = await import('../src/queue/submit.js');
+  const bin = path.join(path.dirname(self), '..', '..', 'bin', 'gongkai.js');
+  const out = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+  const workers: ChildProcess[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: jobs }, async () => {
+        const w = spawn(
+          process.execPath,
+          [bin, 'worker', '--queue', url, '--out', out, '--jobs', '1', '--log', 'json'],
+          {
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
+        workers.push(w);
+        await new Promise<void>((resolve, reject) => {
+          let said = '';
+          w.stderr!.on('data', (b: Buffer) => {
+            said += b.toString();
+            if (said.includes('"worker-started"')) resolve();
+          });
+          w.on('exit', () => reject(new Error(`gongkai worker exited: ${said}`)));
+        });
+      }),
+    );
+    const runner = queueRunner({ url, outDir: out, force: true, notice: () => undefined });
+    const started = performance.now();
+    try {
+      const summary = await harvest(
+        files.map((f) => ({ file: f, name: f })),
+        { outDir: out, force: true, database: false, runner },
+      );
+      return {
+        pages: summary.pagesProcessed,
+        seconds: (performance.now() - started) / 1000,
+        workerRssMb: summary.peakWorkerRssMb,
+      };
+    } finally {
+      await runner.close();
+    }
+  } finally {
+    await Promise.all(
+      workers.map((w) => {
+        const exited = new Promise((r) => w.once('exit', r));
+        w.kill('SIGTERM');
+        return exited;
+      }),
+    );
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** A redis-server of the bench's own on a free port, without persistence; undefined when none is installed. */
+async function startRedis(): Promise<{ url: string; proc: ChildProcess } | undefined> {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+  } catch {
+    return undefined;
+  }
+  const port = await new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(p));
+    });
+  });
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  await new Promise<void>((resolve) => {
+    let said = '';
+    proc.stdout!.on('data', (b: Buffer) => {
+      said += b.toString();
+      if (said.includes('Ready to accept connections')) resolve();
+    });
+  });
+  return { url: `redis://127.0.0.1:${port}`, proc };
 }
 
 let repeat = 2;
@@ -249,6 +343,14 @@ async function main() {
         ][])
       : []),
   ];
+  const redis = await startRedis();
+  if (redis) {
+    process.env.GONGKAI_BENCH_REDIS = redis.url;
+    configs.push(
+      ['queue, 1 gongkai worker', () => runOnce('queue', list, 1)],
+      [`queue, ${cores} gongkai workers`, () => runOnce('queue', list, cores)],
+    );
+  }
   process.stderr.write(
     `  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`,
   );
@@ -293,6 +395,16 @@ async function main() {
   lines.push(
     `peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`,
   );
+  if (redis) {
+    redis.proc.kill('SIGKILL');
+    const queueOne = measures[configs.findIndex(([label]) => label === 'queue, 1 gongkai worker')];
+    const queueAll = measures[configs.findIndex(([label]) => label === `queue, ${cores} gongkai workers`)];
+    // the queue's cost per document: its extra wall time over the local pool's, per file
+    const overheadMs = (q: Measure, local: Measure) => (((q.seconds - local.seconds) / files.length) * 1000).toFixed(1);
+    lines.push(
+      `queue / local pool: 1 worker ${ratio(pps(queueOne), pps(one))}, ${cores} workers ${ratio(pps(queueAll), pps(all))}; per-job overhead ${overheadMs(queueOne, one)} ms (1 worker), ${overheadMs(queueAll, all)} ms (${cores} workers) over ${files.length} documents`,
+    );
+  }
   if (ocrFolder) {
     // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
     const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();

@@ -10,7 +10,10 @@ import { readManifest } from '../harvest/manifest.js';
 import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
+import { probeQueue } from '../queue/connection.js';
+import { queueRunner } from '../queue/submit.js';
 import { removeTempFiles } from '../write/atomic.js';
+import { addQueueCommands } from './queueCommands.js';
 import { reporter, type Reporter, type ReportMode } from './report.js';
 
 const EXIT_OK = 0;
@@ -34,6 +37,7 @@ export interface ExtractCliOptions {
   log?: 'text' | 'json';
   progress?: boolean;
   db?: boolean;
+  queue?: string;
 }
 
 /** The `gongkai` command: parses `argv` and returns the exit code. */
@@ -76,6 +80,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-progress', 'no progress bar')
     .option('--no-db', 'skip the DuckDB database and Parquet files')
     .option('-q, --quiet', 'only errors and the summary on stderr')
+    .option(
+      '--queue <url>',
+      'read through a BullMQ queue on Redis (redis://HOST:6379) by `gongkai worker` processes on any host; inputs and --out must be paths every host reaches',
+    )
     .addHelpText(
       'after',
       `
@@ -91,6 +99,7 @@ Exit codes:
     .action(async (inputs: string[], opts: ExtractCliOptions) => {
       code = await runExtract(inputs, opts);
     });
+  addQueueCommands(program, (c) => void (code = c));
   program
     .command('rules')
     .description('list the checks run on every document (id, tables read, description)')
@@ -140,6 +149,15 @@ async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<nu
   }
   for (const m of missing) report.notice('missing', `${m}: not-found: no such file or folder`, { path: m });
   if (!docs.length && !missing.length) return fatal(new GongkaiError('not-found', 'no documents to read'));
+  let runner: ReturnType<typeof queueRunner> | undefined;
+  if (opts.queue) {
+    try {
+      await probeQueue(opts.queue);
+    } catch (e) {
+      return fatal(e);
+    }
+    runner = queueRunner({ url: opts.queue, outDir: opts.out, force: opts.force, notice: report.notice });
+  }
   const interrupt = onInterrupt(report);
   let summary: HarvestSummary;
   try {
@@ -153,6 +171,7 @@ async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<nu
         metadata,
         missing,
         database: opts.db !== false,
+        runner,
         onEvent: (e) => {
           if (e.type === 'writing') interrupt.writing();
           report.event(e);
@@ -163,6 +182,7 @@ async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<nu
     return fatal(e);
   } finally {
     interrupt.dispose();
+    await runner?.close();
   }
   report.summary(summary, opts.out);
   return summary.failed ? EXIT_SOME_FAILED : EXIT_OK;

@@ -35,6 +35,29 @@ export interface HarvestOptions extends PoolOptions {
   /** write gongkai.duckdb and parquet/ (default true) */
   database?: boolean;
   onEvent?: (e: HarvestEvent) => void;
+  /** reads the documents elsewhere (a queue's workers) instead of in this process's pool */
+  runner?: DocumentRunner;
+}
+
+/** A document to read: its content's sha256, the file it is read from and the names it goes by. */
+export interface PlannedDocument {
+  sha256: string;
+  file: string;
+  name: string;
+  alsoNamed: string[];
+}
+
+/**
+ * Reads the planned documents somewhere else than the local pool; each result is in the output
+ * folder (documents/<sha256>.json and its rows) before `onDone` is called for it.
+ */
+export interface DocumentRunner {
+  /** the workers that will read, for the plan line */
+  workers(): Promise<number>;
+  run(
+    todo: PlannedDocument[],
+    onDone: (doc: PlannedDocument, summary: DocumentSummary) => void,
+  ): Promise<{ pagesProcessed: number; peakWorkerRssMb: number }>;
 }
 
 export type HarvestEvent =
@@ -116,6 +139,12 @@ async function storedHead(file: string): Promise<{ build: string | null; code: s
   } finally {
     await fh.close();
   }
+}
+
+/** Whether the output folder holds this content's result, read by this build, not a failure of the machine. */
+export async function isDone(outDir: string, sha256: string): Promise<boolean> {
+  const head = await storedHead(resultPath(outDir, sha256));
+  return Boolean(head && head.build === buildFingerprint() && !RETRIED_CODES.has(head.code as ErrorCode));
 }
 
 /** 1. sha256 of each input, hashing (I/O bound: a few at a time) only what changed since the last run. */
@@ -266,7 +295,8 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
   todo.sort((a, b) => size(b) - size(a));
   const currentGroups = groups.filter((g) => g.current);
   const duplicates = current.length - currentGroups.length;
-  const pool = todo.length ? new DocumentPool(opts) : null;
+  const pool = todo.length && !opts.runner ? new DocumentPool(opts) : null;
+  const jobs = opts.runner && todo.length ? await opts.runner.workers() : (pool?.jobs ?? 0);
   emit({
     type: 'planned',
     inputs: current.length,
@@ -275,10 +305,15 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
     todo: todo.length,
     resumed,
     duplicates,
-    jobs: pool?.jobs ?? 0,
+    jobs,
   });
-  const { pagesProcessed } = await extractAll(todo, pool, opts, emit, readPath);
-  const peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
+  let pagesProcessed: number;
+  let peakWorkerRssMb: number;
+  if (opts.runner) ({ pagesProcessed, peakWorkerRssMb } = await runElsewhere(todo, opts.runner, emit, readPath));
+  else {
+    ({ pagesProcessed } = await extractAll(todo, pool, opts, emit, readPath));
+    peakWorkerRssMb = pool?.peakWorkerRssMb ?? 0;
+  }
 
   emit({ type: 'writing' });
   const summary: HarvestSummary = {
@@ -326,6 +361,25 @@ function countInto(summary: HarvestSummary, c: RenderedRows['counts']): void {
   summary.checks += c.checks;
   summary.checksFailed += c.checksFailed;
   summary.checksRounding += c.checksRounding;
+}
+
+/** 4. (a queue) the runner reads them; each is on disk before it is reported. */
+async function runElsewhere(
+  todo: Group[],
+  runner: DocumentRunner,
+  emit: (e: HarvestEvent) => void,
+  readPath: (g: Group) => string,
+) {
+  let done = 0;
+  const planned: PlannedDocument[] = todo.map((g) => ({
+    sha256: g.sha!,
+    file: readPath(g),
+    name: g.names[0],
+    alsoNamed: g.names.slice(1),
+  }));
+  return runner.run(planned, (doc, result) =>
+    emit({ type: 'document', ...doc, result, done: ++done, todo: todo.length }),
+  );
 }
 
 /** 4. extract in the pool; each result is on disk (a worker's failure too) before it counts as done. */

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'unsafe-archive',
   'output-unwritable',
   'aborted',
+  'queue-unreachable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
