@@ -65,44 +65,17 @@ export function reporter(
     event(e) {
       if (e.type === 'planned') {
         if (mode === 'json') return json({ ...e });
-        if (!quiet)
-          line(
-            `gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`,
-          );
+        if (!quiet) line(plannedLine(e));
         if (mode === 'bar' && e.todo) {
-          multi = new MultiBar({
-            format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}',
-            stream: terminal,
-            hideCursor: true,
-            clearOnComplete: true,
-          });
+          multi = progressBar(terminal);
           bar = multi.create(e.todo, 0, { pps: '0.0', failures: 0 });
         }
       } else if (e.type === 'document') {
         const r = e.result;
         pages += r.pages ?? 0;
         if (r.status === 'failed') failures++;
-        if (mode === 'json')
-          return json({
-            type: 'document',
-            document: e.name,
-            path: e.file,
-            sha256: e.sha256,
-            alsoNamed: e.alsoNamed,
-            status: r.status,
-            error: r.error,
-            tables: r.tables,
-            cells: r.cells,
-            pages: r.pages,
-            seconds: r.seconds,
-            done: e.done,
-            todo: e.todo,
-          });
-        const text =
-          r.status === 'failed'
-            ? `gongkai: ${printable(e.name)}: ${r.error?.code}: ${printable(r.error?.message ?? '')}`
-            : `[${e.done}/${e.todo}] ${printable(e.name)}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
-        if (r.status === 'failed' || (!quiet && !bar)) say(text);
+        if (mode === 'json') return json(documentEvent(e));
+        if (r.status === 'failed' || (!quiet && !bar)) say(documentLine(e));
         bar?.update(e.done, { pps: (pages / ((performance.now() - started) / 1000)).toFixed(1), failures });
       } else if (e.type === 'writing') {
         stop();
@@ -117,11 +90,63 @@ export function reporter(
       stop();
       if (mode === 'json') return json({ type: 'summary', out: outDir, ...s });
       line(`gongkai: checks: ${s.checks} run, ${s.checksFailed} failed, ${s.checksRounding} within rounding`);
-      line(
-        `gongkai: ${s.documents} documents (${s.ok} ok, ${s.warned} with warnings, ${s.failed} failed; ${s.processed} read now, ${s.resumed} already done, ${s.duplicates} duplicate files), ` +
-          `${s.cells} cells in ${s.seconds.toFixed(1)} s${s.processed && s.pagesProcessed ? `, ${(s.pagesProcessed / s.seconds).toFixed(1)} pages/s` : ''} → ${outDir}`,
-      );
+      line(summaryLine(s, outDir));
     },
     stop,
   };
+}
+
+type PlannedEvent = Extract<HarvestEvent, { type: 'planned' }>;
+type DocumentEvent = Extract<HarvestEvent, { type: 'document' }>;
+
+function plannedLine(e: PlannedEvent): string {
+  return (
+    `gongkai: ${e.inputs} files (${e.hashed} hashed, ${e.unchanged} unchanged since the last run): ` +
+    `${e.todo} to read with ${e.jobs} workers, ${e.resumed} already done, ${e.duplicates} duplicates`
+  );
+}
+
+function progressBar(terminal: NodeJS.WriteStream): MultiBar {
+  return new MultiBar({
+    format: 'gongkai {bar} {value}/{total} documents | {pps} pages/s | {failures} failed | ETA {eta_formatted}',
+    stream: terminal,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+}
+
+/** A document's JSON line: its path and sha256, what became of it, and the run's count. */
+function documentEvent(e: DocumentEvent): Record<string, unknown> {
+  const r = e.result;
+  return {
+    type: 'document',
+    document: e.name,
+    path: e.file,
+    sha256: e.sha256,
+    alsoNamed: e.alsoNamed,
+    status: r.status,
+    error: r.error,
+    tables: r.tables,
+    cells: r.cells,
+    pages: r.pages,
+    seconds: r.seconds,
+    done: e.done,
+    todo: e.todo,
+  };
+}
+
+function documentLine(e: DocumentEvent): string {
+  const r = e.result;
+  return r.status === 'failed'
+    ? `gongkai: ${printable(e.name)}: ${r.error?.code}: ${printable(r.error?.message ?? '')}`
+    : `[${e.done}/${e.todo}] ${printable(e.name)}: ${r.status}, ${r.tables} tables, ${r.cells} cells`;
+}
+
+function summaryLine(s: HarvestSummary, outDir: string): string {
+  const rate = s.processed && s.pagesProcessed ? `, ${(s.pagesProcessed / s.seconds).toFixed(1)} pages/s` : '';
+  return (
+    `gongkai: ${s.documents} documents (${s.ok} ok, ${s.warned} with warnings, ${s.failed} failed; ` +
+    `${s.processed} read now, ${s.resumed} already done, ${s.duplicates} duplicate files), ` +
+    `${s.cells} cells in ${s.seconds.toFixed(1)} s${rate} → ${outDir}`
+  );
 }
