@@ -3,11 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { serializePdf } from '../../../tests/fixtures/pdfWriter.js';
 import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
 // pdf.js as gongkai loads it: without the textOnlyFonts option it is pdf.js as it comes
 import { getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
+import { MAX_DECODED_STREAM_BYTES } from './pdfjsTextOnly.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // the fixture's font is STSong-Light / UniGB-UCS2-H, not embedded, without ToUnicode
@@ -204,5 +206,22 @@ describe('bounds on hostile content', () => {
   it('restores states saved deeper than the bound in order (text after the last Q is unshifted)', async () => {
     expect(await firstX(nestedSavesPdf(1000, true))).toBeCloseTo(72, 0);
     expect(await firstX(nestedSavesPdf(10, true))).toBeCloseTo(72, 0);
+  });
+
+  it('refuses a page whose content inflates past the stream budget (a Flate bomb), as too-large', async () => {
+    const content = Buffer.concat([Buffer.alloc(MAX_DECODED_STREAM_BYTES + 2 ** 20, 0x20), Buffer.from('BT ET')]);
+    const packed = deflateSync(content, { level: 9 }).toString('latin1');
+    const objs = [
+      '',
+      '',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      `<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> ' +
+        '/Contents 4 0 R >>',
+    ];
+    await expect(readPdf(new Uint8Array(serializePdf(objs, 1, 2, [5])))).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(/decompression bomb/),
+    });
   });
 });

@@ -15,6 +15,7 @@ import { textFromOperatorList } from './opText.js';
 import { collapseOverprint } from './overprint.js';
 import { getDocument, OPS } from './pdfjs.js';
 import { inThreadWorker } from './pdfjsPort.js';
+import { MAX_DECODED_STREAM_BYTES, REFUSED_STREAMS } from './pdfjsTextOnly.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -60,6 +61,7 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
     throw classifyOpenError(err);
   }
   const messages: Message[] = [];
+  const refusedAtStart = refusedStreams();
   try {
     assertPageCount(doc.numPages);
     const pages: PdfPage[] = [];
@@ -70,8 +72,13 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
           cause: err,
         });
       });
+      const refusedBefore = refusedStreams();
       try {
-        pages.push(await readPage(page, n));
+        const read = await readPage(page, n);
+        // pdf.js reads on past a stream it could not decode: a page missing one is not read
+        if (refusedStreams() > refusedBefore)
+          throw new Error(`a stream decodes past ${MAX_DECODED_STREAM_BYTES / 2 ** 20} MB (a decompression bomb?)`);
+        pages.push(read);
       } catch (err) {
         messages.push(warning('pdf-page', `page ${n}: ${(err as Error).message}`, { page: n }));
         pages.push({ number: n, width: 0, height: 0, items: [], horizontals: [], verticals: [], imageCount: 0 });
@@ -80,12 +87,21 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
       }
     }
     if (pages.length && pages.every((p) => p.width === 0))
-      throw new GongkaiError('corrupt', `no page could be read (${messages[0]?.text ?? 'unknown reason'})`);
+      throw new GongkaiError(
+        refusedStreams() > refusedAtStart ? 'too-large' : 'corrupt',
+        `no page could be read (${messages[0]?.text ?? 'unknown reason'})`,
+      );
     return { value: { format: 'pdf', pages }, messages };
   } finally {
     await task.destroy();
   }
 }
+
+/**
+ * Streams pdf.js refused so far in this thread (documents read at the same time share the count: a
+ * page may then be marked for another's refusal, never a refusal missed).
+ */
+const refusedStreams = () => Number((globalThis as Record<string, unknown>)[REFUSED_STREAMS] ?? 0);
 
 /** Pages past which a document is refused: no disclosure comes near it, a hostile page tree can claim 10^9. */
 const MAX_PAGES = 10_000;

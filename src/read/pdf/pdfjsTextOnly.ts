@@ -128,8 +128,58 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
  */
 export const MAX_GRAPHICS_STATE_DEPTH = 256;
 
+/**
+ * bytes: a stream (page content, image, font) that decodes past this stops with an error, which
+ * pdf.js reports for its page: a Flate bomb of a few MB would inflate to gigabytes outside V8's
+ * heap, past the worker's memory ceiling. A page's content is a few MB; a colour A4 scan at
+ * 300 dpi about 26 MB.
+ */
+export const MAX_DECODED_STREAM_BYTES = 64 * 2 ** 20;
+
+/** Counts the streams refused for MAX_DECODED_STREAM_BYTES (pdf.js runs in this thread: see pdfjsPort). */
+export const REFUSED_STREAMS = 'gongkaiRefusedStreams';
+
 /** Bounds on work pdf.js would otherwise do without limit, for hostile documents. */
 export const BOUND_EDITS: SourceEdit[] = [
+  // streams pdf.js inflates with the platform's DecompressionStream, chunk by chunk
+  {
+    file: WORKER,
+    find: ['        chunks.push(chunk);', '        totalLength += chunk.byteLength;', ''].join('\n'),
+    replace: [
+      '        chunks.push(chunk);',
+      '        totalLength += chunk.byteLength;',
+      `        if (totalLength > ${MAX_DECODED_STREAM_BYTES}) {`,
+      `          globalThis.${REFUSED_STREAMS} = (globalThis.${REFUSED_STREAMS} || 0) + 1;`,
+      `          throw new Error("a stream decodes past ${MAX_DECODED_STREAM_BYTES / 2 ** 20} MB");`,
+      '        }',
+      '',
+    ].join('\n'),
+  },
+  // streams pdf.js decodes itself, into a buffer it grows
+  {
+    file: WORKER,
+    find: [
+      '    let size = this.minBufferLength;',
+      '    while (size < requested) {',
+      '      size *= 2;',
+      '    }',
+      '    const buffer2 = new Uint8Array(size);',
+      '',
+    ].join('\n'),
+    replace: [
+      `    if (requested > ${MAX_DECODED_STREAM_BYTES}) {`,
+      '      throw new Error("a stream decodes past ' +
+        `${MAX_DECODED_STREAM_BYTES / 2 ** 20}` +
+        ' MB (a decompression bomb?)");',
+      '    }',
+      '    let size = this.minBufferLength;',
+      '    while (size < requested) {',
+      '      size *= 2;',
+      '    }',
+      '    const buffer2 = new Uint8Array(size);',
+      '',
+    ].join('\n'),
+  },
   {
     file: WORKER,
     find: [
