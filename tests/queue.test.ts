@@ -223,14 +223,18 @@ describe('queue mode', () => {
     expect([...starts.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('a worker killed with -9 mid-document: its job goes to the other worker, every document once', async () => {
+  it('a worker killed with -9 mid-document: its job goes to another worker; one stopped with SIGTERM finishes its document; every document once', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'killed');
     const doomed = startWorker(r.url, out);
-    await doomed.seen('worker-started');
+    const polite = startWorker(r.url, out);
+    await Promise.all([doomed.seen('worker-started'), polite.seen('worker-started')]);
     const run = gongkai(['extract', inputs, '--out', out, '--queue', r.url, '--no-db']);
-    const started = await doomed.seen('job-started');
+    const [started, inHand] = await Promise.all([doomed.seen('job-started'), polite.seen('job-started')]);
+    // one killed outright, one asked to stop (SIGTERM): it finishes the document in hand first
     await doomed.stop('SIGKILL');
+    expect(await polite.stop('SIGTERM')).toBe(0);
+    expect(polite.events.some((e) => e.type === 'job-done' && e.job === inHand.job)).toBe(true);
     const survivor = startWorker(r.url, out);
     const done = await run;
     expect(done.code, done.stderr).toBe(3);

@@ -4,7 +4,7 @@ import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
-import { LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
+import { CLOSE_GRACE_SECONDS, LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
 import { checkWorkerOutput, startQueueWorker } from '../queue/workerHost.js';
 import { removeTempFiles } from '../write/atomic.js';
 import { printable } from './report.js';
@@ -143,18 +143,23 @@ async function runWorker(opts: WorkerCliOptions): Promise<number> {
     let asked = false;
     const stop = (signal: NodeJS.Signals) => {
       if (asked) {
+        // nothing awaited: a close can hang on a Redis that is away or a pool that cannot start a
+        // process; the pool's processes end with this one, the jobs' locks run out for other workers
         log({ type: 'worker-stopping-now', signal });
         removeTempFiles();
-        void worker.close(true).finally(() => process.exit(130));
-        return;
+        process.exit(130);
       }
       asked = true;
       log({ type: 'worker-stopping', signal });
+      // the documents in hand get their time limit, then the worker stops anyway
+      const limit = setTimeout(() => stop(signal), (opts.timeout + CLOSE_GRACE_SECONDS) * 1000);
+      limit.unref();
       void worker.close().then(resolve, resolve);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
   log({ type: 'worker-stopped' });
-  return EXIT_OK;
+  // what BullMQ may still hold open (a connection retrying a Redis that is away) must not keep it alive
+  process.exit(EXIT_OK);
 }

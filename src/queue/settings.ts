@@ -55,3 +55,11 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 
 /** Failed jobs listed by `gongkai queue status` (the counts cover them all). */
 export const STATUS_FAILED_LISTED = 50;
+
+/**
+ * After SIGTERM, how long past the per-document time limit `gongkai worker` waits for its
+ * documents and connections to close before it stops anyway, and how long it waits for its pool
+ * to close, seconds: a Redis that is away or a pool that cannot start a process must not keep a
+ * stopped worker alive.
+ */
+export const CLOSE_GRACE_SECONDS = 10;
