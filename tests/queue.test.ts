@@ -85,7 +85,8 @@ class WorkerProcess {
   constructor(url: string, out: string, extra: string[] = []) {
     this.proc = spawn(
       'node',
-      [bin, 'worker', '--queue', url, '--out', out, '--jobs', '1', '--lock', '2', '--log', 'json', ...extra],
+      // a lock long enough that a loaded machine's worker never loses one by being slow (the kill test shortens it)
+      [bin, 'worker', '--queue', url, '--out', out, '--jobs', '1', '--lock', '10', '--log', 'json', ...extra],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let rest = '';
@@ -125,8 +126,8 @@ async function freshRedis(): Promise<RedisServer> {
   redis.push(r);
   return r;
 }
-function startWorker(url: string, out: string): WorkerProcess {
-  const w = new WorkerProcess(url, out);
+function startWorker(url: string, out: string, extra: string[] = []): WorkerProcess {
+  const w = new WorkerProcess(url, out, extra);
   workers.push(w);
   return w;
 }
@@ -226,8 +227,10 @@ describe('queue mode', () => {
   it('a worker killed with -9 mid-document: its job goes to another worker; one stopped with SIGTERM finishes its document; every document once', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'killed');
-    const doomed = startWorker(r.url, out);
-    const polite = startWorker(r.url, out);
+    // a short lock: the killed worker's job is taken by another 2 to 4 s later
+    const shortLock = ['--lock', '2'];
+    const doomed = startWorker(r.url, out, shortLock);
+    const polite = startWorker(r.url, out, shortLock);
     await Promise.all([doomed.seen('worker-started'), polite.seen('worker-started')]);
     const run = gongkai(['extract', inputs, '--out', out, '--queue', r.url, '--no-db']);
     const [started, inHand] = await Promise.all([doomed.seen('job-started'), polite.seen('job-started')]);
@@ -235,7 +238,7 @@ describe('queue mode', () => {
     await doomed.stop('SIGKILL');
     expect(await polite.stop('SIGTERM')).toBe(0);
     expect(polite.events.some((e) => e.type === 'job-done' && e.job === inHand.job)).toBe(true);
-    const survivor = startWorker(r.url, out);
+    const survivor = startWorker(r.url, out, shortLock);
     const done = await run;
     expect(done.code, done.stderr).toBe(3);
     expectSameDataset(out, reference);
