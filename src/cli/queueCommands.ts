@@ -113,10 +113,14 @@ SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a se
     const n = await retryFailed(url);
     process.stdout.write(json ? JSON.stringify({ retried: n }) + '\n' : `${n} failed jobs put back in the queue\n`);
   });
-  admin('drain', 'remove the jobs not yet started (the ones being read finish)', async (url, json) => {
-    const n = await drainQueue(url);
-    process.stdout.write(json ? JSON.stringify({ removed: n }) + '\n' : `${n} waiting jobs removed\n`);
-  });
+  admin(
+    'drain',
+    'remove the jobs not yet started (the ones being read finish; stop the waiting `extract --queue` first, or it puts them back)',
+    async (url, json) => {
+      const n = await drainQueue(url);
+      process.stdout.write(json ? JSON.stringify({ removed: n }) + '\n' : `${n} waiting jobs removed\n`);
+    },
+  );
 }
 
 async function runWorker(opts: WorkerCliOptions): Promise<number> {
