@@ -295,6 +295,10 @@ describe('queue mode', () => {
     expect(docs['gone.pdf'].error).toMatch(/^not-found: .* is not reachable from /);
     const retried = await gongkai(['queue', 'retry-failed', '--queue', r.url, '--json']);
     expect(JSON.parse(retried.stdout)).toEqual({ retried: 2 });
+    // in again with all their attempts
+    const again = await status();
+    expect(again.counts).toMatchObject({ failed: 0 });
+    expect(again.counts.waiting + again.counts.active + again.counts.delayed).toBe(2);
   });
 
   it('an unreachable queue is a coded error at once, not a wait', async () => {

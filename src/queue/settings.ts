@@ -53,6 +53,9 @@ export const OUTAGE_LIMIT_SECONDS = 120;
 /** How long the first connection may take before the queue is said unreachable, ms. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/** Failed jobs fetched per round trip by `gongkai queue retry-failed`. */
+export const RETRY_BATCH = 500;
+
 /** Failed jobs listed by `gongkai queue status` (the counts cover them all). */
 export const STATUS_FAILED_LISTED = 50;
 
