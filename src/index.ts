@@ -1,6 +1,13 @@
 /** gongkai's library API. */
 export { extract, type ExtractOptions, type ExtractStage } from './pipeline/extract.js';
-export { harvest, type HarvestOptions, type HarvestEvent, type HarvestSummary } from './harvest/harvest.js';
+export {
+  harvest,
+  type HarvestOptions,
+  type HarvestEvent,
+  type HarvestSummary,
+  type DocumentRunner,
+  type PlannedDocument,
+} from './harvest/harvest.js';
 export type { InputDocument } from './harvest/inputs.js';
 export { expandInputs } from './harvest/inputs.js';
 export { DocumentResult, Table, Cell, CheckResult, NarrativeFigure } from './model/schema.js';

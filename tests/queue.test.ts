@@ -85,7 +85,8 @@ class WorkerProcess {
   constructor(url: string, out: string, extra: string[] = []) {
     this.proc = spawn(
       'node',
-      [bin, 'worker', '--queue', url, '--out', out, '--jobs', '1', '--lock', '2', '--log', 'json', ...extra],
+      // a lock long enough that a loaded machine's worker never loses one by being slow (the kill test shortens it)
+      [bin, 'worker', '--queue', url, '--out', out, '--jobs', '1', '--lock', '10', '--log', 'json', ...extra],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let rest = '';
@@ -125,8 +126,8 @@ async function freshRedis(): Promise<RedisServer> {
   redis.push(r);
   return r;
 }
-function startWorker(url: string, out: string): WorkerProcess {
-  const w = new WorkerProcess(url, out);
+function startWorker(url: string, out: string, extra: string[] = []): WorkerProcess {
+  const w = new WorkerProcess(url, out, extra);
   workers.push(w);
   return w;
 }
@@ -223,15 +224,21 @@ describe('queue mode', () => {
     expect([...starts.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('a worker killed with -9 mid-document: its job goes to the other worker, every document once', async () => {
+  it('a worker killed with -9 mid-document: its job goes to another worker; one stopped with SIGTERM finishes its document; every document once', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'killed');
-    const doomed = startWorker(r.url, out);
-    await doomed.seen('worker-started');
+    // a short lock: the killed worker's job is taken by another 2 to 4 s later
+    const shortLock = ['--lock', '2'];
+    const doomed = startWorker(r.url, out, shortLock);
+    const polite = startWorker(r.url, out, shortLock);
+    await Promise.all([doomed.seen('worker-started'), polite.seen('worker-started')]);
     const run = gongkai(['extract', inputs, '--out', out, '--queue', r.url, '--no-db']);
-    const started = await doomed.seen('job-started');
+    const [started, inHand] = await Promise.all([doomed.seen('job-started'), polite.seen('job-started')]);
+    // one killed outright, one asked to stop (SIGTERM): it finishes the document in hand first
     await doomed.stop('SIGKILL');
-    const survivor = startWorker(r.url, out);
+    expect(await polite.stop('SIGTERM')).toBe(0);
+    expect(polite.events.some((e) => e.type === 'job-done' && e.job === inHand.job)).toBe(true);
+    const survivor = startWorker(r.url, out, shortLock);
     const done = await run;
     expect(done.code, done.stderr).toBe(3);
     expectSameDataset(out, reference);
@@ -288,6 +295,10 @@ describe('queue mode', () => {
     expect(docs['gone.pdf'].error).toMatch(/^not-found: .* is not reachable from /);
     const retried = await gongkai(['queue', 'retry-failed', '--queue', r.url, '--json']);
     expect(JSON.parse(retried.stdout)).toEqual({ retried: 2 });
+    // in again with all their attempts
+    const again = await status();
+    expect(again.counts).toMatchObject({ failed: 0 });
+    expect(again.counts.waiting + again.counts.active + again.counts.delayed).toBe(2);
   });
 
   it('an unreachable queue is a coded error at once, not a wait', async () => {

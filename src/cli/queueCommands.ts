@@ -4,7 +4,7 @@ import { defaultJobs } from '../harvest/pool.js';
 import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
-import { LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
+import { CLOSE_GRACE_SECONDS, LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
 import { checkWorkerOutput, startQueueWorker } from '../queue/workerHost.js';
 import { removeTempFiles } from '../write/atomic.js';
 import { printable } from './report.js';
@@ -113,10 +113,14 @@ SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a se
     const n = await retryFailed(url);
     process.stdout.write(json ? JSON.stringify({ retried: n }) + '\n' : `${n} failed jobs put back in the queue\n`);
   });
-  admin('drain', 'remove the jobs not yet started (the ones being read finish)', async (url, json) => {
-    const n = await drainQueue(url);
-    process.stdout.write(json ? JSON.stringify({ removed: n }) + '\n' : `${n} waiting jobs removed\n`);
-  });
+  admin(
+    'drain',
+    'remove the jobs not yet started (the ones being read finish; stop the waiting `extract --queue` first, or it puts them back)',
+    async (url, json) => {
+      const n = await drainQueue(url);
+      process.stdout.write(json ? JSON.stringify({ removed: n }) + '\n' : `${n} waiting jobs removed\n`);
+    },
+  );
 }
 
 async function runWorker(opts: WorkerCliOptions): Promise<number> {
@@ -143,18 +147,23 @@ async function runWorker(opts: WorkerCliOptions): Promise<number> {
     let asked = false;
     const stop = (signal: NodeJS.Signals) => {
       if (asked) {
+        // nothing awaited: a close can hang on a Redis that is away or a pool that cannot start a
+        // process; the pool's processes end with this one, the jobs' locks run out for other workers
         log({ type: 'worker-stopping-now', signal });
         removeTempFiles();
-        void worker.close(true).finally(() => process.exit(130));
-        return;
+        process.exit(130);
       }
       asked = true;
       log({ type: 'worker-stopping', signal });
+      // the documents in hand get their time limit, then the worker stops anyway
+      const limit = setTimeout(() => stop(signal), (opts.timeout + CLOSE_GRACE_SECONDS) * 1000);
+      limit.unref();
       void worker.close().then(resolve, resolve);
     };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   });
   log({ type: 'worker-stopped' });
-  return EXIT_OK;
+  // what BullMQ may still hold open (a connection retrying a Redis that is away) must not keep it alive
+  process.exit(EXIT_OK);
 }

@@ -1,8 +1,8 @@
 /** `gongkai queue status|retry-failed|drain`: what the queue holds, and the two repairs an operator needs. */
 import { Queue } from 'bullmq';
 import { openRedis } from './connection.js';
-import { codeOfReason, type DocumentJob } from './jobs.js';
-import { QUEUE_NAME, STATUS_FAILED_LISTED } from './settings.js';
+import { codeOfReason, jobOptions, type DocumentJob } from './jobs.js';
+import { QUEUE_NAME, RETRY_BATCH, STATUS_FAILED_LISTED } from './settings.js';
 
 const STATES = ['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed', 'paused'] as const;
 
@@ -38,12 +38,23 @@ export function queueStatus(url: string): Promise<QueueStatus> {
   });
 }
 
-/** Failed jobs back to waiting, with their attempts anew; how many there were. */
+/**
+ * Failed jobs in again with all their attempts (BullMQ's own retry keeps the attempts made, so a
+ * job would get one more try only); how many.
+ */
 export function retryFailed(url: string): Promise<number> {
   return withQueue(url, async (queue) => {
-    const n = await queue.getFailedCount();
-    if (n) await queue.retryJobs({ state: 'failed', count: 1000 });
-    return n;
+    let n = 0;
+    for (;;) {
+      const failed = await queue.getFailed(0, RETRY_BATCH - 1);
+      if (!failed.length) return n;
+      for (const job of failed) {
+        if (!job.id) continue;
+        await queue.remove(job.id);
+        await queue.add('document', job.data, jobOptions(job.id));
+        n++;
+      }
+    }
   });
 }
 

@@ -53,5 +53,16 @@ export const OUTAGE_LIMIT_SECONDS = 120;
 /** How long the first connection may take before the queue is said unreachable, ms. */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/** Failed jobs fetched per round trip by `gongkai queue retry-failed`. */
+export const RETRY_BATCH = 500;
+
 /** Failed jobs listed by `gongkai queue status` (the counts cover them all). */
 export const STATUS_FAILED_LISTED = 50;
+
+/**
+ * After SIGTERM, how long past the per-document time limit `gongkai worker` waits for its
+ * documents and connections to close before it stops anyway, and how long it waits for its pool
+ * to close, seconds: a Redis that is away or a pool that cannot start a process must not keep a
+ * stopped worker alive.
+ */
+export const CLOSE_GRACE_SECONDS = 10;

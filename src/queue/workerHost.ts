@@ -22,7 +22,7 @@ import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
 import { openRedis } from './connection.js';
 import type { DocumentJob, JobOutcome } from './jobs.js';
-import { LOCK_SECONDS, MAX_STALLED, QUEUE_NAME } from './settings.js';
+import { CLOSE_GRACE_SECONDS, LOCK_SECONDS, MAX_STALLED, QUEUE_NAME } from './settings.js';
 
 export interface QueueWorkerOptions extends PoolOptions {
   url: string;
@@ -34,8 +34,8 @@ export interface QueueWorkerOptions extends PoolOptions {
 }
 
 export interface QueueWorker {
-  /** Stop taking jobs, finish the ones in hand (or, `now`, leave them to other workers), close. */
-  close(now?: boolean): Promise<void>;
+  /** Stop taking jobs, finish the ones in hand, close. */
+  close(): Promise<void>;
   readonly jobs: number;
 }
 
@@ -118,18 +118,23 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   worker.on('error', (e) => {
     if (e.message !== lastError) opts.log({ type: 'queue-error', message: e.message });
   });
+  const redisAway = () =>
+    new Promise<void>((resolve) => {
+      if (connection.status !== 'ready') return resolve();
+      connection.once('close', () => resolve());
+    });
   let closing: Promise<void> | undefined;
   return {
     jobs: pool.jobs,
-    close(now = false) {
-      if (now) {
-        closing = worker.close(true).finally(() => pool.close());
-        return closing.finally(() => connection.disconnect());
-      }
+    close() {
       closing ??= (async () => {
-        await worker.close();
-        await pool.close();
-        await connection.quit().catch(() => connection.disconnect());
+        // BullMQ's close waits for Redis; while it is away the jobs in hand cannot be completed
+        // anyway (their locks run out, others take them), so its absence ends the wait
+        await Promise.race([worker.close(), redisAway()]);
+        // a pool whose processes cannot start may never settle; they end with this process anyway
+        await Promise.race([pool.close(), new Promise((r) => setTimeout(r, CLOSE_GRACE_SECONDS * 1000).unref())]);
+        // quit waits for Redis to answer; it may be away
+        connection.disconnect();
       })();
       return closing;
     },
