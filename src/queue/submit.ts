@@ -47,20 +47,19 @@ async function storedSummary(outDir: string, doc: PlannedDocument, reason: strin
   return summarize(failed);
 }
 
+function unreachable(url: string): GongkaiError {
+  return new GongkaiError(
+    'queue-unreachable',
+    `the queue at ${shownUrl(url)} has not answered for ${OUTAGE_LIMIT_SECONDS} s; ` +
+      'the documents read so far are kept, run again to resume',
+  );
+}
+
 /** `work`, or `queue-unreachable` when Redis has not answered within OUTAGE_LIMIT_SECONDS. */
 async function answered<T>(work: Promise<T>, url: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new GongkaiError(
-            'queue-unreachable',
-            `the queue at ${shownUrl(url)} has not answered for ${OUTAGE_LIMIT_SECONDS} s; the documents read so far are kept, run again to resume`,
-          ),
-        ),
-      OUTAGE_LIMIT_SECONDS * 1000,
-    );
+    timer = setTimeout(() => reject(unreachable(url)), OUTAGE_LIMIT_SECONDS * 1000);
   });
   try {
     return await Promise.race([work, limit]);
@@ -90,131 +89,27 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
 
     async run(todo, onDone) {
       if (!todo.length) return { pagesProcessed: 0, peakWorkerRssMb: 0 };
-      const pending = new Map(todo.map((d) => [d.sha256, d]));
-      let pagesProcessed = 0;
-      let peakWorkerRssMb = 0;
-      let wake: () => void = () => undefined;
-      const otherBuilds = new Set<string>();
-      const finish = (sha: string, summary: DocumentSummary, outcome?: JobOutcome) => {
-        const doc = pending.get(sha);
-        if (!doc) return;
-        pending.delete(sha);
-        pagesProcessed += summary.pages ?? 0;
-        peakWorkerRssMb = Math.max(peakWorkerRssMb, outcome?.workerRssMb ?? 0);
-        onDone(doc, summary);
-        if (!pending.size) wake();
-      };
-      const finished = async (sha: string, outcome: JobOutcome | null, failedReason?: string) => {
-        const doc = pending.get(sha);
-        if (!doc) return;
-        if (outcome && typeof outcome === 'object') {
-          const { workerRssMb: _w, host, build, ...summary } = outcome;
-          if (build && build !== buildFingerprint() && !otherBuilds.has(host)) {
-            otherBuilds.add(host);
-            opts.notice(
-              'other-build',
-              `the worker on ${host} runs another build of gongkai: its results will be read again by the next run (install the same build on every host)`,
-              { host },
-            );
-          }
-          return finish(sha, summary, outcome);
-        }
-        try {
-          const reason = failedReason ?? 'internal: the job ended without a result';
-          finish(sha, await storedSummary(opts.outDir, doc, reason));
-        } catch (e) {
-          // the output folder could not be read or written: said, and asked again at the next round
-          opts.notice('queue-error', `${doc.name}: ${(e as Error).message}`);
-        }
-      };
-
+      const waiting = new Waiting(todo, onDone, opts);
       // listening before enqueueing: a job may finish as soon as it is added
       events = new QueueEvents(QUEUE_NAME, { connection: eventsConnection });
       events.on('error', onError);
       events.on('completed', ({ jobId, returnvalue }) => {
         const value = typeof returnvalue === 'string' ? (JSON.parse(returnvalue) as JobOutcome) : returnvalue;
-        void finished(jobId, value as JobOutcome | null);
+        void waiting.finished(jobId, value as JobOutcome | null);
       });
-      events.on('failed', ({ jobId, failedReason }) => void finished(jobId, null, failedReason));
+      events.on('failed', ({ jobId, failedReason }) => void waiting.finished(jobId, null, failedReason));
       await answered(events.waitUntilReady(), opts.url);
-
-      const add = async (docs: PlannedDocument[]) => {
-        await queue.addBulk(
-          docs.map((d) => ({
-            name: 'document',
-            data: { file: d.file, name: d.name, sha256: d.sha256 },
-            opts: jobOptions(d.sha256),
-          })),
-        );
-      };
-      const enqueue = async (batch: PlannedDocument[]) => {
-        const states = await Promise.all(batch.map((d) => queue.getJobState(d.sha256)));
-        // a finished job of the same bytes whose result is not done here (another build, a failure
-        // of the machine, --force): removed, so that adding it again reads it again
-        for (const [k, state] of states.entries()) {
-          if (state !== 'completed' && state !== 'failed') continue;
-          if (!opts.force && (await isDone(opts.outDir, batch[k].sha256))) continue;
-          await queue.remove(batch[k].sha256);
-        }
-        await add(batch);
-      };
       for (let i = 0; i < todo.length; i += ENQUEUE_BATCH)
-        await answered(enqueue(todo.slice(i, i + ENQUEUE_BATCH)), opts.url);
+        await answered(enqueue(queue, todo.slice(i, i + ENQUEUE_BATCH), opts), opts.url);
       opts.notice('queued', `${todo.length} documents in the queue at ${shownUrl(opts.url)}`, { jobs: todo.length });
       if (!(await answered(queue.getWorkers(), opts.url)).length)
         opts.notice('no-worker', 'no `gongkai worker` is connected to the queue yet: the documents wait for one');
-
       // until every job is finished: events wake this loop, and every RECONCILE_MS it asks
-      let rotation = 0;
-      let lastAnswer = performance.now();
-      while (pending.size) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, RECONCILE_MS).unref();
-        });
-        if (!pending.size) break;
-        const ids = [...pending.keys()];
-        rotation %= ids.length;
-        const batch = ids.slice(rotation, rotation + RECONCILE_BATCH);
-        rotation += RECONCILE_BATCH;
-        const asked = Promise.all(batch.map(async (id) => [id, await queue.getJobState(id)] as const));
-        const states = await Promise.race([
-          asked,
-          // unref: a timer left behind must not hold the process once the run is over
-          new Promise<null>((resolve) => setTimeout(() => resolve(null), RECONCILE_MS * 5).unref()),
-        ]);
-        if (!states) {
-          if (performance.now() - lastAnswer > OUTAGE_LIMIT_SECONDS * 1000)
-            throw new GongkaiError(
-              'queue-unreachable',
-              `the queue at ${shownUrl(opts.url)} has not answered for ${OUTAGE_LIMIT_SECONDS} s; the documents read so far are kept, run again to resume`,
-            );
-          continue;
-        }
-        lastAnswer = performance.now();
-        const lost: PlannedDocument[] = [];
-        for (const [id, state] of states) {
-          if (state === 'completed') {
-            const job = await queue.getJob(id);
-            await finished(id, job?.returnvalue ?? null);
-          } else if (state === 'failed') {
-            const job = await queue.getJob(id);
-            await finished(id, null, job?.failedReason);
-          } else if (state === 'unknown' && pending.has(id)) {
-            // gone from Redis (restarted without its data, or removed): done if its result is here
-            if (await isDone(opts.outDir, id))
-              finish(id, await storedSummary(opts.outDir, pending.get(id)!, 'internal: lost'));
-            else lost.push(pending.get(id)!);
-          }
-        }
-        if (lost.length) {
-          opts.notice('requeued', `${lost.length} jobs the queue no longer had were put in again`, {
-            jobs: lost.length,
-          });
-          await answered(add(lost), opts.url);
-        }
+      while (waiting.pending.size) {
+        await waiting.sleep();
+        if (waiting.pending.size) await waiting.reconcile(queue);
       }
-      return { pagesProcessed, peakWorkerRssMb };
+      return { pagesProcessed: waiting.pagesProcessed, peakWorkerRssMb: waiting.peakWorkerRssMb };
     },
 
     async close() {
@@ -225,4 +120,132 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
       connection.disconnect();
     },
   };
+}
+
+function addJobs(queue: Queue<DocumentJob, JobOutcome>, docs: PlannedDocument[]) {
+  return queue.addBulk(
+    docs.map((d) => ({
+      name: 'document',
+      data: { file: d.file, name: d.name, sha256: d.sha256 },
+      opts: jobOptions(d.sha256),
+    })),
+  );
+}
+
+/**
+ * Adds a batch of documents. A finished job of the same bytes whose result is not done here
+ * (another build, a failure of the machine, --force) is removed first, so that adding it again
+ * reads it again.
+ */
+async function enqueue(queue: Queue<DocumentJob, JobOutcome>, batch: PlannedDocument[], opts: SubmitOptions) {
+  const states = await Promise.all(batch.map((d) => queue.getJobState(d.sha256)));
+  for (const [k, state] of states.entries()) {
+    if (state !== 'completed' && state !== 'failed') continue;
+    if (!opts.force && (await isDone(opts.outDir, batch[k].sha256))) continue;
+    await queue.remove(batch[k].sha256);
+  }
+  await addJobs(queue, batch);
+}
+
+/** The documents a submission waits for, and what their finished jobs said. */
+class Waiting {
+  readonly pending: Map<string, PlannedDocument>;
+  pagesProcessed = 0;
+  peakWorkerRssMb = 0;
+  private wake: () => void = () => undefined;
+  private readonly otherBuilds = new Set<string>();
+  private rotation = 0;
+  private lastAnswer = performance.now();
+
+  constructor(
+    todo: PlannedDocument[],
+    private readonly onDone: (doc: PlannedDocument, summary: DocumentSummary) => void,
+    private readonly opts: SubmitOptions,
+  ) {
+    this.pending = new Map(todo.map((d) => [d.sha256, d]));
+  }
+
+  /** Until an event finishes the last job, or RECONCILE_MS passes. */
+  sleep(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+      setTimeout(resolve, RECONCILE_MS).unref();
+    });
+  }
+
+  finish(sha: string, summary: DocumentSummary, outcome?: JobOutcome): void {
+    const doc = this.pending.get(sha);
+    if (!doc) return;
+    this.pending.delete(sha);
+    this.pagesProcessed += summary.pages ?? 0;
+    this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, outcome?.workerRssMb ?? 0);
+    this.onDone(doc, summary);
+    if (!this.pending.size) this.wake();
+  }
+
+  /** A job finished: its outcome, or the document's stored result (a coded failure without one). */
+  async finished(sha: string, outcome: JobOutcome | null, failedReason?: string): Promise<void> {
+    const doc = this.pending.get(sha);
+    if (!doc) return;
+    if (outcome && typeof outcome === 'object') {
+      const { workerRssMb: _w, host, build, ...summary } = outcome;
+      if (build && build !== buildFingerprint() && !this.otherBuilds.has(host)) {
+        this.otherBuilds.add(host);
+        this.opts.notice(
+          'other-build',
+          `the worker on ${host} runs another build of gongkai: its results will be read again by the next run ` +
+            '(install the same build on every host)',
+          { host },
+        );
+      }
+      return this.finish(sha, summary, outcome);
+    }
+    try {
+      const reason = failedReason ?? 'internal: the job ended without a result';
+      this.finish(sha, await storedSummary(this.opts.outDir, doc, reason));
+    } catch (e) {
+      // the output folder could not be read or written: said, and asked again at the next round
+      this.opts.notice('queue-error', `${doc.name}: ${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * One round of asking: the state of the next RECONCILE_BATCH jobs waited for (events sent while
+   * Redis restarts are lost); a job Redis no longer has is done if its result is here, else put in
+   * again; no answer for OUTAGE_LIMIT_SECONDS is `queue-unreachable`.
+   */
+  async reconcile(queue: Queue<DocumentJob, JobOutcome>): Promise<void> {
+    const ids = [...this.pending.keys()];
+    this.rotation %= ids.length;
+    const batch = ids.slice(this.rotation, this.rotation + RECONCILE_BATCH);
+    this.rotation += RECONCILE_BATCH;
+    const asked = Promise.all(batch.map(async (id) => [id, await queue.getJobState(id)] as const));
+    const states = await Promise.race([
+      asked,
+      // unref: a timer left behind must not hold the process once the run is over
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), RECONCILE_MS * 5).unref()),
+    ]);
+    if (!states) {
+      if (performance.now() - this.lastAnswer > OUTAGE_LIMIT_SECONDS * 1000) throw unreachable(this.opts.url);
+      return;
+    }
+    this.lastAnswer = performance.now();
+    const lost: PlannedDocument[] = [];
+    for (const [id, state] of states) {
+      if (state === 'completed') await this.finished(id, (await queue.getJob(id))?.returnvalue ?? null);
+      else if (state === 'failed') await this.finished(id, null, (await queue.getJob(id))?.failedReason);
+      else if (state === 'unknown' && this.pending.has(id)) {
+        // gone from Redis (restarted without its data, or removed): done if its result is here
+        if (await isDone(this.opts.outDir, id))
+          this.finish(id, await storedSummary(this.opts.outDir, this.pending.get(id)!, 'internal: lost'));
+        else lost.push(this.pending.get(id)!);
+      }
+    }
+    if (lost.length) {
+      this.opts.notice('requeued', `${lost.length} jobs the queue no longer had were put in again`, {
+        jobs: lost.length,
+      });
+      await answered(addJobs(queue, lost), this.opts.url);
+    }
+  }
 }
