@@ -80,6 +80,14 @@ export default tseslint.config(
         },
       ],
       'import-x/no-restricted-paths': ['error', { zones }],
+      // one screen wide: prettier wraps code at 120, this catches the strings and regexes it cannot
+      'max-len': ['error', { code: 120, tabWidth: 2 }],
     },
+  },
+  {
+    // a function is read in one sitting (tests are lists of cases and may run longer)
+    files: ['src/**/*.ts', 'scripts/**/*.ts', 'bin/*.js'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
 );

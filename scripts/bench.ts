@@ -142,7 +142,10 @@ async function child(mode: string, listFile: string, jobs: number): Promise<Meas
   };
 }
 
-/** `jobs` `gongkai worker` processes (one job each) and an `extract --queue` over `files`, timed once the workers are up. */
+/**
+ * `jobs` `gongkai worker` processes (one job each) and an `extract --queue` over `files`, timed once
+ * the workers are up.
+ */
 async function throughQueue(files: string[], jobs: number) {
   const url = process.env.GONGKAI_BENCH_REDIS!;
   const { harvest } = await import('../src/harvest/harvest.js');
@@ -269,55 +272,36 @@ function hasTaskset(): boolean {
   }
 }
 
-async function main() {
-  const args = process.argv.slice(2);
-  if (args[0] === '--child') {
-    process.stdout.write(JSON.stringify(await child(args[1], args[2], Number(args[3]))) + '\n');
-    return;
-  }
-  const o = args.indexOf('--ocr');
-  let ocrFolder: string | undefined;
-  if (o >= 0) {
-    ocrFolder = args[o + 1];
-    args.splice(o, 2);
-  }
-  const r = args.indexOf('--repeat');
-  if (r >= 0) {
-    repeat = Math.max(1, Number(args[r + 1]) || 1);
-    args.splice(r, 2);
-  }
-  const c = args.indexOf('--copies');
-  let copies = 1;
-  if (c >= 0) {
-    copies = Math.max(1, Number(args[c + 1]) || 1);
-    args.splice(c, 2);
-  }
-  const folders = args.length ? args : ['corpus'];
-  let files = (
-    await Promise.all(folders.map((d) => glob('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })))
-  )
-    .flat()
-    .sort();
-  if (!files.length) throw new Error(`no PDF files under ${folders.join(', ')}`);
-  const work = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-'));
-  const list = path.join(work, 'files.json');
-  if (copies > 1) {
-    const originals = files;
-    files = [];
-    originals.forEach((f, i) => {
-      for (let k = 1; k <= copies; k++) {
-        const copy = path.join(work, `${i}-${k}.pdf`);
-        writeFileSync(copy, Buffer.concat([readFileSync(f), Buffer.from(`\n% copy ${k}\n`)]));
-        files.push(copy);
-      }
-    });
-  }
-  writeFileSync(list, JSON.stringify(files));
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  process.stderr.write(
-    `gongkai bench: ${files.length} PDFs under ${folders.join(', ')}${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`,
+/** Options after the folders: `--ocr FOLDER`, `--repeat N`, `--copies N` (taken out of `args`). */
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  args.splice(i, 2);
+  return value;
+}
+
+/** The PDFs under the folders, each written `copies` times (distinct bytes) into `work`. */
+async function benchFiles(folders: string[], copies: number, work: string): Promise<string[]> {
+  const found = await Promise.all(
+    folders.map((d) => glob('**/*.pdf', { cwd: d, absolute: true, caseSensitiveMatch: false })),
   );
-  const pinned = cores > 1 && hasTaskset();
+  const files = found.flat().sort();
+  if (!files.length) throw new Error(`no PDF files under ${folders.join(', ')}`);
+  if (copies <= 1) return files;
+  return files.flatMap((f, i) =>
+    Array.from({ length: copies }, (_, k) => {
+      const copy = path.join(work, `${i}-${k + 1}.pdf`);
+      writeFileSync(copy, Buffer.concat([readFileSync(f), Buffer.from(`\n% copy ${k + 1}\n`)]));
+      return copy;
+    }),
+  );
+}
+
+type Config = [string, () => Promise<Measure>];
+
+/** What is measured, in order (the report reads the first five by position). */
+function benchConfigs(list: string, cores: number, pinned: boolean, queue: boolean): Config[] {
   // what the machine itself gives: the same bare pdf.js run in `cores` processes at once
   const machine = async (): Promise<Measure> => {
     const t0 = performance.now();
@@ -330,27 +314,132 @@ async function main() {
       cpuSeconds: cpu,
     };
   };
-  const configs: [string, () => Promise<Measure>][] = [
+  return [
     ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
     ['pdf.js getTextContent, gongkai loader', () => runOnce('bare-loader', list, 1)],
     ['pipeline, 1 worker', () => runOnce('pipeline', list, 1)],
     [`pipeline, ${cores} workers`, () => runOnce('pipeline', list, cores)],
     [`pdf.js getTextContent, ${cores} processes`, machine],
     ...(pinned
-      ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as [
-          string,
-          () => Promise<Measure>,
-        ][])
+      ? ([['pipeline, 1 worker on 1 core (taskset)', () => runOnce('pipeline', list, 1, true)]] as Config[])
+      : []),
+    ...(queue
+      ? ([
+          ['queue, 1 gongkai worker', () => runOnce('queue', list, 1)],
+          [`queue, ${cores} gongkai workers`, () => runOnce('queue', list, cores)],
+        ] as Config[])
       : []),
   ];
-  const redis = await startRedis();
-  if (redis) {
-    process.env.GONGKAI_BENCH_REDIS = redis.url;
-    configs.push(
-      ['queue, 1 gongkai worker', () => runOnce('queue', list, 1)],
-      [`queue, ${cores} gongkai workers`, () => runOnce('queue', list, cores)],
+}
+
+const pps = (m: Measure) => m.pages / m.seconds;
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+// bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process.
+// Cores used: CPU time (threads and worker processes included) over wall time
+const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
+// stolen: CPU time the hypervisor gave to other guests, as a share of this machine's (steal)
+const stolen = (m: Measure) => (m.stolen === undefined ? '—' : `${(m.stolen * 100).toFixed(1)} %`);
+
+/** The table of every configuration, then the ratios the targets are stated in. */
+function reportLines(rows: [string, Measure][], measures: Measure[], cores: number, oneCore?: Measure): string[] {
+  const lines = [
+    `${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ` +
+      `${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`,
+  ];
+  for (const [label, m] of rows)
+    lines.push(
+      `${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ` +
+        `${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ` +
+        `${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`,
     );
+  const [plain, loader, one, all, bareAll] = measures;
+  lines.push('');
+  lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
+  lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
+  lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
+  lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
+  if (one.cpuSeconds && all.cpuSeconds)
+    lines.push(
+      `pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ` +
+        `${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   ` +
+        `(cores used: ${coresUsed(one)} and ${coresUsed(all)})`,
+    );
+  if (oneCore)
+    lines.push(
+      `pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   ` +
+        "(what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)",
+    );
+  const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
+  lines.push(
+    `peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   ` +
+      `(target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`,
+  );
+  return lines;
+}
+
+/** The queue against the local pool: pages/s ratios and the extra wall time per document. */
+function queueLine(rows: [string, Measure][], cores: number, documents: number): string {
+  const byLabel = (label: string) => rows.find(([l]) => l === label)![1];
+  const [queueOne, queueAll] = [byLabel('queue, 1 gongkai worker'), byLabel(`queue, ${cores} gongkai workers`)];
+  const [one, all] = [byLabel('pipeline, 1 worker'), byLabel(`pipeline, ${cores} workers`)];
+  // the queue's cost per document: its extra wall time over the local pool's, per file
+  const overheadMs = (q: Measure, local: Measure) => (((q.seconds - local.seconds) / documents) * 1000).toFixed(1);
+  return (
+    `queue / local pool: 1 worker ${ratio(pps(queueOne), pps(one))}, ${cores} workers ` +
+    `${ratio(pps(queueAll), pps(all))}; per-job overhead ${overheadMs(queueOne, one)} ms (1 worker), ` +
+    `${overheadMs(queueAll, all)} ms (${cores} workers) over ${documents} documents`
+  );
+}
+
+/** Scanned PDFs: every page goes through OCR (render, deskew, the engine, figure re-reading). */
+async function ocrLines(ocrFolder: string, work: string, cores: number): Promise<string[]> {
+  const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
+  const scanList = path.join(work, 'scans.json');
+  writeFileSync(scanList, JSON.stringify(scans));
+  process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
+  const [one, every] = await runRounds([
+    () => runOnce('pipeline', scanList, 1),
+    () => runOnce('pipeline', scanList, cores),
+  ]);
+  const row = (label: string, m: Measure) =>
+    `${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(2), 8)} ` +
+    `${(m.workerRssMb ?? 0).toFixed(0)}`;
+  return [
+    '',
+    `${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ` +
+      'peak RSS MB of a worker',
+    row('pipeline on scans, 1 worker', one),
+    row(`pipeline on scans, ${cores} workers`, every),
+    `OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core ` +
+      `with ${cores} workers`,
+  ];
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  if (args[0] === '--child') {
+    process.stdout.write(JSON.stringify(await child(args[1], args[2], Number(args[3]))) + '\n');
+    return;
   }
+  const ocrFolder = takeOption(args, '--ocr');
+  const r = takeOption(args, '--repeat');
+  if (r !== undefined) repeat = Math.max(1, Number(r) || 1);
+  const copies = Math.max(1, Number(takeOption(args, '--copies')) || 1);
+  const folders = args.length ? args : ['corpus'];
+  const work = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-list-'));
+  const files = await benchFiles(folders, copies, work);
+  const list = path.join(work, 'files.json');
+  writeFileSync(list, JSON.stringify(files));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  process.stderr.write(
+    `gongkai bench: ${files.length} PDFs under ${folders.join(', ')}` +
+      `${copies > 1 ? ` (each ${copies} times)` : ''}, ${cores} cores\n`,
+  );
+  const pinned = cores > 1 && hasTaskset();
+  const redis = await startRedis();
+  if (redis) process.env.GONGKAI_BENCH_REDIS = redis.url;
+  const configs = benchConfigs(list, cores, pinned, Boolean(redis));
   process.stderr.write(
     `  ${repeat} round${repeat > 1 ? 's' : ''} of: ${configs.map(([label]) => label).join('; ')} …\n`,
   );
@@ -361,74 +450,12 @@ async function main() {
     }),
   );
   const rows: [string, Measure][] = configs.map(([label], i) => [label, measures[i]]);
-  const oneCore = pinned ? measures[5] : undefined;
-  const pps = (m: Measure) => m.pages / m.seconds;
-  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
-  // bare pdf.js: one process; the pipeline: the harvest's process and, apart, each worker process.
-  // Cores used: CPU time (threads and worker processes included) over wall time
-  const coresUsed = (m: Measure) => (m.cpuSeconds === undefined ? '—' : (m.cpuSeconds / m.seconds).toFixed(2));
-  // stolen: CPU time the hypervisor gave to other guests, as a share of this machine's (steal)
-  const stolen = (m: Measure) => (m.stolen === undefined ? '—' : `${(m.stolen * 100).toFixed(1)} %`);
-  const lines = [
-    `${pad('configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ${pad('cores used', 11)} ${pad('stolen', 8)} ${pad('peak RSS MB', 12)} peak RSS MB of a worker`,
-  ];
-  for (const [label, m] of rows)
-    lines.push(
-      `${pad(label, 40)} ${pad(String(m.pages), 6)} ${pad(m.seconds.toFixed(2), 8)} ${pad(pps(m).toFixed(1), 8)} ${pad(coresUsed(m), 11)} ${pad(stolen(m), 8)} ${pad(m.rssMb.toFixed(0), 12)} ${m.workerRssMb === undefined ? '—' : m.workerRssMb.toFixed(0)}`,
-    );
-  const [plain, loader, one, all, bareAll] = measures;
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  lines.push('');
-  lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
-  lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
-  lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
-  lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
-  if (one.cpuSeconds && all.cpuSeconds)
-    lines.push(
-      `pages per CPU-second: pipeline, 1 worker ${(one.pages / one.cpuSeconds).toFixed(1)}; ${cores} workers ${(all.pages / all.cpuSeconds).toFixed(1)}   (cores used: ${coresUsed(one)} and ${coresUsed(all)})`,
-    );
-  if (oneCore)
-    lines.push(
-      `pipeline (${cores} workers) / pipeline (1 worker on 1 core): ${ratio(pps(all), pps(oneCore))}   (what each core adds; a lone worker also borrows the idle cores for V8's compiler and GC)`,
-    );
-  const workerPeak = Math.max(...[one, all, oneCore].map((m) => m?.workerRssMb ?? 0));
-  lines.push(
-    `peak RSS of a worker, any of the pipeline's runs: ${workerPeak.toFixed(0)} MB   (target ≤ 300; the harvest's own process: ${Math.max(one.rssMb, all.rssMb).toFixed(0)} MB)`,
-  );
+  const lines = reportLines(rows, measures, cores, pinned ? measures[5] : undefined);
   if (redis) {
     redis.proc.kill('SIGKILL');
-    const queueOne = measures[configs.findIndex(([label]) => label === 'queue, 1 gongkai worker')];
-    const queueAll = measures[configs.findIndex(([label]) => label === `queue, ${cores} gongkai workers`)];
-    // the queue's cost per document: its extra wall time over the local pool's, per file
-    const overheadMs = (q: Measure, local: Measure) => (((q.seconds - local.seconds) / files.length) * 1000).toFixed(1);
-    lines.push(
-      `queue / local pool: 1 worker ${ratio(pps(queueOne), pps(one))}, ${cores} workers ${ratio(pps(queueAll), pps(all))}; per-job overhead ${overheadMs(queueOne, one)} ms (1 worker), ${overheadMs(queueAll, all)} ms (${cores} workers) over ${files.length} documents`,
-    );
+    lines.push(queueLine(rows, cores, files.length));
   }
-  if (ocrFolder) {
-    // scanned PDFs: every page goes through OCR (render, deskew, tesseract, figure re-reading)
-    const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
-    const scanList = path.join(path.dirname(list), 'scans.json');
-    writeFileSync(scanList, JSON.stringify(scans));
-    process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
-    const [one, every] = await runRounds([
-      () => runOnce('pipeline', scanList, 1),
-      () => runOnce('pipeline', scanList, cores),
-    ]);
-    lines.push('');
-    lines.push(
-      `${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} peak RSS MB of a worker`,
-    );
-    lines.push(
-      `${pad('pipeline on scans, 1 worker', 40)} ${pad(String(one.pages), 6)} ${pad(one.seconds.toFixed(2), 8)} ${pad(pps(one).toFixed(2), 8)} ${(one.workerRssMb ?? 0).toFixed(0)}`,
-    );
-    lines.push(
-      `${pad(`pipeline on scans, ${cores} workers`, 40)} ${pad(String(every.pages), 6)} ${pad(every.seconds.toFixed(2), 8)} ${pad(pps(every).toFixed(2), 8)} ${(every.workerRssMb ?? 0).toFixed(0)}`,
-    );
-    lines.push(
-      `OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core with ${cores} workers`,
-    );
-  }
+  if (ocrFolder) lines.push(...(await ocrLines(ocrFolder, work, cores)));
   process.stdout.write(lines.join('\n') + '\n');
   rmSync(work, { recursive: true, force: true });
 }

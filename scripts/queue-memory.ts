@@ -73,7 +73,8 @@ const perJob = (bytes: number) => (bytes / n).toFixed(0);
 process.stdout.write(
   `${n} jobs: used_memory ${before} B empty; +${waiting - before} B waiting (${perJob(waiting - before)} B per job); ` +
     `+${completed - before} B completed and kept (${perJob(completed - before)} B per job)\n` +
-    `enqueue ${(n / enqueueSeconds).toFixed(0)} jobs/s (addBulk of 500); no-op worker, concurrency 50: ${(n / completeSeconds).toFixed(0)} jobs/s\n`,
+    `enqueue ${(n / enqueueSeconds).toFixed(0)} jobs/s (addBulk of 500); no-op worker, concurrency 50: ` +
+    `${(n / completeSeconds).toFixed(0)} jobs/s\n`,
 );
 await queue.close();
 connection.disconnect();

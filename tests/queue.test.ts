@@ -161,7 +161,7 @@ afterAll(async () => {
 });
 
 describe('queue mode', () => {
-  it('two workers give the local run’s dataset, DuckDB and Parquet included; a resubmission enqueues nothing', async () => {
+  it('two workers give the local dataset, DuckDB and Parquet included; resubmitting enqueues nothing', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'two-workers');
     startWorker(r.url, out);
@@ -224,7 +224,7 @@ describe('queue mode', () => {
     expect([...starts.values()].every((n) => n === 1)).toBe(true);
   });
 
-  it('a worker killed with -9 mid-document: its job goes to another worker; one stopped with SIGTERM finishes its document; every document once', async () => {
+  it('kill -9 mid-document: another worker takes the job; SIGTERM finishes its document; each once', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'killed');
     // a short lock: the killed worker's job is taken by another 2 to 4 s later
@@ -267,7 +267,7 @@ describe('queue mode', () => {
     }
   });
 
-  it('a failure of the machine, or a file this host cannot reach, is tried again with a growing wait, then listed failed with its code', async () => {
+  it('a machine failure or unreachable file is retried with backoff, then listed failed with its code', async () => {
     const r = await freshRedis();
     const out = path.join(work, 'transient');
     const one = path.join(work, 'one');

@@ -8,6 +8,7 @@ import { harvest, type HarvestSummary } from '../harvest/harvest.js';
 import { expandInputs, type InputDocument } from '../harvest/inputs.js';
 import { readManifest } from '../harvest/manifest.js';
 import { defaultJobs } from '../harvest/pool.js';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB } from '../harvest/settings.js';
 import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { probeQueue } from '../queue/connection.js';
@@ -51,15 +52,33 @@ export async function main(argv: string[]): Promise<number> {
     )
     .version(TOOL_VERSION)
     .exitOverride();
+  addExtractCommand(program, (c) => void (code = c));
+  addQueueCommands(program, (c) => void (code = c));
+  addRulesCommand(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return EXIT_OK;
+    return EXIT_FATAL;
+  }
+  return code;
+}
+
+/** `gongkai extract`: its options, help and exit codes. */
+function addExtractCommand(program: Command, setCode: (code: number) => void): void {
   program
     .command('extract')
     .description(
-      'extract every standard table from PDF / DOCX / XLSX / DOC / WPS / XLS files and folders (folders are searched recursively)',
+      'extract every standard table from PDF / DOCX / XLSX / DOC / WPS / XLS files and folders (folders are searched ' +
+        'recursively)',
     )
     .argument('[inputs...]', 'files or folders')
     .requiredOption(
       '-o, --out <dir>',
-      'output folder (documents/<sha256>.json, documents.csv, tables.csv, cells.csv, checks.csv, gongkai.duckdb, parquet/)',
+      'output folder (documents/<sha256>.json, documents.csv, tables.csv, cells.csv, checks.csv, gongkai.duckdb, ' +
+        'parquet/)',
     )
     .option(
       '-m, --manifest <csv>',
@@ -68,8 +87,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'),
     )
-    .addOption(new Option('--timeout <seconds>', 'per-document time limit').argParser(positiveInt).default(120))
-    .addOption(new Option('--max-memory <mb>', 'per-worker heap ceiling').argParser(positiveInt).default(1024))
+    .addOption(
+      new Option('--timeout <seconds>', 'per-document time limit')
+        .argParser(positiveInt)
+        .default(DEFAULT_TIMEOUT_SECONDS),
+    )
+    .addOption(
+      new Option('--max-memory <mb>', 'per-worker heap ceiling')
+        .argParser(positiveInt)
+        .default(DEFAULT_WORKER_MEMORY_MB),
+    )
     .option('-f, --force', 'redo documents already in the output folder, and hash every input again')
     .addOption(
       new Option(
@@ -82,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-q, --quiet', 'only errors and the summary on stderr')
     .option(
       '--queue <url>',
-      'read through a BullMQ queue on Redis (redis://HOST:6379) by `gongkai worker` processes on any host; inputs and --out must be paths every host reaches',
+      'read through a BullMQ queue on Redis (redis://HOST:6379) by `gongkai worker` processes on any host; inputs ' +
+        'and --out must be paths every host reaches',
     )
     .addHelpText(
       'after',
@@ -96,28 +124,21 @@ Exit codes:
   3  some documents failed (each has a coded one-line reason in documents.csv and on stderr)
   1  nothing could be done (bad arguments, no input found, output not writable)`,
     )
-    .action(async (inputs: string[], opts: ExtractCliOptions) => {
-      code = await runExtract(inputs, opts);
-    });
-  addQueueCommands(program, (c) => void (code = c));
+    .action(async (inputs: string[], opts: ExtractCliOptions) => setCode(await runExtract(inputs, opts)));
+}
+
+/** `gongkai rules`: the checks' catalog. */
+function addRulesCommand(program: Command): void {
   program
     .command('rules')
     .description('list the checks run on every document (id, tables read, description)')
     .action(() => {
       for (const r of RULES) process.stdout.write(`${r.id}\t${r.reads.join(',')}\t${r.zh}\t${r.en}\n`);
       process.stdout.write(
-        "\ntolerance: 0.01 (or 1 for whole-yuan tables) × the number of rounded summands; narrative figures: half the text's and the table's last printed decimal\n",
+        '\ntolerance: 0.01 (or 1 for whole-yuan tables) × the number of rounded summands; ' +
+          "narrative figures: half the text's and the table's last printed decimal\n",
       );
     });
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (err) {
-    const e = err as { code?: string; exitCode?: number };
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
-      return EXIT_OK;
-    return EXIT_FATAL;
-  }
-  return code;
 }
 
 async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
@@ -197,10 +218,8 @@ async function checkOutputFolder(out: string): Promise<void> {
     await access(out, constants.W_OK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new GongkaiError(
-      'output-unwritable',
-      `cannot write in ${out} (${code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (code ?? 'unknown reason')})`,
-    );
+    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
+    throw new GongkaiError('output-unwritable', `cannot write in ${out} (${why ?? 'unknown reason'})`);
   }
 }
 
@@ -236,7 +255,8 @@ function onInterrupt(report: Reporter) {
     report.stop();
     report.notice(
       'interrupted',
-      `interrupted (${signal}); the documents read so far are kept, the previous dataset is left in place; run again to resume`,
+      `interrupted (${signal}); the documents read so far are kept, the previous dataset is left in place; run again ` +
+        `to resume`,
     );
     removeTempFiles();
     process.exit(130);

@@ -1,6 +1,7 @@
 /** `gongkai worker` and `gongkai queue …`: the commands of queue mode (docs in README, "Several machines"). */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultJobs } from '../harvest/pool.js';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB } from '../harvest/settings.js';
 import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
@@ -61,8 +62,16 @@ export function addQueueCommands(program: Command, setCode: (code: number) => vo
         .argParser(positiveInt)
         .default(defaultJobs(), 'every core'),
     )
-    .addOption(new Option('--timeout <seconds>', 'per-document time limit').argParser(positiveInt).default(120))
-    .addOption(new Option('--max-memory <mb>', 'per-worker heap ceiling').argParser(positiveInt).default(1024))
+    .addOption(
+      new Option('--timeout <seconds>', 'per-document time limit')
+        .argParser(positiveInt)
+        .default(DEFAULT_TIMEOUT_SECONDS),
+    )
+    .addOption(
+      new Option('--max-memory <mb>', 'per-worker heap ceiling')
+        .argParser(positiveInt)
+        .default(DEFAULT_WORKER_MEMORY_MB),
+    )
     .addOption(
       new Option('--lock <seconds>', 'how long a job stays this host’s once it stops answering (then another takes it)')
         .argParser(positiveInt)
@@ -79,7 +88,11 @@ again up to ${TRANSIENT_ATTEMPTS} times in all, with a growing wait; failures of
 SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a second one stops at once.`,
     )
     .action(async (opts: WorkerCliOptions) => setCode(await runWorker(opts)));
+  addQueueAdmin(program, setCode);
+}
 
+/** `gongkai queue status|retry-failed|drain`. */
+function addQueueAdmin(program: Command, setCode: (code: number) => void): void {
   const queue = program
     .command('queue')
     .description('look at or repair the queue of `gongkai extract --queue`: status, retry-failed, drain');
@@ -115,7 +128,8 @@ SIGTERM or Ctrl-C: no new job is taken, the documents in hand are finished; a se
   });
   admin(
     'drain',
-    'remove the jobs not yet started (the ones being read finish; stop the waiting `extract --queue` first, or it puts them back)',
+    'remove the jobs not yet started (the ones being read finish; stop the waiting `extract --queue` first, ' +
+      'or it puts them back)',
     async (url, json) => {
       const n = await drainQueue(url);
       process.stdout.write(json ? JSON.stringify({ removed: n }) + '\n' : `${n} waiting jobs removed\n`);

@@ -258,14 +258,9 @@ async function storedRows(outDir: string, g: Group): Promise<RenderedRows> {
   return rendered;
 }
 
-export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
-  const started = performance.now();
-  const emit = opts.onEvent ?? (() => undefined);
-  // what workers stopped at a time limit left in the temp folder last time
-  await sweepStaleTempDirs();
-  const { shas, sizes, hashed, unchanged } = await hashInputs(inputs, opts.outDir, opts.force);
-  const registry = await InputRegistry.load(opts.outDir);
-  const current: RegisteredInput[] = [
+/** 2. this run's inputs as the registry keeps them (by their lasting path), missing paths included. */
+function currentInputs(inputs: InputDocument[], shas: (string | null)[], opts: HarvestOptions): RegisteredInput[] {
+  return [
     ...inputs.map((d, i) => ({
       file: path.resolve(d.identity ?? d.file),
       rel: d.name,
@@ -282,6 +277,16 @@ export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Pr
       metadata: {},
     })),
   ];
+}
+
+export async function harvest(inputs: InputDocument[], opts: HarvestOptions): Promise<HarvestSummary> {
+  const started = performance.now();
+  const emit = opts.onEvent ?? (() => undefined);
+  // what workers stopped at a time limit left in the temp folder last time
+  await sweepStaleTempDirs();
+  const { shas, sizes, hashed, unchanged } = await hashInputs(inputs, opts.outDir, opts.force);
+  const registry = await InputRegistry.load(opts.outDir);
+  const current = currentInputs(inputs, shas, opts);
   registry.record(current);
   await registry.save();
   const currentFiles = new Set(current.map((c) => c.file));

@@ -49,6 +49,58 @@ export async function checkWorkerOutput(outDir: string): Promise<void> {
   }
 }
 
+/**
+ * One job: the document read in the pool and its result stored; a failure of the machine (or a
+ * file this host cannot reach) thrown, for BullMQ to try again; the document's own failure is its
+ * outcome.
+ */
+async function readJob(
+  job: Job<DocumentJob>,
+  pool: DocumentPool,
+  opts: QueueWorkerOptions,
+  host: string,
+  build: string,
+): Promise<JobOutcome> {
+  const { file, name, sha256 } = job.data;
+  const attempt = job.attemptsMade + 1;
+  opts.log({ type: 'job-started', job: job.id, document: name, attempt });
+  // a file this host cannot reach (another mount, a share gone) is not the document's failure:
+  // the job goes back, for another host or a later try, and no result is stored
+  if (
+    !(await access(file).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    const message = `${file} is not reachable from ${host}`;
+    opts.log({ type: 'job-failed', job: job.id, document: name, attempt, code: 'not-found', message });
+    throw new Error(`not-found: ${message}`);
+  }
+  const fallback = { ...blankResult(file, name), sha256 };
+  const out = await pool.run({ file, name, sha256, outDir: opts.outDir }, fallback);
+  // a stopped or crashed reader wrote nothing: its coded failure is kept, as in a local run
+  if (out.failed) {
+    await writeResult(opts.outDir, out.failed);
+    await writeRows(opts.outDir, sha256, renderRows(out.failed, name));
+  }
+  const { error, status } = out.summary;
+  if (status === 'failed' && error && RETRIED_CODES.has(error.code)) {
+    opts.log({ type: 'job-failed', job: job.id, document: name, attempt, code: error.code, message: error.message });
+    throw new Error(`${error.code}: ${error.message}`);
+  }
+  opts.log({
+    type: 'job-done',
+    job: job.id,
+    document: name,
+    attempt,
+    status,
+    code: error?.code,
+    pages: out.summary.pages,
+    seconds: out.summary.seconds,
+  });
+  return { ...out.summary, workerRssMb: pool.peakWorkerRssMb, host, build };
+}
+
 export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   const pool = new DocumentPool(opts);
   let lastError = '';
@@ -66,46 +118,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   const host = os.hostname();
   const build = buildFingerprint();
 
-  const readDocument = async (job: Job<DocumentJob>): Promise<JobOutcome> => {
-    const { file, name, sha256 } = job.data;
-    const attempt = job.attemptsMade + 1;
-    opts.log({ type: 'job-started', job: job.id, document: name, attempt });
-    // a file this host cannot reach (another mount, a share gone) is not the document's failure:
-    // the job goes back, for another host or a later try, and no result is stored
-    if (
-      !(await access(file).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      const message = `${file} is not reachable from ${host}`;
-      opts.log({ type: 'job-failed', job: job.id, document: name, attempt, code: 'not-found', message });
-      throw new Error(`not-found: ${message}`);
-    }
-    const fallback = { ...blankResult(file, name), sha256 };
-    const out = await pool.run({ file, name, sha256, outDir: opts.outDir }, fallback);
-    // a stopped or crashed reader wrote nothing: its coded failure is kept, as in a local run
-    if (out.failed) {
-      await writeResult(opts.outDir, out.failed);
-      await writeRows(opts.outDir, sha256, renderRows(out.failed, name));
-    }
-    const { error, status } = out.summary;
-    if (status === 'failed' && error && RETRIED_CODES.has(error.code)) {
-      opts.log({ type: 'job-failed', job: job.id, document: name, attempt, code: error.code, message: error.message });
-      throw new Error(`${error.code}: ${error.message}`);
-    }
-    opts.log({
-      type: 'job-done',
-      job: job.id,
-      document: name,
-      attempt,
-      status,
-      code: error?.code,
-      pages: out.summary.pages,
-      seconds: out.summary.seconds,
-    });
-    return { ...out.summary, workerRssMb: pool.peakWorkerRssMb, host, build };
-  };
+  const readDocument = (job: Job<DocumentJob>) => readJob(job, pool, opts, host, build);
 
   const worker = new Worker<DocumentJob, JobOutcome>(QUEUE_NAME, readDocument, {
     connection,
