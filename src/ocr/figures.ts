@@ -10,7 +10,7 @@ import {
   UNSURE_WORD_CONFIDENCE,
 } from './settings.js';
 import { run } from './tools.js';
-import type { Word } from './words.js';
+import { parseTsv, type Word } from './words.js';
 
 /** Text that is a figure or a code, perhaps with the usual misreadings of digits. */
 const FIGURE_LIKE = /^[-\d.,，:;·'`OoSl|[\]\s]+$/;
@@ -171,17 +171,13 @@ class ListReader {
       // a second reading that fails leaves the page reading as it was; only a timeout stops the page
       if (err instanceof GongkaiError && err.code === 'timeout') throw err;
     }
-    // each image is a "page" of the TSV (field 1): its words joined, at the lowest confidence
+    // each image is a "page" of the TSV (the first part of a word's line key): its words joined,
+    // at the lowest confidence
     const out: Reading[] = [];
-    for (const row of tsv.split('\n')) {
-      const f = row.split('\t');
-      if (f[0] !== '5' || !f[11]?.trim()) continue;
-      const k = Number(f[1]) - 1;
+    for (const w of parseTsv(tsv)) {
+      const k = Number(w.line.split('.')[0]) - 1;
       const prev = out[k];
-      out[k] = {
-        text: (prev?.text ?? '') + f[11].trim(),
-        confidence: Math.min(prev?.confidence ?? 100, Math.max(0, +f[10])),
-      };
+      out[k] = { text: (prev?.text ?? '') + w.text, confidence: Math.min(prev?.confidence ?? 100, w.confidence) };
     }
     return out.map((r) => (r && digitsOnly ? { ...r, text: tidySeparators(r.text) } : r));
   }
