@@ -10,7 +10,7 @@ import { info, type Message, type Result } from '../model/message.js';
 import type { DocumentResult } from '../model/schema.js';
 import { detectFormat, type Format } from './detect.js';
 import type { IsMark } from './office/xlsx.js';
-import { assertSafeZip, zipEntries } from './office/zip.js';
+import { assertInflatesSafely, assertSafeZip, zipEntries } from './office/zip.js';
 import { readPdf } from './pdf/pdf.js';
 
 export interface ReadContext {
@@ -58,6 +58,8 @@ async function officeBytes(bytes: Uint8Array, format: Format): Promise<Result<Ui
     messages.push(info('converted', `converted from ${format.toUpperCase()} to ${to.toUpperCase()} by LibreOffice`));
   }
   assertSafeZip(zipEntries(data) ?? []);
+  // the directory may lie about sizes: every part inflated and counted before a reader unpacks it
+  await assertInflatesSafely(data);
   return { value: data, messages };
 }
 

@@ -3,6 +3,9 @@
  * refuse an archive that would inflate past a safe size (a zip bomb, a huge embedded image) before
  * mammoth or exceljs unpack it in memory.
  */
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import yauzl from 'yauzl';
 import { GongkaiError } from '../../model/errors.js';
 
 export interface ZipEntry {
@@ -80,4 +83,105 @@ export function assertSafeZip(entries: ZipEntry[], limits: ZipLimits = DEFAULT_Z
       'unsafe-archive',
       `the archive would inflate to ${mb(total)}, over the ${mb(limits.maxTotal)} limit`,
     );
+}
+
+/** yauzl's general-purpose flag: the member's name is UTF-8. */
+const UTF8_NAME = 0x800;
+
+/** A member as `walkZip` shows it: its name's bytes, and whether the archive says they are UTF-8. */
+export interface ZipMember {
+  name: Buffer;
+  utf8: boolean;
+  entry: yauzl.Entry;
+}
+
+/**
+ * Every member of an open archive, in order: `visit` returns where a member's bytes go (or null
+ * to skip it). Inflation is counted as it happens, whatever the headers claim, against `limits`
+ * (`unsafe-archive`); a member that inflates past its declared size, or an unreadable archive, is
+ * `corrupt`.
+ */
+export async function walkZip(
+  zip: yauzl.ZipFile,
+  visit: (member: ZipMember) => NodeJS.WritableStream | null,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<void> {
+  let total = 0;
+  let entries = 0;
+  try {
+    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+      if (++entries > limits.maxEntries)
+        throw new GongkaiError('unsafe-archive', `the archive holds over ${limits.maxEntries} files`);
+      const name = entry.fileName as unknown as Buffer;
+      const sink = visit({ name, utf8: Boolean(entry.generalPurposeBitFlag & UTF8_NAME), entry });
+      if (!sink) continue;
+      const shown = name.toString('utf8');
+      if (entry.uncompressedSize > limits.maxEntry)
+        throw new GongkaiError('unsafe-archive', `${shown} would inflate past the ${mb(limits.maxEntry)} limit`);
+      let size = 0;
+      const count = new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          size += chunk.length;
+          total += chunk.length;
+          if (size > limits.maxEntry || total > limits.maxTotal)
+            done(new GongkaiError('unsafe-archive', `${shown} inflates past the ${mb(limits.maxEntry)} limit`));
+          else done(null, chunk);
+        },
+      });
+      const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+        zip.openReadStream(entry, (err, s) => (err ? reject(corruptZip(err)) : resolve(s))),
+      );
+      await pipeline(stream, count, sink).catch((err) => {
+        throw err instanceof GongkaiError ? err : corruptZip(err);
+      });
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/** yauzl's options for walkZip: members one at a time, names as bytes, sizes checked. */
+export const WALK_OPTIONS = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true } as const;
+
+/** Every member of a Word or Excel file inflated and counted (nothing kept): refused before its reader unpacks it. */
+export async function assertInflatesSafely(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buf, WALK_OPTIONS, (err, z) => (err ? reject(corruptZip(err)) : resolve(z))),
+  );
+  await walkZip(
+    zip,
+    () =>
+      new Writable({
+        write(_chunk, _enc, done) {
+          done();
+        },
+      }),
+    limits,
+  );
+}
+
+function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | null> {
+  return new Promise((resolve, reject) => {
+    const cleanup = () => zip.removeAllListeners('entry').removeAllListeners('end').removeAllListeners('error');
+    zip.once('entry', (e: yauzl.Entry) => {
+      cleanup();
+      resolve(e);
+    });
+    zip.once('end', () => {
+      cleanup();
+      resolve(null);
+    });
+    zip.once('error', (err: Error) => {
+      cleanup();
+      reject(corruptZip(err));
+    });
+    zip.readEntry();
+  });
+}
+
+const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+
+export function corruptZip(err: unknown): GongkaiError {
+  return new GongkaiError('corrupt', `the zip archive cannot be read: ${(err as Error).message}`, { cause: err });
 }
