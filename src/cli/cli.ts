@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../model/version.js';
 import { probeQueue } from '../queue/connection.js';
 import { queueRunner } from '../queue/submit.js';
 import { removeTempFiles } from '../write/atomic.js';
+import { ocrEngineOption } from './options.js';
 import { addQueueCommands } from './queueCommands.js';
 import { reporter, type Reporter, type ReportMode } from './report.js';
 
@@ -39,6 +40,7 @@ export interface ExtractCliOptions {
   progress?: boolean;
   db?: boolean;
   queue?: string;
+  ocrEngine?: string;
 }
 
 /** The `gongkai` command: parses `argv` and returns the exit code. */
@@ -107,6 +109,7 @@ function addExtractCommand(program: Command, setCode: (code: number) => void): v
     .option('--no-progress', 'no progress bar')
     .option('--no-db', 'skip the DuckDB database and Parquet files')
     .option('-q, --quiet', 'only errors and the summary on stderr')
+    .addOption(ocrEngineOption())
     .option(
       '--queue <url>',
       'read through a BullMQ queue on Redis (redis://HOST:6379) by `gongkai worker` processes on any host; inputs ' +
@@ -142,6 +145,7 @@ function addRulesCommand(program: Command): void {
 }
 
 async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
+  if (opts.ocrEngine) process.env.GONGKAI_OCR_ENGINE = opts.ocrEngine;
   const mode: ReportMode =
     opts.log ?? (opts.progress !== false && process.stderr.isTTY && !opts.quiet ? 'bar' : 'text');
   const report = reporter(mode, Boolean(opts.quiet));

@@ -8,6 +8,7 @@ import { probeQueue, shownUrl } from '../queue/connection.js';
 import { CLOSE_GRACE_SECONDS, LOCK_SECONDS, TRANSIENT_ATTEMPTS } from '../queue/settings.js';
 import { checkWorkerOutput, startQueueWorker } from '../queue/workerHost.js';
 import { removeTempFiles } from '../write/atomic.js';
+import { ocrEngineOption } from './options.js';
 import { printable } from './report.js';
 
 const EXIT_OK = 0;
@@ -27,6 +28,7 @@ interface WorkerCliOptions {
   maxMemory: number;
   lock: number;
   log?: 'text' | 'json';
+  ocrEngine?: string;
 }
 
 /** One line on stderr per event: JSON (snake_case keys) or text. */
@@ -78,6 +80,7 @@ export function addQueueCommands(program: Command, setCode: (code: number) => vo
         .default(LOCK_SECONDS),
     )
     .addOption(new Option('--log <format>', 'one line per event on stderr: text or json').choices(['text', 'json']))
+    .addOption(ocrEngineOption())
     .addHelpText(
       'after',
       `
@@ -138,6 +141,7 @@ function addQueueAdmin(program: Command, setCode: (code: number) => void): void 
 }
 
 async function runWorker(opts: WorkerCliOptions): Promise<number> {
+  if (opts.ocrEngine) process.env.GONGKAI_OCR_ENGINE = opts.ocrEngine;
   const log = eventLog(opts.log ?? 'text');
   try {
     await checkWorkerOutput(opts.out);

@@ -35,7 +35,8 @@ export const OCR_PROGRAM_MEMORY_MB = 2048;
  */
 export const MAX_RENDER_PIXELS_SIDE = 10_000;
 
-// PP-OCRv4 engine (`ppocr.ts`, chosen with GONGKAI_OCR_ENGINE=ppocr); measured in /work/notes/ocr-eval.md
+// PP-OCRv4 engine (`ppocr.ts`, chosen with --ocr-engine ppocr or GONGKAI_OCR_ENGINE=ppocr); measured with
+// scripts/ocr-eval/
 
 /**
  * dpi the page is scaled to for text detection: print 7–12 pt is 9–16 px high there, enough for
