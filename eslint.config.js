@@ -21,6 +21,7 @@ const STAGES = [
   'write',
   'harvest',
   'queue',
+  'review',
   'cli',
 ];
 const zones = STAGES.slice(0, -1).map((stage, i) => ({

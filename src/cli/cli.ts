@@ -13,6 +13,8 @@ import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { probeQueue } from '../queue/connection.js';
 import { queueRunner } from '../queue/submit.js';
+import { buildReviewSite } from '../review/build.js';
+import { serveReviewSite } from '../review/serve.js';
 import { removeTempFiles } from '../write/atomic.js';
 import { ocrEngineOption } from './options.js';
 import { addQueueCommands } from './queueCommands.js';
@@ -57,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
   addExtractCommand(program, (c) => void (code = c));
   addQueueCommands(program, (c) => void (code = c));
   addRulesCommand(program);
+  addReviewCommand(program, (c) => void (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
@@ -128,6 +131,35 @@ Exit codes:
   1  nothing could be done (bad arguments, no input found, output not writable)`,
     )
     .action(async (inputs: string[], opts: ExtractCliOptions) => setCode(await runExtract(inputs, opts)));
+}
+
+/** `gongkai review OUT`: the review site, written (and served with --serve). */
+function addReviewCommand(program: Command, setCode: (code: number) => void): void {
+  program
+    .command('review')
+    .description('write a review site into OUT/review/: every table beside its page, failed checks on the cells')
+    .argument('<out>', 'an output folder of `gongkai extract`')
+    .option('--debug', "add the reader's view: ruling lines and text runs on each page")
+    .option('--serve', 'then serve it on 127.0.0.1 and print its URL (until Ctrl-C)')
+    .addOption(new Option('--port <n>', 'port for --serve (default: any free one)').argParser(positiveInt))
+    .action(async (out: string, opts: { debug?: boolean; serve?: boolean; port?: number }) => {
+      try {
+        const site = await buildReviewSite(out, { debug: opts.debug });
+        process.stderr.write(
+          `gongkai: review site of ${site.documents} documents (${site.pages} page images) in ` +
+            `${site.seconds.toFixed(1)} s → ${path.join(site.dir, 'index.html')}\n`,
+        );
+        if (opts.serve) {
+          const { url } = await serveReviewSite(site.dir, opts.port);
+          process.stdout.write(`${url}index.html\n`);
+          await new Promise(() => undefined);
+        }
+        setCode(EXIT_OK);
+      } catch (e) {
+        process.stderr.write(`gongkai: ${asGongkaiError(e).toLine()}\n`);
+        setCode(EXIT_FATAL);
+      }
+    });
 }
 
 /** `gongkai rules`: the checks' catalog. */
