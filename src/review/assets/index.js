@@ -42,6 +42,23 @@
       return true;
     });
   }
+  var pending = 0;
+  function rowOf(r) {
+    var tr = el('tr');
+    tr.dataset.sha = r.sha;
+    columns.forEach(function (c) {
+      var td = el('td', c[0] === 'name' ? undefined : r[c[0]], c[0] === 'status' ? 'status-' + r.status : '');
+      if (c[0] === 'name') {
+        var a = el('a', r.name);
+        a.href = 'doc/' + r.sha + '.html';
+        td.appendChild(a);
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+  // the first rows at once, the rest in chunks after the first paint: thousands of documents open
+  // without a wait, and a newer render cancels an older one's remaining chunks
   function render() {
     var list = visible().slice().sort(function (a, b) {
       var x = a[sortKey], y = b[sortKey];
@@ -49,22 +66,17 @@
     });
     var body = byId('rows');
     body.textContent = '';
-    var frag = document.createDocumentFragment();
-    list.forEach(function (r) {
-      var tr = el('tr');
-      tr.dataset.sha = r.sha;
-      columns.forEach(function (c) {
-        var td = el('td', c[0] === 'name' ? undefined : r[c[0]], c[0] === 'status' ? 'status-' + r.status : '');
-        if (c[0] === 'name') {
-          var a = el('a', r.name);
-          a.href = 'doc/' + r.sha + '.html';
-          td.appendChild(a);
-        }
-        tr.appendChild(td);
-      });
-      frag.appendChild(tr);
-    });
-    body.appendChild(frag);
+    delete body.dataset.complete;
+    var ticket = ++pending;
+    var CHUNK = 250;
+    (function add(from) {
+      if (ticket !== pending) return;
+      var frag = document.createDocumentFragment();
+      list.slice(from, from + CHUNK).forEach(function (r) { frag.appendChild(rowOf(r)); });
+      body.appendChild(frag);
+      if (from + CHUNK < list.length) setTimeout(function () { add(from + CHUNK); }, 0);
+      else body.dataset.complete = 'true';
+    })(0);
     byId('count').textContent = list.length + ' of ' + rows.length + ' documents';
   }
   var head = byId('head');
