@@ -1,7 +1,7 @@
 /**
  * The review site in a real browser (Debian's Chromium through playwright-core): the index filters
  * to the documents with failing checks, a failing check highlights exactly the cells it names, and
- * every drawn cell box lies on ink of the rendered page.
+ * every drawn cell box lies on ink of the rendered page and frames its value in the PDF's text layer.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,6 +51,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Each page's words as poppler's text layer has them, in PDF points from the top-left. */
+function textLayer(pdf: string): { text: string; x0: number; y0: number; x1: number; y1: number }[][] {
+  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((pg) =>
+      [...pg.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({ text: m[5], x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] }),
+      ),
+    );
+}
 
 describe('review site', () => {
   it('filters to failing checks; a failing check highlights exactly the cells it names', async () => {
@@ -119,6 +132,27 @@ describe('review site', () => {
       expect(ink.length).toBeGreaterThan(50);
       // a box around printed digits holds ink; one drawn off the text would hold none
       expect(ink.filter((v) => v < 0.02)).toEqual([]);
+      // and each box frames the words the PDF's own text layer (poppler's) prints for its value
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.box')].map((b) => ({
+          page: Number((b.parentElement as HTMLElement).dataset.page),
+          value: b.dataset.value!,
+          px: [b.offsetLeft, b.offsetTop, b.offsetLeft + b.offsetWidth, b.offsetTop + b.offsetHeight],
+        })),
+      );
+      const layer = textLayer(path.join(root, 'corpus', 'ruled-final-wanyuan.pdf'));
+      const off = boxes.filter((b) => {
+        const [x0, y0, x1, y1] = b.px.map((v) => v / (96 / 72));
+        return !layer[b.page - 1].some(
+          (w) =>
+            Number(w.text.replace(/,/g, '')) === Number(b.value) &&
+            w.x0 >= x0 - 2 &&
+            w.x1 <= x1 + 2 &&
+            w.y0 >= y0 - 2 &&
+            w.y1 <= y1 + 2,
+        );
+      });
+      expect(off).toEqual([]);
       // the reader's view is there, behind its toggle
       expect(await page.locator('.debug .rule').count()).toBeGreaterThan(0);
       expect(await page.locator('.debug .rule').first().isVisible()).toBe(false);
