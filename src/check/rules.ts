@@ -5,7 +5,8 @@
  */
 import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../model/schema.js';
 import type { Unit } from '../model/unit.js';
-import { FIGURE_SCALE } from './settings.js';
+import { tableMeasures, THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_TOTAL } from '../normalize/measures.js';
+import { FIGURE_SCALE, ROUNDING_STEP_BY_DECIMALS } from './settings.js';
 
 /** What the rules read: the tables and the narrative's figures. */
 export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;
@@ -50,6 +51,23 @@ export function show(v: bigint): string {
   if (f.length < 2) f = f.padEnd(2, '0');
   return `${neg ? '-' : ''}${i}.${f}`;
 }
+/**
+ * The rounding step of the printed figures, in units of 0.0001: 0.01 for two decimals, 1 for whole
+ * yuan (a 元 table printed without decimals rounds each figure to the yuan).
+ */
+function roundingStep(values: string[]): bigint {
+  const decimals = Math.max(0, ...values.map((v) => (v.split('.')[1] ?? '').length));
+  return ROUNDING_STEP_BY_DECIMALS[Math.min(decimals, ROUNDING_STEP_BY_DECIMALS.length - 1)];
+}
+
+/** pass when exact, rounding when within one rounding step per summand, else fail. */
+export function comparisonStatus(c: Comparison): 'pass' | 'rounding' | 'fail' {
+  const diff = c.actual - c.expected;
+  const abs = diff < 0n ? -diff : diff;
+  const tolerance = c.tolerance ?? roundingStep(c.cells.map((x) => x.value)) * BigInt(c.summands);
+  return abs === 0n ? 'pass' : abs <= tolerance ? 'rounding' : 'fail';
+}
+
 const total = (cells: Cell[]) => cells.reduce((s, c) => s + toFixed4(c.value), 0n);
 const label = (c: Cell) => `${c.row_code ? c.row_code + ' ' : ''}${c.row_name}`;
 
@@ -83,14 +101,32 @@ const FUNCTION_TABLES = [
 ];
 const ECONOMIC_TABLES = ['final.gpb-basic', 'budget.fiscal-basic', 'budget.gpb-basic'];
 
+/**
+ * The rows under the coded row at `at`: every row whose code extends its code, or, where the table
+ * prints the code more than once (Shenzhen repeats the codes once per budget unit), those that
+ * follow it until the code comes round again, so a parent adds up its own unit's rows only.
+ */
+function kidsOf(coded: Cell[], at: number): Cell[] {
+  const code = coded[at].row_code;
+  const under = (c: Cell) => c.row_code !== code && c.row_code.startsWith(code);
+  if (coded.filter((c) => c.row_code === code).length === 1) return coded.filter(under);
+  const kids: Cell[] = [];
+  for (const c of coded.slice(at + 1)) {
+    if (c.row_code === code || !c.row_code.startsWith(code)) break;
+    kids.push(c);
+  }
+  return kids;
+}
+
 function hierarchy(doc: DocumentResult, ids: string[], levels: [number, number][], kind: string): Comparison[] {
   const out: Comparison[] = [];
   for (const t of byCatalog(doc, ids)) {
     for (const [, cells] of columns(t)) {
       const coded = cells.filter((c) => c.row_code);
       for (const [plen, clen] of levels) {
-        for (const parent of coded.filter((c) => c.row_code.length === plen)) {
-          const kids = coded.filter((c) => c.row_code.length === clen && c.row_code.startsWith(parent.row_code));
+        for (const [i, parent] of coded.entries()) {
+          if (parent.row_code.length !== plen) continue;
+          const kids = kidsOf(coded, i).filter((c) => c.row_code.length === clen);
           if (!kids.length) continue;
           out.push({
             tables: [t.number],
@@ -109,94 +145,150 @@ function hierarchy(doc: DocumentResult, ids: string[], levels: [number, number][
   return out;
 }
 
-/** A total column equals the sum of its sibling columns in every row. */
+/**
+ * The table's rows in print order: cells come row by row, so a row ends where the label changes or
+ * a column comes round again (a table may print one label on many rows: 行政运行 once per 经济分类).
+ */
+function printedRows(cells: Cell[]): Cell[][] {
+  const rows: Cell[][] = [];
+  let seen = new Set<string>();
+  let key = '';
+  for (const c of cells) {
+    const k = `${c.panel}\u0000${c.row_code}\u0000${c.row_name}`;
+    if (!rows.length || k !== key || seen.has(c.column)) {
+      rows.push([]);
+      seen = new Set();
+      key = k;
+    }
+    seen.add(c.column);
+    rows[rows.length - 1].push(c);
+  }
+  return rows;
+}
+
+type ValueColumn = Table['columns'][number];
+/** A column printing part of its neighbour (其中：…), not an addend of the total beside it. */
+const OF_WHICH = /^其中/;
+/** The total of a column group printed as one of its columns: 合计, 小计, 项目支出总数. */
+const GROUP_TOTAL = /^(合计|小计|总计|.*总数)$/;
+
+/**
+ * The addends of the total column `tc`: its sibling columns, each a leaf, or a subtree represented by
+ * its own total column, or by all of its parts where it prints no total (基本支出 = 人员经费 + 公用经费).
+ * With `ofWhich` false, 其中 columns (parts of a neighbour) are left out.
+ */
+function addendsOf(tc: ValueColumn, values: ValueColumn[], ofWhich: boolean): ValueColumn[] {
+  const under = (prefix: string[]) =>
+    values.filter(
+      (c) =>
+        c !== tc &&
+        c.panel === tc.panel &&
+        c.path.length > prefix.length &&
+        prefix.every((x, i) => c.path[i] === x) &&
+        (ofWhich || !c.path.slice(prefix.length).some((e) => OF_WHICH.test(e))),
+    );
+  const partsOf = (prefix: string[]): ValueColumn[] => {
+    const kids = new Map<string, ValueColumn[]>();
+    for (const c of under(prefix)) {
+      const k = c.path[prefix.length];
+      if (!kids.has(k)) kids.set(k, []);
+      kids.get(k)!.push(c);
+    }
+    const out: ValueColumn[] = [];
+    for (const [k, cols] of kids) {
+      if (TOTAL_COL.test(k)) continue;
+      const leaf = cols.find((c) => c.path.length === prefix.length + 1);
+      if (leaf) out.push(leaf);
+      else {
+        const sub = [...prefix, k];
+        const subTotal = cols.find((c) => c.path.length === sub.length + 1 && GROUP_TOTAL.test(c.path[sub.length]));
+        out.push(...(subTotal ? [subTotal] : partsOf(sub)));
+      }
+    }
+    return out;
+  };
+  return partsOf(tc.path.slice(0, -1));
+}
+
+/** The comparisons of one total column with its addends, one per printed row. */
+function rowComparisons(t: Table, tc: ValueColumn, parts: ValueColumn[], rows: Cell[][]): Comparison[] {
+  const colName = (p: string[]) => p.join('/');
+  const out: Comparison[] = [];
+  if (!parts.length) return out;
+  for (const cells of rows) {
+    if (cells[0].panel !== tc.panel) continue;
+    const tot = cells.find((c) => c.column === colName(tc.path));
+    const ps = cells.filter((c) => parts.some((p) => colName(p.path) === c.column));
+    if (!tot && !ps.length) continue;
+    out.push({
+      tables: [t.number],
+      expected: tot ? toFixed4(tot.value) : 0n,
+      actual: total(ps),
+      summands: Math.max(ps.length, 1),
+      message:
+        `row ${label(tot ?? ps[0])}: ${colName(tc.path)} ≠ ` +
+        `${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`,
+      cells: tot ? [tot, ...ps] : ps,
+    });
+  }
+  return out;
+}
+
+/** share of rows: a 其中 column is an addend only where the table adds up that way nearly everywhere. */
+const OF_WHICH_ADDEND_FIT = 0.9;
+
+/**
+ * A total column equals the sum of its sibling columns in every row. A 其中 column is part of a
+ * neighbour, so it is left out, unless the table's rows add up with it as an addend (some publishers
+ * print 小计 | 其中：基本支出 | 项目支出, where 基本支出 is one of two addends).
+ */
 function rowTotals(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
   for (const t of doc.tables) {
     if (THREE_PUBLIC.includes(t.catalog_id)) continue;
     const values = t.columns.filter((c) => c.role === 'value');
+    const rows = printedRows(t.cells);
     for (const tc of values) {
-      const leaf = tc.path[tc.path.length - 1] ?? '';
-      if (!TOTAL_COL.test(leaf)) continue;
-      const parent = tc.path.slice(0, -1);
-      // the parent's children: a leaf column, or a subtree represented by its own total column,
-      // or by all of its parts where it prints no total (基本支出 = 人员经费 + 公用经费)
-      const under = (prefix: string[]) =>
-        values.filter(
-          (c) =>
-            c !== tc &&
-            c.panel === tc.panel &&
-            c.path.length > prefix.length &&
-            prefix.every((x, i) => c.path[i] === x),
-        );
-      const partsOf = (prefix: string[]): typeof values => {
-        const kids = new Map<string, typeof values>();
-        for (const c of under(prefix)) {
-          const k = c.path[prefix.length];
-          if (!kids.has(k)) kids.set(k, []);
-          kids.get(k)!.push(c);
-        }
-        const out: typeof values = [];
-        for (const [k, cols] of kids) {
-          if (TOTAL_COL.test(k)) continue;
-          const leaf = cols.find((c) => c.path.length === prefix.length + 1);
-          if (leaf) out.push(leaf);
-          else {
-            const sub = [...prefix, k];
-            const subTotal = cols.find(
-              (c) => c.path.length === sub.length + 1 && TOTAL_COL.test(c.path[c.path.length - 1]),
-            );
-            out.push(...(subTotal ? [subTotal] : partsOf(sub)));
-          }
-        }
-        return out;
-      };
-      const parts = partsOf(parent);
-      if (!parts.length) continue;
-      const colName = (p: string[]) => p.join('/');
-      const rows = new Map<string, Cell[]>();
-      for (const c of t.cells) {
-        if (c.panel !== tc.panel) continue;
-        const k = `${c.row_code}\u0000${c.row_name}`;
-        if (!rows.has(k)) rows.set(k, []);
-        rows.get(k)!.push(c);
-      }
-      for (const cells of rows.values()) {
-        const tot = cells.find((c) => c.column === colName(tc.path));
-        const ps = cells.filter((c) => parts.some((p) => colName(p.path) === c.column));
-        if (!tot && !ps.length) continue;
-        out.push({
-          tables: [t.number],
-          expected: tot ? toFixed4(tot.value) : 0n,
-          actual: total(ps),
-          summands: Math.max(ps.length, 1),
-          message:
-            `row ${label(tot ?? ps[0])}: ${colName(tc.path)} ≠ ` +
-            `${parts.map((p) => p.path[p.path.length - 1]).join(' + ')}`,
-          cells: tot ? [tot, ...ps] : ps,
-        });
-      }
+      if (!TOTAL_COL.test(tc.path[tc.path.length - 1] ?? '')) continue;
+      const plain = rowComparisons(t, tc, addendsOf(tc, values, false), rows);
+      const withOfWhich = rowComparisons(t, tc, addendsOf(tc, values, true), rows);
+      const fits = withOfWhich.filter((c) => comparisonStatus(c) !== 'fail').length;
+      const byOfWhich = withOfWhich.length > 0 && fits >= OF_WHICH_ADDEND_FIT * withOfWhich.length;
+      const chosen = byOfWhich ? withOfWhich : plain;
+      out.push(...chosen);
     }
   }
   return out;
 }
 
-/** The 合计 row of a table with subject codes equals the sum of its 类 (3-digit) rows. */
+const LEVEL_NAMES: Record<number, string> = { 3: '类', 5: '款', 7: '项' };
+/**
+ * The rows a 合计 adds up: the 类 rows, or where a table prints no 类 (Beijing lists 项 only, each
+ * with its 经济分类), the rows of the shortest code it prints. A table without codes has none.
+ */
+function topLevelRows(cells: Cell[]): Cell[] {
+  const coded = cells.filter((c) => /^\d+$/.test(c.row_code));
+  if (!coded.length) return [];
+  const shortest = Math.min(...coded.map((c) => c.row_code.length));
+  return coded.filter((c) => c.row_code.length === shortest);
+}
+
 function totalRow(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
   for (const t of byCatalog(doc, FUNCTION_TABLES)) {
     for (const [, cells] of columns(t)) {
       const tot = cells.find((c) => !c.row_code && TOTAL_ROW.test(c.row_name));
-      const classes = cells.filter((c) => c.row_code.length === 3);
-      if (!tot && !classes.length) continue;
+      const top = topLevelRows(cells);
+      if (!top.length) continue;
       if (!tot && !t.cells.some((c) => TOTAL_ROW.test(c.row_name))) continue;
+      const level = LEVEL_NAMES[top[0].row_code.length] ?? `${top[0].row_code.length}-digit`;
       out.push({
         tables: [t.number],
         expected: tot ? toFixed4(tot.value) : 0n,
-        actual: total(classes),
-        summands: Math.max(classes.length, 1),
-        message: `${t.title} 合计 (${(tot ?? classes[0]).column}) ≠ Σ ${classes.length} 类 rows`,
-        cells: tot ? [tot, ...classes] : classes,
+        actual: total(top),
+        summands: top.length,
+        message: `${t.title} 合计 (${(tot ?? top[0]).column}) ≠ Σ ${top.length} ${level} rows`,
+        cells: tot ? [tot, ...top] : top,
       });
     }
   }
@@ -210,6 +302,13 @@ const find = (t: Table | undefined, panel: string, name: RegExp, column?: RegExp
       name.test(c.row_name.replace(/^[一二三四五六七八九十]+、/, '')) &&
       (!column || column.test(c.column)),
   );
+
+/**
+ * The rows that make up 收入总计: 本年收入合计, and the balances brought forward however they are
+ * named (上年结转, 上年结余、结转, 年初结转和结余, 使用非财政拨款结余); numbered sub-rows are parts of these.
+ */
+const INCOME_ADDEND =
+  /^(本年收入合计|使用非财政拨款结余.*|(上年|年初)(财政拨款)?(结转|结余|结转和结余|结余、结转|结转结余).*)$/;
 
 /** The summary tables' panels balance: 收入 总计 = 支出 总计, and each side adds up to its 总计. */
 function panels(doc: DocumentResult): Comparison[] {
@@ -244,10 +343,7 @@ function panels(doc: DocumentResult): Comparison[] {
     }
     if (incTotal) {
       const parts = t.cells.filter(
-        (c) =>
-          c.panel === inc &&
-          c.column === incTotal.column &&
-          /^(本年收入合计|使用非财政拨款结余.*|年初结转和结余|年初财政拨款结转和结余|上年结转.*)$/.test(c.row_name),
+        (c) => c.panel === inc && c.column === incTotal.column && INCOME_ADDEND.test(c.row_name),
       );
       const current = parts.find((c) => c.row_name === '本年收入合计');
       if (current)
@@ -335,89 +431,54 @@ function acrossTables(doc: DocumentResult): Comparison[] {
 }
 
 const THREE_PUBLIC = ['final.three-public', 'budget.three-public'];
-type ThreeItem = 'grand' | 'total' | 'abroad' | 'car' | 'car.buy' | 'car.run' | 'reception' | 'meeting' | 'training';
-const THREE = /["“]三公["”]经费/;
-/**
- * Which 三公 item a column path names, and the rest of the path (预算数 / 决算数 …). A 合计 under
- * “三公”经费 (or its 小计) is the 三公 total; a 合计 beside 会议费 / 培训费 columns is the grand total.
- */
-function threeItem(path: string[], withOthers: boolean): { item: ThreeItem; rest: string[] } | undefined {
-  const at = (re: RegExp, from = 0) => path.findIndex((e, i) => i >= from && re.test(e));
-  const without = (...idx: number[]) => path.filter((_, i) => !idx.includes(i) && !THREE.test(path[i]));
-  const car = path.findIndex((e) => /公务用车/.test(e) && /购置/.test(e) && /运行/.test(e));
-  if (car >= 0) {
-    const sub = at(/^小计$/);
-    if (sub >= 0) return { item: 'car', rest: without(car, sub) };
-    const buy = path.findIndex((e, i) => i !== car && /购置/.test(e));
-    if (buy >= 0) return { item: 'car.buy', rest: without(car, buy) };
-    const run = path.findIndex((e, i) => i !== car && /运行/.test(e));
-    if (run >= 0) return { item: 'car.run', rest: without(car, run) };
-    return { item: 'car', rest: without(car) };
-  }
-  for (const [item, re] of [
-    ['abroad', /因公出国/],
-    ['reception', /公务接待/],
-    ['meeting', /^会议费$/],
-    ['training', /^培训费$/],
-  ] as const) {
-    const i = at(re);
-    if (i >= 0) return { item, rest: without(i) };
-  }
-  const three = at(THREE);
-  const sum = at(/^(合计|小计)$/);
-  if (sum < 0) return undefined;
-  const item = three >= 0 && three < sum ? 'total' : withOthers ? 'grand' : 'total';
-  return { item, rest: without(sum) };
+const THREE_PUBLIC_ITEMS = ['three_public.abroad', 'three_public.vehicle', 'three_public.reception'];
+const VEHICLE_PARTS = ['three_public.vehicle_purchase', 'three_public.vehicle_running'];
+
+/** The cells of a 三公 table by group (one set of items), each keyed by its measure. */
+function threePublicGroups(t: Table): { place: string; cells: Map<string, Cell> }[] {
+  const groups = new Map<string, { place: string; cells: Map<string, Cell> }>();
+  tableMeasures(t, '').forEach((m, i) => {
+    if (!m.measure) return;
+    if (!groups.has(m.group)) groups.set(m.group, { place: m.place, cells: new Map() });
+    const g = groups.get(m.group)!.cells;
+    if (!g.has(m.measure)) g.set(m.measure, t.cells[i]);
+  });
+  return [...groups.values()];
 }
 
 /**
- * The 三公 table, for each measure (预算数, 决算数 …): 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 +
- * 公务接待费, 公务用车 小计 = 购置费 + 运行维护费, and where the table adds 会议费 and 培训费, their
- * grand total.
+ * The 三公 table, for each set of items (a row where the items are columns, a column where they are
+ * rows): 合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费, 公务用车 小计 = 购置费 +
+ * 运行维护费, and where the table adds 会议费 and 培训费, their grand total. A total compared needs a
+ * total and at least one of its items read; a table that prints no total has nothing to compare.
  */
 function threePublic(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
   for (const t of byCatalog(doc, THREE_PUBLIC)) {
-    const withOthers = t.cells.some((c) => c.column_path.some((e) => /^(会议费|培训费)$/.test(e)));
-    const groups = new Map<string, Map<ThreeItem, Cell>>();
-    const rests = new Map<string, string[]>();
-    for (const c of t.cells) {
-      const it = threeItem(c.column_path, withOthers);
-      if (!it) continue;
-      const k = [c.panel, c.row_code, c.row_name, ...it.rest].join('\u0000');
-      if (!groups.has(k)) {
-        groups.set(k, new Map());
-        rests.set(k, [c.row_name, ...it.rest].filter(Boolean));
-      }
-      groups.get(k)!.set(it.item, c);
-    }
-    for (const [k, g] of groups) {
-      const where = rests.get(k)!.join(' ');
-      const compare = (whole: ThreeItem, parts: ThreeItem[], msg: string) => {
+    for (const { place, cells: g } of threePublicGroups(t)) {
+      const compare = (whole: string, parts: string[], msg: string) => {
         const w = g.get(whole);
         const ps = parts.map((p) => g.get(p)).filter((x): x is Cell => Boolean(x));
-        if (!w && !ps.length) return;
+        if (!w || !ps.length) return;
         out.push({
           tables: [t.number],
-          expected: w ? toFixed4(w.value) : 0n,
+          expected: toFixed4(w.value),
           actual: total(ps),
-          summands: Math.max(ps.length, 1),
-          message: `${t.number}${where ? ' ' + where : ''}: ${msg}`,
-          cells: w ? [w, ...ps] : ps,
+          summands: ps.length,
+          message: `${t.number}${place ? ' ' + place : ''}: ${msg}`,
+          cells: [w, ...ps],
         });
       };
-      const carParts: ThreeItem[] = g.has('car') ? ['car'] : ['car.buy', 'car.run'];
-      const threeParts: ThreeItem[] = ['abroad', ...carParts, 'reception'];
-      if (g.has('total') || threeParts.some((p) => g.has(p)))
-        compare('total', threeParts, '“三公”经费 合计 ≠ 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费');
-      if (g.has('car') || g.has('car.buy') || g.has('car.run'))
-        compare('car', ['car.buy', 'car.run'], '公务用车 小计 ≠ 购置费 + 运行维护费');
-      if (g.has('grand'))
-        compare(
-          'grand',
-          [...(g.has('total') ? (['total'] as ThreeItem[]) : threeParts), 'meeting', 'training'],
-          '合计 ≠ “三公”经费 + 会议费 + 培训费',
-        );
+      const car = g.has('three_public.vehicle') ? [] : VEHICLE_PARTS;
+      const threeParts = [...THREE_PUBLIC_ITEMS, ...car];
+      compare(
+        THREE_PUBLIC_TOTAL,
+        threeParts,
+        '“三公”经费 合计 ≠ 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费',
+      );
+      compare('three_public.vehicle', VEHICLE_PARTS, '公务用车 小计 ≠ 购置费 + 运行维护费');
+      const three = g.has(THREE_PUBLIC_TOTAL) ? [THREE_PUBLIC_TOTAL] : threeParts;
+      compare(THREE_PUBLIC_GRAND_TOTAL, [...three, 'meeting', 'training'], '合计 ≠ “三公”经费 + 会议费 + 培训费');
     }
   }
   return out;
@@ -534,8 +595,8 @@ export const RULES: Rule[] = [
   },
   {
     id: 'column.total-row',
-    zh: '合计行 = Σ 类级科目',
-    en: 'the 合计 row equals the sum of the class rows',
+    zh: '合计行 = Σ 类级科目（无类级时，表中最短编码的科目）',
+    en: 'the 合计 row equals the sum of the class rows (or of the shortest codes the table prints)',
     reads: FUNCTION_TABLES,
     run: totalRow,
   },

@@ -219,4 +219,120 @@ describe('checks', () => {
     // a figure whose table is absent is not compared
     expect(runChecks(doc([], [fig('20.00', '万元')]))).toEqual([]);
   });
+
+  it('adds up the rows of each unit where a table repeats the codes once per budget unit', () => {
+    const unit = (x: string): Row[] => [
+      ['213', '农林水支出', x],
+      ['21303', '水利', x],
+      ['2130301', '行政运行', x],
+    ];
+    const rows: Row[] = [['', '合计', '30.00'], ...unit('10.00'), ...unit('20.00')];
+    const results = runChecks(doc([table('03', 'budget.expense', [['合计']], rows)]));
+    expect(results.filter((c) => c.rule === 'hierarchy.function').map((c) => `${c.status} ${c.expected}`)).toEqual([
+      'pass 10.00',
+      'pass 20.00',
+      'pass 10.00',
+      'pass 20.00',
+    ]);
+    expect(results.filter((c) => c.status !== 'pass')).toEqual([]);
+  });
+
+  it('totals the shortest codes a table prints when it prints no 类, and skips a table without codes', () => {
+    const rows: Row[] = [
+      ['', '合计', '30.00'],
+      ['2010601', '行政运行', '12.00'],
+      ['2010601', '行政运行', '8.00'],
+      ['2080505', '机关事业单位基本养老保险缴费支出', '10.00'],
+    ];
+    const r = runChecks(doc([table('03', 'budget.expense', [['合计']], rows)]));
+    expect(r.map((c) => `${c.rule} ${c.status} ${c.message}`)).toEqual([
+      'column.total-row pass budget.expense 合计 (合计) = Σ 3 项 rows',
+    ]);
+    const units: Row[] = [
+      ['', '合计', '30.00'],
+      ['', '某某局', '30.00'],
+    ];
+    expect(runChecks(doc([table('02', 'budget.income', [['合计']], units)]))).toEqual([]);
+  });
+
+  it('reads 三公 items printed as rows, named …支出, beside a row that is not 三公', () => {
+    const rows: Row[] = [
+      ['', '行政经费', '839.21'],
+      ['', '“三公”经费', '19.86'],
+      ['', '其中：（一）因公出国（境）支出', '5.00'],
+      ['', '（二）公务用车购置及运行维护支出', '6.70'],
+      ['', '1.公务用车购置费', '0.00'],
+      ['', '2.公务用车运行维护费', '6.70'],
+      ['', '（三）公务接待费支出', '8.16'],
+    ];
+    const r = runChecks(doc([table('08', 'budget.three-public', [['合计']], rows)]));
+    expect(r.map((c) => `${c.status} ${c.expected} ${c.actual}`)).toEqual(['pass 19.86 19.86', 'pass 6.70 6.70']);
+    rows[1] = ['', '“三公”经费', '20.86'];
+    expect(failures(doc([table('08', 'budget.three-public', [['合计']], rows)])).map((c) => c.difference)).toEqual([
+      '-1.00',
+    ]);
+  });
+
+  it('compares a total column with its addends row by row, a label printed on many rows included', () => {
+    const paths = [['合计'], ['基本支出'], ['项目支出']];
+    const rows: Row[] = [
+      ['2010601', '行政运行', '12.00', '12.00', ''],
+      ['2010601', '行政运行', '8.00', '', '8.00'],
+    ];
+    const r = runChecks(doc([table('05', 'budget.other', paths, rows)]));
+    const seen = r.map((c) => `${c.rule} ${c.status} ${c.expected}`);
+    expect(seen).toEqual(['row.total pass 12.00', 'row.total pass 8.00']);
+  });
+
+  it('leaves 其中 columns out of a sum, unless the rows add up with them; a group prints its own total', () => {
+    const ofWhich = [['小计'], ['其中：中小企业'], ['其中：小微企业']];
+    const sub: Row[] = [['', '甲单位', '100.00', '60.00', '30.00']];
+    expect(runChecks(doc([table('03', 'budget.other', ofWhich, sub)]))).toEqual([]);
+    const addend = [['小计'], ['其中：基本支出'], ['项目支出']];
+    const rows: Row[] = [
+      ['201', '一般公共服务支出', '10.00', '7.00', '3.00'],
+      ['20105', '统计信息事务', '10.00', '7.00', '3.00'],
+    ];
+    const r = runChecks(doc([table('05', 'budget.other', addend, rows)]));
+    expect(r.map((c) => `${c.status} ${c.message}`)).toEqual([
+      'pass row 201 一般公共服务支出: 小计 = 其中：基本支出 + 项目支出',
+      'pass row 20105 统计信息事务: 小计 = 其中：基本支出 + 项目支出',
+    ]);
+    const bj = [['合计'], ['基本支出'], ['项目支出', '项目支出总数'], ['项目支出', '扣除基建项目后预算数']];
+    const r2 = runChecks(doc([table('05', 'budget.other', bj, [['', '乙', '10.00', '4.00', '6.00', '5.00']])]));
+    expect(r2.map((c) => `${c.status} ${c.message}`)).toEqual(['pass row 乙: 合计 = 基本支出 + 项目支出总数']);
+  });
+
+  it('counts balances brought forward however they are named into 收入总计, and not their sub-rows', () => {
+    const inc = table(
+      '01',
+      'budget.summary',
+      [['2026年预算数']],
+      [
+        ['', '本年收入合计', '4676.96'],
+        ['', '上年结余、结转', '7.34'],
+        ['', '1.财政拨款结余、结转', '7.34'],
+        ['', '收入总计', '4684.30'],
+      ],
+      '收入',
+    );
+    const r = runChecks(doc([inc])).filter((c) => c.rule === 'panel.balance');
+    expect(r.map((c) => `${c.status} ${c.message}`)).toEqual(['pass 收入 总计 = 本年收入合计 + 上年结余、结转']);
+  });
+
+  it('adds up codes printed once each wherever they stand, as in side-by-side groups', () => {
+    // two groups printed side by side: cells come row by row, alternating between the groups
+    const rows: Row[] = [
+      ['301', '工资福利支出', '30.00'],
+      ['302', '商品和服务支出', '5.00'],
+      ['30101', '基本工资', '10.00'],
+      ['30201', '办公费', '5.00'],
+      ['30102', '津贴补贴', '20.00'],
+    ];
+    const r = runChecks(doc([table('06', 'final.gpb-basic', [['决算数']], rows)]));
+    expect(r.filter((c) => c.rule === 'hierarchy.economic').map((c) => `${c.status} ${c.expected}`)).toEqual([
+      'pass 30.00',
+      'pass 5.00',
+    ]);
+  });
 });

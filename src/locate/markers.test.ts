@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCode, findEntity, findUnit, isMetaLine, matchTitle } from './markers.js';
+import { findCode, findEntity, findUnit, isMetaLine, isPageNumber, matchTitle } from './markers.js';
 
 describe('table codes', () => {
   it('reads every printed spelling', () => {
@@ -84,5 +84,13 @@ describe('national schemes', () => {
     expect(isMetaLine('341-湖州市财政局                 单位:万元')).toBe(true);
     expect(findEntity('部门（单位）：烟台市民政局        单位：万元')).toBe('烟台市民政局');
     expect(isMetaLine('合计        单位：万元')).toBe(false);
+  });
+});
+
+describe('page numbers', () => {
+  it('are found however the 第…页 and 共…页 parts are printed and punctuated', () => {
+    for (const t of ['- 7 -', '12', '第 11 页，共 40 页', '第11页 共40页', '共40页 第11页', '第3页/共9页', '3/40'])
+      expect(isPageNumber(t), t).toBe(true);
+    for (const t of ['第一部分', '2013801', '第11页行政运行', '共40页']) expect(isPageNumber(t), t).toBe(false);
   });
 });

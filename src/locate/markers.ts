@@ -90,7 +90,12 @@ export function isMetaLine(text: string): boolean {
 
 export function isPageNumber(text: string): boolean {
   const k = matchKey(text);
-  return /^[-—–\s]*\d{1,4}[-—–\s]*$/.test(k) || /^第\d{1,4}页(共\d{1,4}页)?$/.test(k) || /^\d{1,4}\/\d{1,4}$/.test(k);
+  return (
+    /^[-—–\s]*\d{1,4}[-—–\s]*$/.test(k) ||
+    // 第 3 页，共 40 页 / 共40页 第3页 / 第3页/共40页
+    /^(共\d{1,4}页[,;/]?)?第\d{1,4}页([,;/]?共\d{1,4}页)?$/.test(k) ||
+    /^\d{1,4}\/\d{1,4}$/.test(k)
+  );
 }
 
 export function isNoteLine(text: string): boolean {

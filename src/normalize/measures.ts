@@ -5,15 +5,24 @@
  * be of the three 三公 items (“三公”经费/小计 in Jiangsu) or of 三公 + 会议费 + 培训费 (合计 there).
  *
  * `measure` names the item; `basis` says whether the figure is the 预算 or the 决算 one: from the
- * header or row that prints 预算数 / 决算数, else the document's own kind.
+ * header or row that prints 预算数 / 决算数, else the document's own kind. `group` keys the cells
+ * that belong to one set of items (one row of a table whose items are columns, one column of a
+ * table whose items are rows), so that the checks compare a total with its own items.
  */
 import { squash } from './text.js';
 
-export interface MeasureInput {
-  catalogId: string;
-  kind: '决算' | '预算' | '';
-  rowName: string;
-  columnPath: string[];
+export type Kind = '决算' | '预算' | '';
+
+export interface MeasureCell {
+  panel: string;
+  row_code: string;
+  row_name: string;
+  column_path: string[];
+}
+
+export interface MeasureTable {
+  catalog_id: string;
+  cells: MeasureCell[];
 }
 
 export interface Measure {
@@ -21,29 +30,52 @@ export interface Measure {
   basis: '决算' | '预算' | '';
 }
 
+export interface CellMeasure extends Measure {
+  /** cells with the same group are one set of items and their totals */
+  group: string;
+  /** the group in words: the row and the column labels that are not items (甲单位 决算数) */
+  place: string;
+}
+
+export const THREE_PUBLIC_TOTAL = 'three_public.total';
+export const THREE_PUBLIC_GRAND_TOTAL = 'three_public_meeting_training.total';
+
 const norm = (s: string) =>
   squash(s)
     .replace(/[“”"'‘’]/g, '')
     .replace(/（/g, '(')
-    .replace(/）/g, ')');
+    .replace(/）/g, ')')
+    .replace(/：/g, ':');
+
+/** A leading 其中：, 一、, （一）, 1. or 2、 (any number of them) is not part of an item's name. */
+const ENUMERATION = /^(其中:?|[(]?[一二三四五六七八九十\d]+[)、.．]?)+/;
+const strip = (label: string) => norm(label).replace(ENUMERATION, '');
 
 /** The 三公 item a label names, or '' (a label may name the group: 三公经费, 合计, 小计). */
 function threePublicItem(label: string): string {
-  const t = norm(label)
-    .replace(/^[一二三四五六七八九十\d]+[、.]/, '')
-    .replace(/^其中[:：]?/, '');
-  if (/因公出国\(?境\)?费/.test(t)) return 'three_public.abroad';
-  if (/公务接待费/.test(t)) return 'three_public.reception';
-  if (/公务用车购置费|^购置费$/.test(t)) return 'three_public.vehicle_purchase';
-  if (/公务用车运行(维护)?费|^运行(维护)?费$/.test(t)) return 'three_public.vehicle_running';
-  if (/公务用车购置及运行(维护)?费/.test(t)) return 'three_public.vehicle';
+  const t = strip(label);
+  if (/机关运行经费/.test(t)) return 'running_costs';
+  if (/因公出国/.test(t)) return 'three_public.abroad';
+  if (/公务接待/.test(t)) return 'three_public.reception';
+  if (/公务用车/.test(t) || /^(车辆)?(购置|运行(维护)?|运行维护)费/.test(t)) {
+    if (/购置(及|和|与)运行/.test(t)) return 'three_public.vehicle';
+    if (/购置/.test(t)) return 'three_public.vehicle_purchase';
+    if (/运行/.test(t)) return 'three_public.vehicle_running';
+    return 'three_public.vehicle';
+  }
   if (/^会议费/.test(t)) return 'meeting';
   if (/^培训费/.test(t)) return 'training';
-  if (/机关运行经费/.test(t)) return 'running_costs';
   return '';
 }
 
-function basisOf(labels: string[], kind: MeasureInput['kind']): Measure['basis'] {
+/** A label that totals: 合计, 小计, 总计, “三公”经费合计, …预算总额, 合计(万元). */
+const isTotalWord = (label: string) => /^(合计|小计|总计)(\(.*\))?$|(合计|小计|总计|总额)$/.test(strip(label));
+/** A label naming the 三公 group itself (its figure is the 三公 total when nothing more specific is). */
+const namesThreePublic = (label: string) => /三公经费/.test(norm(label)) && !/会议费|培训费/.test(norm(label));
+/** A label that only says which figure this is (预算数, 决算数, 一般公共预算 …), kept in the group. */
+const isItemLabel = (label: string) => threePublicItem(label) !== '' || isTotalWord(label) || namesThreePublic(label);
+
+function basisOf(labels: string[], kind: Kind): Measure['basis'] {
   for (const l of labels) {
     const t = norm(l);
     if (/决算数?$|决算数/.test(t)) return '决算';
@@ -53,19 +85,19 @@ function basisOf(labels: string[], kind: MeasureInput['kind']): Measure['basis']
 }
 
 /**
- * The key of a 三公 table's figure. The path is read from the most specific label up: a leaf
- * naming an item wins; 小计 / 合计 under 公务用车… is the vehicle total, under “三公”经费 the 三公 total;
- * a top-level 合计 beside 会议费 / 培训费 is the total of all five.
+ * The key of a 三公 table's figure from its labels, most specific first. A label naming an item
+ * wins (公务用车购置费 under 公务用车购置及运行费); 小计 / 合计 under “三公”经费 is the 三公 total;
+ * a total that is not under it, in a table that also prints 会议费 / 培训费, is the total of all five.
  */
 function threePublicMeasure(labels: string[], tableHasExtras: boolean): string {
   const items = labels.map(threePublicItem);
   const item = items.find((x) => x && x !== 'three_public.vehicle');
   if (item) return item;
   if (items.includes('three_public.vehicle')) return 'three_public.vehicle';
-  const isTotal = labels.some((l) => /^(合计|小计|总计)$/.test(norm(l)) || /^合计\(?.*\)?$/.test(norm(l)));
-  const underThreePublic = labels.some((l) => /三公经费/.test(norm(l)) && !/会议费|培训费/.test(norm(l)));
-  if (isTotal && underThreePublic) return 'three_public.total';
-  if (isTotal) return tableHasExtras ? 'three_public_meeting_training.total' : 'three_public.total';
+  const underThreePublic = labels.some(namesThreePublic);
+  if (labels.some(isTotalWord))
+    return underThreePublic || !tableHasExtras ? THREE_PUBLIC_TOTAL : THREE_PUBLIC_GRAND_TOTAL;
+  if (underThreePublic) return THREE_PUBLIC_TOTAL;
   return '';
 }
 
@@ -74,13 +106,30 @@ export function hasMeetingOrTraining(labels: string[]): boolean {
   return labels.some((l) => /会议费|培训费/.test(norm(l)));
 }
 
-export function measureOf(input: MeasureInput, tableHasExtras: boolean): Measure {
-  const basis = basisOf([...input.columnPath, input.rowName], input.kind);
-  if (/three-public/.test(input.catalogId)) {
-    // most specific first: the row (where items are rows), then the column path leaf to root
-    const ordered = [input.rowName, ...[...input.columnPath].reverse()].filter(Boolean);
-    const m = threePublicMeasure(ordered, tableHasExtras);
-    return { measure: m, basis: m ? basis : '' };
+/** Whether the table prints its 三公 items as rows (一、因公出国（境）费 …) rather than as columns. */
+function itemsAreRows(t: MeasureTable): boolean {
+  return t.cells.some((c) => /^three_public\.(abroad|reception|vehicle)/.test(threePublicItem(c.row_name)));
+}
+
+function threePublicCell(c: MeasureCell, rows: boolean, extras: boolean, kind: Kind): CellMeasure {
+  const basis = basisOf([...c.column_path, c.row_name], kind);
+  if (rows) {
+    // the row names the item; the column (预算数, 一般公共预算 …) says which figure
+    const m = threePublicMeasure([c.row_name], extras);
+    const place = c.column_path.join('/');
+    return { measure: m, basis: m ? basis : '', group: [c.panel, ...c.column_path].join('\u0000'), place };
   }
-  return { measure: '', basis: '' };
+  const leafFirst = [...c.column_path].reverse();
+  const m = threePublicMeasure(leafFirst, extras);
+  const rest = c.column_path.filter((l) => !isItemLabel(l));
+  const group = [c.panel, c.row_code, c.row_name, ...rest].join('\u0000');
+  return { measure: m, basis: m ? basis : '', group, place: [c.row_name, ...rest].filter(Boolean).join(' ') };
+}
+
+/** The measure of every cell of a table, in the order of its cells. */
+export function tableMeasures(t: MeasureTable, kind: Kind): CellMeasure[] {
+  if (!/three-public/.test(t.catalog_id)) return t.cells.map(() => ({ measure: '', basis: '', group: '', place: '' }));
+  const extras = hasMeetingOrTraining(t.cells.flatMap((c) => [...c.column_path, c.row_name]));
+  const rows = itemsAreRows(t);
+  return t.cells.map((c) => threePublicCell(c, rows, extras, kind));
 }

@@ -71,6 +71,59 @@ describe('interpretGrid', () => {
     expect(r.cells.map((c) => c.row_code)).toEqual(['2010302', '201']);
   });
 
+  it('completes 类 | 款 | 项 codes printed one level per row from the rows above', () => {
+    const g = grid([
+      ['类', '款', '项', '科目名称', '金额'],
+      ['201', '', '', '一般公共服务支出', '15.00'],
+      ['', '40', '', '信访事务', '15.00'],
+      ['', '', '01', '行政运行', '10.00'],
+      ['', '', '50', '事业运行', '5.00'],
+      ['205', '', '', '教育支出', '1.00'],
+      ['', '8', '', '进修及培训', '1.00'],
+      ['', '', '03', '培训支出', '1.00'],
+      ['', '', '', '资本性支出', '2.00'],
+      ['', '02', '', '办公设备购置', '2.00'],
+    ]);
+    const r = interpretGrid(g);
+    // a row without its code breaks the chain: 02 is left as printed rather than guessed
+    expect(r.cells.map((c) => c.row_code)).toEqual([
+      ...['201', '20140', '2014001', '2014050', '205', '20508', '2050803'],
+      ...['', '02'],
+    ]);
+  });
+
+  it('keeps a second and third classification of a row after its name, with their codes', () => {
+    const g = grid([
+      ['支出功能分类科目', '政府支出经济分类科目', '部门支出经济分类科目', '合计'],
+      ['2010601-行政运行', '50101-工资奖金津补贴', '30101-基本工资', '1721.98'],
+    ]);
+    const two = grid([
+      ['科目编码', '<', '部门经济分类科目', '科目编码', '<', '政府经济分类科目', '合计'],
+      ['类', '款', '^', '类', '款', '^', '^'],
+      ['301', '01', '基本工资', '501', '01', '工资奖金津补贴', '187.70'],
+    ]);
+    const label = (x: Grid) => interpretGrid(x).cells.map((c) => `${c.row_code}|${c.row_name}`);
+    expect(label(g)).toEqual(['2010601|行政运行 / 50101 工资奖金津补贴 / 30101 基本工资']);
+    expect(label(two)).toEqual(['30101|基本工资 / 50101 工资奖金津补贴']);
+  });
+
+  it('takes a code printed in brackets before the name as the row code', () => {
+    const g = grid([
+      ['科目名称', '金额'],
+      ['[201]一般公共服务支出', '15.00'],
+      ['【20105】统计信息事务', '15.00'],
+      ['(2010501)行政运行', '15.00'],
+      ['[201一般公共服务支出', '1.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.row_code}|${c.row_name}`)).toEqual([
+      '201|一般公共服务支出',
+      '20105|统计信息事务',
+      '2010501|行政运行',
+      '|[201一般公共服务支出',
+    ]);
+  });
+
   it('joins 类 | 款 | 项 codes whose 款 and 项 headings could not be read (a scan)', () => {
     const g = grid([
       ['类', '二', '', '科目名称', '金额'],

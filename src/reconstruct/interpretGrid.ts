@@ -30,6 +30,8 @@ export interface Interpretation {
 
 const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
+/** Between the classifications of one row in its name: 行政运行 / 50101 工资奖金津补贴. */
+export const CLASSIFICATION_SEPARATOR = ' / ';
 const CODE_LEAF = /(代码|编码|科目编号)$|^(类|款|项)$/;
 const NAME_LEAF =
   /名称$|^项目$|^项目\(.*\)$|^科目$|^摘要$|^收入$|^支出$|^收入项目$|^支出项目$|^项目名称$|^功能分类科目$|^经济分类科目$/;
@@ -225,6 +227,98 @@ function panels(
   return { panelOf, panelDepth };
 }
 
+/**
+ * A split 类|款|项 code printed one level per row (201 on the 类 row, 40 in the 款 column of the next,
+ * 01 in the 项 column after it) is completed from the rows above: 20140, 2014001. `levels` holds
+ * the levels of the last complete code, updated here.
+ */
+function completeSplitCode(code: string, firstLevel: number, levels: string[]): string {
+  let full = code;
+  if (firstLevel > 0 && levels.length >= firstLevel) full = levels.slice(0, firstLevel).join('') + code;
+  if (!SUBJECT_CODE.test(full)) return code;
+  levels.length = 0;
+  levels.push(...[full.slice(0, 3), full.slice(3, 5), full.slice(5, 7)].filter(Boolean));
+  return full;
+}
+
+/** Between a code and its name when printed in one cell: 2010601-行政运行. */
+const CODE_NAME_JOINER = /^[-—–·.\s]+/;
+
+/** One classification printed in a row: its code and name parts. */
+type LabelPair = { code: string; firstLevel: number; nameParts: string[] };
+
+/**
+ * A row's classifications in column order. A row may print more than one (功能分类 2010601-行政运行,
+ * 政府经济分类 50101-工资奖金津补贴, 部门经济分类 30101-基本工资): a code after a complete code and
+ * name starts the next one.
+ */
+function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[], splitCodes: boolean): LabelPair[] {
+  const codeCols = cols.filter((j) => roles[j] === 'code');
+  const pairs: LabelPair[] = [{ code: '', firstLevel: 0, nameParts: [] }];
+  const seen = new Set<GridCell>();
+  const current = (startsCode: boolean) => {
+    const last = pairs[pairs.length - 1];
+    if (startsCode && last.code && last.nameParts.length) pairs.push({ code: '', firstLevel: 0, nameParts: [] });
+    return pairs[pairs.length - 1];
+  };
+  for (const j of cols) {
+    const c = r[j];
+    if (!c || seen.has(c)) continue;
+    seen.add(c);
+    const t = cellText(c);
+    if (!t) continue;
+    const h = halfWidth(t);
+    // a name column printing code-name (2010601-行政运行) is read as a code and name cell
+    const codeDashName = roles[j] === 'name' && /^\d{3}(?:\d{2}){0,2}[-—–]\S/.test(h);
+    if (roles[j] === 'name' && !codeDashName) current(false).nameParts.push(t);
+    if (roles[j] !== 'code' && !codeDashName) continue;
+    if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
+    if (/^\d+$/.test(h)) {
+      // split 类|款|项 columns: 款 and 项 are two digits even where a spreadsheet dropped the zero
+      const p = current(true);
+      if (!p.code) p.firstLevel = codeCols.indexOf(j);
+      p.code += (p.code || p.firstLevel > 0) && splitCodes && h.length === 1 ? '0' + h : h;
+    } else if (/^\d{3,7}\S+/.test(h)) {
+      // code and name printed in one cell: "2010301 行政运行", "2010601-行政运行"
+      const m = /^(\d{3,7})(.*)$/.exec(h)!;
+      const last = pairs[pairs.length - 1];
+      if (last.code || last.nameParts.length) pairs.push({ code: m[1], firstLevel: 0, nameParts: [] });
+      else last.code = m[1];
+      current(false).nameParts.push(squash(t).slice(m[1].length).replace(CODE_NAME_JOINER, ''));
+    } else current(false).nameParts.push(t);
+  }
+  return pairs;
+}
+
+/**
+ * A body row's code and name within one group of columns: split 类|款|项 codes joined and completed;
+ * a second or third classification printed in the row follows the name, with its code.
+ */
+function rowLabel(
+  r: (GridCell | null)[],
+  cols: number[],
+  roles: ColumnRole[],
+  splitCodes: boolean,
+  printedLevels: string[],
+): { code: string; name: string } {
+  const [first, ...others] = labelPairs(r, cols, roles, splitCodes);
+  let code = first.code;
+  if (splitCodes && code) code = completeSplitCode(code, first.firstLevel, printedLevels);
+  // a labelled row without a code breaks the chain: what follows it is not completed from above
+  else if (first.nameParts.length) printedLevels.length = 0;
+  let name = first.nameParts.join('');
+  if (!code) {
+    // 2010301行政运行, [201]一般公共服务支出, 【20105】统计信息事务
+    const m = /^([[【(]?)(\d{3}(?:\d{2}){0,2})([\]】)]?)([^\d.,].*)$/.exec(halfWidth(name));
+    if (m && cols.some((j) => roles[j] === 'name') && Boolean(m[1]) === Boolean(m[3])) {
+      code = m[2];
+      name = name.slice(m[1].length + m[2].length + m[3].length);
+    }
+  }
+  const more = others.map((p) => [p.code, p.nameParts.join('')].filter(Boolean).join(' ')).filter(Boolean);
+  return { code, name: [name, ...more].join(CLASSIFICATION_SEPARATOR) };
+}
+
 /** The body's values, each with its row's code and name (split 类|款|项 codes joined) and its column. */
 function bodyCells(
   body: (GridCell | null)[][],
@@ -237,39 +331,11 @@ function bodyCells(
   const cells: RawCell[] = [];
   const splitCodes = roles.filter((r) => r === 'code').length > groupCount;
   const emitted = new Set<GridCell>();
+  const printedLevels = groupCols.map(() => [] as string[]);
   for (const r of body) {
     for (let k = 0; k < groupCount; k++) {
       const cols = groupCols[k];
-      let code = '';
-      const nameParts: string[] = [];
-      const seen = new Set<GridCell>();
-      for (const j of cols) {
-        const c = r[j];
-        if (!c || seen.has(c)) continue;
-        seen.add(c);
-        const t = cellText(c);
-        if (!t) continue;
-        if (roles[j] === 'code') {
-          const h = halfWidth(t);
-          if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
-          // split 类|款|项 columns: 款 and 项 are two digits even where a spreadsheet dropped the zero
-          if (/^\d+$/.test(h)) code += code && splitCodes && h.length === 1 ? '0' + h : h;
-          else if (/^\d{3,7}\S+/.test(h) && !nameParts.length) {
-            // code and name printed in one cell: "2010301 行政运行"
-            const m = /^(\d{3,7})(.*)$/.exec(h)!;
-            code += m[1];
-            nameParts.push(squash(t).slice(m[1].length));
-          } else nameParts.push(t);
-        } else if (roles[j] === 'name') nameParts.push(t);
-      }
-      let name = nameParts.join('');
-      if (!code) {
-        const m = /^(\d{3}(?:\d{2}){0,2})([^\d.,].*)$/.exec(halfWidth(name));
-        if (m && cols.some((j) => roles[j] === 'name')) {
-          code = m[1];
-          name = name.slice(m[1].length);
-        }
-      }
+      const { code, name } = rowLabel(r, cols, roles, splitCodes, printedLevels[k]);
       if (/^栏次$/.test(name)) continue;
       for (const j of cols) {
         if (roles[j] !== 'value') continue;

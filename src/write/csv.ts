@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DocumentResult } from '../model/schema.js';
 import { toYuan } from '../normalize/amount.js';
-import { hasMeetingOrTraining, measureOf } from '../normalize/measures.js';
+import { tableMeasures } from '../normalize/measures.js';
 
 export const DOCUMENT_COLUMNS = [
   'document',
@@ -93,8 +93,8 @@ export function documentRow(d: DocumentResult): Record<string, string | number> 
 
 export function cellRows(d: DocumentResult): Record<string, string | number>[] {
   return d.tables.flatMap((t) => {
-    const extras = hasMeetingOrTraining([...t.columns.flatMap((c) => c.path), ...t.cells.map((c) => c.row_name)]);
-    return t.cells.map((c) => ({
+    const measures = tableMeasures(t, d.kind);
+    return t.cells.map((c, i) => ({
       document: d.document,
       table: c.table,
       title: t.title,
@@ -110,7 +110,8 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
         ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}`
         : '',
       confidence: c.confidence ?? '',
-      ...measureOf({ catalogId: t.catalog_id, kind: d.kind, rowName: c.row_name, columnPath: c.column_path }, extras),
+      measure: measures[i].measure,
+      basis: measures[i].basis,
       value_yuan: toYuan(c.value, c.unit),
       sha256: d.sha256,
     }));
