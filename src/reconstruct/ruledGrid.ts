@@ -9,9 +9,10 @@ import type { Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
 import type { Grid, GridCell } from '../model/grid.js';
 import { textItem } from '../model/textItem.js';
+import { looksLikeMoney } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { alignedGrid } from './alignedColumns.js';
-import { MIN_BANDS_PER_LINE, MIN_COLUMN_GAP, MIN_RULE_LENGTH, REGION_RULE_MARGIN, RULE_TOLERANCE } from './settings.js';
+import { MIN_BANDS_PER_LINE, MIN_COLUMN_GAP, MIN_FIGURE_BANDS, MIN_RULE_LENGTH, REGION_RULE_MARGIN, RULE_TOLERANCE } from './settings.js';
 
 const TOL = RULE_TOLERANCE;
 
@@ -163,7 +164,7 @@ function ruledGrid(
   if (textTop < ys[0] - 2) ys = [textTop - 1, ...ys];
   if (textBottom > ys[ys.length - 1] + 2) ys = [...ys, textBottom + 1];
   const bandsPerLine = (ys.length - 1) / Math.max(lines.length, 1);
-  const rowsFromRules = bandsPerLine >= MIN_BANDS_PER_LINE;
+  const rowsFromRules = bandsPerLine >= MIN_BANDS_PER_LINE || oneFigureLinePerBand(inside, ys);
   if (!rowsFromRules) {
     // rules only around the table (three-line tables): rows are text lines, columns from rules
     ys = lineBands(lines);
@@ -172,6 +173,18 @@ function ruledGrid(
   const rows = cellsOfText(inside, xs, ys, find, r.page.number);
   const colX = xs.slice(0, -1).map((x, j) => [x, xs[j + 1]] as [number, number]);
   return dropEmptyRows({ rows, colX, method: 'rules' });
+}
+
+/**
+ * Whether the rules separate rows even where cells wrap over many lines (a project table whose
+ * 绩效目标 runs to five lines per row): the bands that hold figures hold one line of figures each.
+ * In a three-line table the body is one band with a line of figures per row.
+ */
+function oneFigureLinePerBand(items: TextItem[], ys: number[]): boolean {
+  const figureLines = buildLines(items.filter((it) => looksLikeMoney(it.str)));
+  const perBand = ys.slice(0, -1).map((y, k) => figureLines.filter((l) => yCenter(l) >= y && yCenter(l) < ys[k + 1]).length);
+  const withFigures = perBand.filter((n) => n > 0);
+  return withFigures.length >= MIN_FIGURE_BANDS && withFigures.every((n) => n === 1);
 }
 
 /**

@@ -16,6 +16,11 @@ export const MIN_RULE_LENGTH = 4;
  * come from text lines.
  */
 export const MIN_BANDS_PER_LINE = 0.3;
+/**
+ * rule bands holding figures: with at least this many, each holding one line of figures, the rules
+ * separate rows even where wrapped cells make the bands per line few (a frame alone has one or two).
+ */
+export const MIN_FIGURE_BANDS = 3;
 /** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
 export const ALIGNED_WORD_GAP = 0.12;
 /** share of the narrower span: a text span overlapping a column this much lies in it. */
