@@ -57,7 +57,7 @@ describe('bad input', () => {
     const cells = readFileSync(path.join(out, 'cells.csv'), 'utf8');
     expect(cells.split('\n')[0]).toBe(
       '\ufeffdocument,table,title,panel,row_code,row_name,column,value,unit,page,bbox,source,confidence,' +
-        'measure,basis,value_yuan,sha256',
+        'measure,basis,value_yuan,subject_code,sha256',
     );
     expect(cells).toContain('good.pdf,01,收入支出决算总表,收入,,一、一般公共预算财政拨款收入,决算数,');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MeasureCell, tableMeasures } from './measures.js';
+import { headlineMeasures, type MeasureCell, tableMeasures } from './measures.js';
 
 type Kind = '决算' | '预算';
 const cell = (row_name: string, column_path: string[]): MeasureCell => ({
@@ -105,5 +105,80 @@ describe('tableMeasures: other tables', () => {
   it('carry no measure yet', () => {
     const ms = tableMeasures({ catalog_id: 'final.summary', cells: [cell('合计', ['决算数'])] }, '决算');
     expect(ms).toEqual([{ measure: '', basis: '', group: '', place: '' }]);
+  });
+});
+
+describe('headlineMeasures', () => {
+  const c = (panel: string, row_name: string, column_path: string[]) => ({
+    panel,
+    row_code: '',
+    row_name,
+    column_path,
+    column: column_path.join('/'),
+  });
+  it('keys the totals of the summary, expense and basic-expense tables, whatever the layout', () => {
+    const summary = {
+      catalog_id: 'budget.summary',
+      cells: [
+        c('收入', '一、财政拨款收入', ['预算数']),
+        c('收入', '本年收入合计', ['预算数']),
+        c('收入', '收入总计', ['预算数']),
+        c('支出', '本年支出合计', ['预算数']),
+      ],
+    };
+    const expense = {
+      catalog_id: 'budget.expense',
+      cells: [
+        c('', '合计', ['合计']),
+        c('', '合计', ['基本支出', '小计']),
+        c('', '合计', ['基本支出', '人员经费']),
+        c('', '合计', ['项目支出', '项目支出总数']),
+        c('', '合计', ['项目支出', '扣除基建项目后预算数']),
+      ],
+    };
+    // 人员经费 as a row (决算 tables) and as a column of the 合计 row (Beijing budgets)
+    const rows = {
+      catalog_id: 'final.gpb-basic',
+      cells: [c('', '人员经费合计', ['决算数']), c('', '公用经费合计', ['决算数'])],
+    };
+    const cols = { catalog_id: 'budget.gpb-basic', cells: [c('', '合计', ['人员经费']), c('', '合计', ['公用经费'])] };
+    const keyed = (ts: Parameters<typeof headlineMeasures>[0], kind: '预算' | '决算') =>
+      [...headlineMeasures(ts, kind)].map(
+        ([cell, m]) => `${cell.row_name}|${cell.column_path.join('/')}|${m.measure}|${m.basis}`,
+      );
+    expect(keyed([summary, expense], '预算')).toEqual([
+      '收入总计|预算数|total|预算',
+      '本年收入合计|预算数|income.current|预算',
+      '一、财政拨款收入|预算数|income.fiscal|预算',
+      '本年支出合计|预算数|expense.current|预算',
+      '合计|基本支出/小计|expense.basic|预算',
+      '合计|项目支出/项目支出总数|expense.project|预算',
+    ]);
+    expect(keyed([rows], '决算')).toEqual([
+      '人员经费合计|决算数|gpb.personnel|决算',
+      '公用经费合计|决算数|gpb.public|决算',
+    ]);
+    expect(keyed([cols], '预算')).toEqual(['合计|人员经费|gpb.personnel|预算', '合计|公用经费|gpb.public|预算']);
+  });
+});
+
+describe('headlineMeasures: summary rows named otherwise', () => {
+  it('当年收入小计 and 收入合计 (Jiangsu), panels named 本年收入 / 本年支出 (Shanghai)', () => {
+    const c = (panel: string, row_name: string) => ({
+      panel,
+      row_code: '',
+      row_name,
+      column_path: ['金额'],
+      column: '金额',
+    });
+    const js = {
+      catalog_id: 'budget.summary',
+      cells: [c('收入', '当年收入小计'), c('收入', '收入合计'), c('支出', '当年支出小计')],
+    };
+    const sh = { catalog_id: 'budget.summary', cells: [c('本年收入', '收入总计'), c('本年收入', '收入合计')] };
+    const keys = (t: typeof js) =>
+      [...headlineMeasures([t], '预算')].map(([cell, m]) => `${cell.row_name}|${m.measure}`).sort();
+    expect(keys(js)).toEqual(['当年支出小计|expense.current', '当年收入小计|income.current', '收入合计|total']);
+    expect(keys(sh)).toEqual(['收入总计|total']);
   });
 });

@@ -133,3 +133,96 @@ export function tableMeasures(t: MeasureTable, kind: Kind): CellMeasure[] {
   const rows = itemsAreRows(t);
   return t.cells.map((c) => threePublicCell(c, rows, extras, kind));
 }
+
+/** A table as the headline measures read it. */
+export interface HeadlineTable extends MeasureTable {
+  cells: (MeasureCell & { column: string })[];
+}
+
+const TOTAL_ROW = /^(合计|总计)$/;
+const plain = (s: string) => norm(s).replace(ENUMERATION, '');
+type Pick = (c: HeadlineTable['cells'][number]) => boolean;
+const income = (c: { panel: string }) => /收入/.test(c.panel);
+const spending = (c: { panel: string }) => /支出/.test(c.panel);
+const CURRENT_INCOME = /^(本年|当年)收入(合计|小计)$/;
+const CURRENT_SPENDING = /^(本年|当年)支出(合计|小计)$/;
+
+/**
+ * The document's headline figures, by catalog table and label: what a user compares across
+ * provinces and years. Each key names one row (or one column of the 合计 row) of one table; every
+ * figure printed there (预算数, 决算数 …) carries it, told apart by `basis`.
+ */
+const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
+  { measure: 'total', tables: /\.summary$/, pick: (c) => income(c) && /^(总计|收入总计)$/.test(plain(c.row_name)) },
+  // Jiangsu's budgets print 当年收入小计, 上年结转, 收入合计: there 收入合计 is the grand total
+  { measure: 'total', tables: /\.summary$/, pick: (c) => income(c) && plain(c.row_name) === '收入合计' },
+  { measure: 'income.current', tables: /\.summary$/, pick: (c) => income(c) && CURRENT_INCOME.test(plain(c.row_name)) },
+  {
+    measure: 'income.fiscal',
+    tables: /\.summary$/,
+    pick: (c) => income(c) && /^财政拨款(收入)?$/.test(plain(c.row_name)),
+  },
+  {
+    measure: 'expense.current',
+    tables: /\.summary$/,
+    pick: (c) => spending(c) && CURRENT_SPENDING.test(plain(c.row_name)),
+  },
+  {
+    measure: 'expense.basic',
+    tables: /\.expense$/,
+    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '基本支出'),
+  },
+  {
+    measure: 'expense.project',
+    tables: /\.expense$/,
+    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '项目支出'),
+  },
+  {
+    measure: 'fiscal.total',
+    tables: /\.fiscal-summary$/,
+    pick: (c) => income(c) && /^(总计|收入总计)$/.test(plain(c.row_name)),
+  },
+  {
+    measure: 'gpb.basic',
+    tables: /\.gpb-expense$/,
+    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '基本支出'),
+  },
+  { measure: 'gpb.personnel', tables: /\.gpb-basic$/, pick: (c) => basicPart(c, '人员经费') },
+  { measure: 'gpb.public', tables: /\.gpb-basic$/, pick: (c) => basicPart(c, '公用经费') },
+];
+/** The column is the group `name` itself or that group's own total (基本支出, 基本支出/小计). */
+function heads(c: { column_path: string[] }, name: string): boolean {
+  const at = c.column_path.findIndex((e) => norm(e) === name);
+  if (at < 0) return false;
+  const rest = c.column_path.slice(at + 1).map(norm);
+  return rest.every((e) => /^(合计|小计|.*总数)$/.test(e) || /^(\d{4}年)?(年初|全年|调整)?(预算|决算)数?$/.test(e));
+}
+
+/** 人员经费 / 公用经费 of a basic-expense table: the row 人员经费合计, or the 合计 row of that column. */
+function basicPart(c: { row_name: string; column_path: string[] }, name: string): boolean {
+  const row = plain(c.row_name);
+  if (new RegExp(`^${name}(合计)?$`).test(row)) return true;
+  return TOTAL_ROW.test(row) && heads(c, name);
+}
+
+/**
+ * The headline measure of every cell of a document's tables (cells that are none map to nothing).
+ * Where a table prints the key's row or column more than once, the first one counts.
+ */
+export function headlineMeasures(tables: HeadlineTable[], kind: Kind): Map<MeasureCell, Measure> {
+  const out = new Map<MeasureCell, Measure>();
+  const keyed = new Set<string>();
+  for (const h of HEADLINES) {
+    if (keyed.has(h.measure)) continue;
+    const t = tables.find((x) => h.tables.test(x.catalog_id) && x.cells.some(h.pick));
+    if (!t) continue;
+    const taken = new Set<string>();
+    for (const c of t.cells.filter(h.pick)) {
+      if (taken.has(c.column) || out.has(c)) continue;
+      taken.add(c.column);
+      out.set(c, { measure: h.measure, basis: basisOf([...c.column_path, c.row_name], kind) });
+      keyed.add(h.measure);
+    }
+  }
+  return out;
+}

@@ -12,7 +12,14 @@ import { textItem } from '../model/textItem.js';
 import { looksLikeMoney } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { alignedGrid } from './alignedColumns.js';
-import { MIN_BANDS_PER_LINE, MIN_COLUMN_GAP, MIN_FIGURE_BANDS, MIN_RULE_LENGTH, REGION_RULE_MARGIN, RULE_TOLERANCE } from './settings.js';
+import {
+  MIN_BANDS_PER_LINE,
+  MIN_COLUMN_GAP,
+  MIN_FIGURE_BANDS,
+  MIN_RULE_LENGTH,
+  REGION_RULE_MARGIN,
+  RULE_TOLERANCE,
+} from './settings.js';
 
 const TOL = RULE_TOLERANCE;
 
@@ -182,7 +189,9 @@ function ruledGrid(
  */
 function oneFigureLinePerBand(items: TextItem[], ys: number[]): boolean {
   const figureLines = buildLines(items.filter((it) => looksLikeMoney(it.str)));
-  const perBand = ys.slice(0, -1).map((y, k) => figureLines.filter((l) => yCenter(l) >= y && yCenter(l) < ys[k + 1]).length);
+  const perBand = ys
+    .slice(0, -1)
+    .map((y, k) => figureLines.filter((l) => yCenter(l) >= y && yCenter(l) < ys[k + 1]).length);
   const withFigures = perBand.filter((n) => n > 0);
   return withFigures.length >= MIN_FIGURE_BANDS && withFigures.every((n) => n === 1);
 }

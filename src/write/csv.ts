@@ -1,8 +1,9 @@
 /** The tidy CSV files of the output contract (UTF-8, header line, RFC 4180 quoting). */
 import { stringify } from 'csv-stringify/sync';
-import type { DocumentResult } from '../model/schema.js';
+import type { Cell, DocumentResult } from '../model/schema.js';
 import { toYuan } from '../normalize/amount.js';
-import { tableMeasures } from '../normalize/measures.js';
+import { headlineMeasures, type Measure, tableMeasures } from '../normalize/measures.js';
+import { subjectCodes } from '../normalize/subjects.js';
 
 export const DOCUMENT_COLUMNS = [
   'document',
@@ -39,6 +40,7 @@ export const CELL_COLUMNS = [
   'measure',
   'basis',
   'value_yuan',
+  'subject_code',
   'sha256',
 ] as const;
 export const TABLE_COLUMNS = [
@@ -91,10 +93,20 @@ export function documentRow(d: DocumentResult): Record<string, string | number> 
   };
 }
 
+/** Each cell's measure: the 三公 items of its table, else the document's headline figures. */
+function documentMeasures(d: DocumentResult): Map<Cell, Measure> {
+  const out = new Map<Cell, Measure>();
+  for (const t of d.tables) tableMeasures(t, d.kind).forEach((m, i) => m.measure && out.set(t.cells[i], m));
+  for (const [c, m] of headlineMeasures(d.tables, d.kind)) if (!out.has(c as Cell)) out.set(c as Cell, m);
+  return out;
+}
+
 export function cellRows(d: DocumentResult): Record<string, string | number>[] {
-  return d.tables.flatMap((t) => {
-    const measures = tableMeasures(t, d.kind);
-    return t.cells.map((c, i) => ({
+  const measures = documentMeasures(d);
+  const all = d.tables.flatMap((t) => t.cells);
+  const subjects = new Map(subjectCodes(all).map((code, i) => [all[i], code]));
+  return d.tables.flatMap((t) =>
+    t.cells.map((c) => ({
       document: d.document,
       table: c.table,
       title: t.title,
@@ -110,12 +122,13 @@ export function cellRows(d: DocumentResult): Record<string, string | number>[] {
         ? `${c.source.sheet ? c.source.sheet + '!' : ''}table ${c.source.table} row ${c.source.row} col ${c.source.col}`
         : '',
       confidence: c.confidence ?? '',
-      measure: measures[i].measure,
-      basis: measures[i].basis,
+      measure: measures.get(c)?.measure ?? '',
+      basis: measures.get(c)?.basis ?? '',
       value_yuan: toYuan(c.value, c.unit),
+      subject_code: subjects.get(c) ?? '',
       sha256: d.sha256,
-    }));
-  });
+    })),
+  );
 }
 
 export function tableRows(d: DocumentResult): Record<string, string | number>[] {
