@@ -70,6 +70,25 @@ function covers(seg: Segment, horizontal: boolean, at: number, tol = TOL): boole
   return horizontal ? seg.x0 - tol <= at && at <= seg.x1 + tol : seg.y0 - tol <= at && at <= seg.y1 + tol;
 }
 
+/** chars: how far a rule may stand from where a label ends and its figure begins. */
+const LABEL_FIGURE_SNAP = 3;
+const isCjk = (ch: string | undefined) => ch !== undefined && ch.charCodeAt(0) >= 0x2e80;
+
+/**
+ * Where an item without a space near the rule is cut. A label that overflows its narrow cell into
+ * the figure's cell ("…支出1839311.66" across the rule at 支|出) is cut where the figure begins; a
+ * label that overflows into an empty neighbour ("序号" across the rule at 序|号) is not cut at all
+ * (the whole item stays in the cell it starts in).
+ */
+function overflowCut(chars: string[], best: number): number {
+  const figure = /[-\d][\d,]*(\.\d+)?$/.exec(chars.join(''));
+  const figureAt = figure ? [...chars.join('').slice(0, figure.index)].length : -1;
+  if (figureAt > 0 && !/\d/.test(chars[figureAt - 1]) && Math.abs(best - figureAt) <= LABEL_FIGURE_SNAP)
+    return figureAt;
+  if (isCjk(chars[best - 1]) && isCjk(chars[best])) return chars.length;
+  return best;
+}
+
 /**
  * pdf.js joins neighbouring glyph runs into one item with a space ("4571.73 一、一般公共服务支出")
  * when two cells' texts nearly touch. A vertical rule running through an item splits it there.
@@ -118,6 +137,7 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
             best = k;
           }
         }
+        best = overflowCut(chars, best);
       }
       if (best > 0 && !cuts.includes(best)) cuts.push(best);
     }

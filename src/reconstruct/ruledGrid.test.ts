@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { textItem } from '../model/textItem.js';
+import { splitAcrossRules } from './ruledGrid.js';
+
+/** One item drawn from x0 to x1, a vertical rule at `at`: what the rule makes of it. */
+const split = (str: string, x0: number, x1: number, at: number) =>
+  splitAcrossRules([textItem(str, x0, x1, 0, 10, 10)], [{ x0: at, x1: at, y0: -5, y1: 20 }]).map((it) => ({
+    str: it.str,
+    left: it.x1 <= at,
+  }));
+
+describe('splitAcrossRules', () => {
+  it('cuts two cells printed as one item at the space by the rule', () => {
+    expect(split('4571.73 一般公共服务支出', 0, 200, 60)).toEqual([
+      { str: '4571.73', left: true },
+      { str: '一般公共服务支出', left: false },
+    ]);
+  });
+
+  it('cuts a label that runs into its figure’s cell where the figure begins, not at the rule', () => {
+    // 15 CJK characters (10 pt each) then a figure of 10 half-width characters: the rule stands at 支|出
+    expect(split('1、人员经费和公用经费支出1839311.66', 0, 195, 130)).toEqual([
+      { str: '1、人员经费和公用经费支出', left: true },
+      { str: '1839311.66', left: false },
+    ]);
+  });
+
+  it('leaves a word that overflows its narrow cell whole, in the cell it starts in', () => {
+    expect(split('序号', 0, 20, 10)).toEqual([{ str: '序号', left: true }]);
+  });
+});
