@@ -305,10 +305,10 @@ const find = (t: Table | undefined, panel: string, name: RegExp, column?: RegExp
 
 /**
  * The rows that make up 收入总计: 本年收入合计, and the balances brought forward however they are
- * named (上年结转, 上年结余、结转, 年初结转和结余, 使用非财政拨款结余); numbered sub-rows are parts of these.
+ * named (上年结转, 上年结余、结转, 年初结转和结余, 上年实户资金余额, 使用非财政拨款结余); numbered sub-rows
+ * are parts of these.
  */
-const INCOME_ADDEND =
-  /^(本年收入合计|使用非财政拨款结余.*|(上年|年初)(财政拨款)?(结转|结余|结转和结余|结余、结转|结转结余).*)$/;
+const INCOME_ADDEND = /^(本年收入合计|使用非财政拨款结余.*|(上年|年初)\S{0,6}?(结转|结余|余额)\S*)$/;
 
 /** The summary tables' panels balance: 收入 总计 = 支出 总计, and each side adds up to its 总计. */
 function panels(doc: DocumentResult): Comparison[] {

@@ -312,12 +312,15 @@ describe('checks', () => {
         ['', '本年收入合计', '4676.96'],
         ['', '上年结余、结转', '7.34'],
         ['', '1.财政拨款结余、结转', '7.34'],
-        ['', '收入总计', '4684.30'],
+        ['', '上年实户资金余额', '1.00'],
+        ['', '收入总计', '4685.30'],
       ],
       '收入',
     );
     const r = runChecks(doc([inc])).filter((c) => c.rule === 'panel.balance');
-    expect(r.map((c) => `${c.status} ${c.message}`)).toEqual(['pass 收入 总计 = 本年收入合计 + 上年结余、结转']);
+    expect(r.map((c) => `${c.status} ${c.message}`)).toEqual([
+      'pass 收入 总计 = 本年收入合计 + 上年结余、结转 + 上年实户资金余额',
+    ]);
   });
 
   it('adds up codes printed once each wherever they stand, as in side-by-side groups', () => {

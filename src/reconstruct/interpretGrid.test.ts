@@ -107,6 +107,32 @@ describe('interpretGrid', () => {
     expect(label(two)).toEqual(['30101|基本工资 / 50101 工资奖金津补贴']);
   });
 
+  it('reads a wide table whose label columns follow value columns as one table, not side-by-side groups', () => {
+    const g = grid([
+      ['科目编码', '<', '采购项目', '购买服务内容', '规格型号', '数量', '经济科目编码', '<', '预算金额'],
+      ['类', '款', '^', '^', '^', '^', '类', '款', '^'],
+      ['214', '01', '检测费', '', '', '1', '302', '27', '20.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.column}|${c.value}`)).toEqual([
+      '21401|检测费 / 30227|数量|1',
+      '21401|检测费 / 30227|预算金额|20.00',
+    ]);
+    expect(r.messages.filter((m) => m.code === 'unlabeled-value')).toEqual([]);
+    // under 收入 / 支出 panel headings the same label heading starts a group, whatever the values' headings
+    const panels = grid([
+      ['收入', '<', '支出', '<', '<'],
+      ['项目', '金额', '项目', '合计', '一般公共预算财政拨款'],
+      ['一、一般公共预算财政拨款', '474.06', '一、一般公共服务支出', '378.56', '378.56'],
+    ]);
+    const p = interpretGrid(panels);
+    expect(p.cells.map((c) => `${c.panel}|${c.row_name}|${c.column}`)).toEqual([
+      '收入|一、一般公共预算财政拨款|金额',
+      '支出|一、一般公共服务支出|合计',
+      '支出|一、一般公共服务支出|一般公共预算财政拨款',
+    ]);
+  });
+
   it('takes a code printed in brackets before the name as the row code', () => {
     const g = grid([
       ['科目名称', '金额'],

@@ -32,6 +32,8 @@ const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
 /** Between the classifications of one row in its name: 行政运行 / 50101 工资奖金津补贴. */
 export const CLASSIFICATION_SEPARATOR = ' / ';
+/** A header cell over a side-by-side panel: 收入, 支 出, 财政拨款支出. */
+const PANEL_HEADING = /(收入|支出)$/;
 const CODE_LEAF = /(代码|编码|科目编号)$|^(类|款|项)$/;
 const NAME_LEAF =
   /名称$|^项目$|^项目\(.*\)$|^科目$|^摘要$|^收入$|^支出$|^收入项目$|^支出项目$|^项目名称$|^功能分类科目$|^经济分类科目$/;
@@ -93,7 +95,7 @@ export function interpretGrid(grid: Grid): Interpretation {
   const paths = headerPaths(headerRows, ncols);
   const marks = stripMarkLines(paths);
   const roles = columnRoles(paths, body);
-  const groups = columnGroups(roles);
+  const groups = columnGroups(roles, paths);
   const { panelOf, panelDepth } = panels(headerRows, groups, ncols);
   const columns = paths.map((path, j) => ({
     path: path.slice(panelDepth[j]),
@@ -176,18 +178,42 @@ function columnRoles(paths: string[][], body: (GridCell | null)[][]): ColumnRole
 }
 
 /** Groups: a label column after a value column starts a new side-by-side group. */
-function columnGroups(roles: ColumnRole[]): Groups {
+function columnGroups(roles: ColumnRole[], paths: string[][]): Groups {
   const groupOf: number[] = [];
   let g = 0;
   let seenValue = false;
+  const leaf = (j: number) => squash(paths[j][paths[j].length - 1] ?? '');
+  const whole = (j: number) => squash(paths[j].join('/'));
+  const headings = (role: (r: ColumnRole) => boolean, group: number, key: (j: number) => string) =>
+    new Set(groupOf.flatMap((gg, j) => (gg === group && role(roles[j]) && key(j) ? [key(j)] : [])));
+  const isLabel = (r: ColumnRole) => r === 'code' || r === 'name';
   for (let j = 0; j < roles.length; j++) {
-    const label = roles[j] === 'code' || roles[j] === 'name';
-    if (label && seenValue) {
+    if (isLabel(roles[j]) && seenValue && repeatsGroup(j, g)) {
       g++;
       seenValue = false;
     }
     if (roles[j] === 'value') seenValue = true;
     groupOf.push(g);
+  }
+  /**
+   * A label column after a value column starts a side-by-side group only where the table repeats
+   * itself: a value heading comes again (项目 | 预算数 | 项目 | 预算数), or a label column's whole
+   * heading does, or its own heading under another 收入 / 支出 panel heading. Otherwise it is one
+   * more column of one wide table (a procurement table's 经济科目 类 | 款 after its 数量).
+   */
+  function repeatsGroup(from: number, group: number): boolean {
+    let end = from;
+    while (end < roles.length && (isLabel(roles[end]) || end === from)) end++;
+    while (end < roles.length && !isLabel(roles[end])) end++;
+    const next = Array.from({ length: end - from }, (_, k) => from + k);
+    const labels = headings(isLabel, group, whole);
+    const earlier = Array.from({ length: group + 1 }, (_, k) => [...headings((r) => r === 'value', k, leaf)]);
+    const values = new Set(earlier.flat());
+    const underPanel = (j: number) => paths[j].length > 1 && PANEL_HEADING.test(squash(paths[j][0]));
+    const panelLabels = headings(isLabel, group, (j) => (underPanel(j) ? leaf(j) : ''));
+    return next.some((j) =>
+      isLabel(roles[j]) ? labels.has(whole(j)) || (underPanel(j) && panelLabels.has(leaf(j))) : values.has(leaf(j)),
+    );
   }
   const count = g + 1;
   const groupCols = Array.from({ length: count }, (_, k) =>
