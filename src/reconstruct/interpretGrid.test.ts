@@ -109,14 +109,26 @@ describe('interpretGrid', () => {
 
   it('reads a wide table whose label columns follow value columns as one table, not side-by-side groups', () => {
     const g = grid([
-      ['科目编码', '<', '采购项目', '购买服务内容', '规格型号', '数量', '经济科目编码', '<', '预算金额'],
-      ['类', '款', '^', '^', '^', '^', '类', '款', '^'],
-      ['214', '01', '检测费', '', '', '1', '302', '27', '20.00'],
+      [
+        '科目编码',
+        '<',
+        '采购项目',
+        '购买服务内容',
+        '规格型号',
+        '数量',
+        '部门预算支出',
+        '<',
+        '政府预算支出',
+        '<',
+        '预算金额',
+      ],
+      ['类', '款', '^', '^', '^', '^', '类', '款', '类', '款', '^'],
+      ['214', '01', '检测费', '', '', '1', '302', '27', '505', '02', '20.00'],
     ]);
     const r = interpretGrid(g);
     expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.column}|${c.value}`)).toEqual([
-      '21401|检测费 / 30227|数量|1',
-      '21401|检测费 / 30227|预算金额|20.00',
+      '21401|检测费 / 30227 / 50502|数量|1',
+      '21401|检测费 / 30227 / 50502|预算金额|20.00',
     ]);
     expect(r.messages.filter((m) => m.code === 'unlabeled-value')).toEqual([]);
     // under 收入 / 支出 panel headings the same label heading starts a group, whatever the values' headings

@@ -188,8 +188,9 @@ function columnGroups(roles: ColumnRole[], paths: string[][]): Groups {
     new Set(groupOf.flatMap((gg, j) => (gg === group && role(roles[j]) && key(j) ? [key(j)] : [])));
   const isLabel = (r: ColumnRole) => r === 'code' || r === 'name';
   for (let j = 0; j < roles.length; j++) {
-    if (isLabel(roles[j]) && seenValue && repeatsGroup(j, g)) {
-      g++;
+    if (isLabel(roles[j]) && seenValue) {
+      // the first label column after values decides for the run of label columns it opens
+      if (repeatsGroup(j, g)) g++;
       seenValue = false;
     }
     if (roles[j] === 'value') seenValue = true;
@@ -271,20 +272,25 @@ function completeSplitCode(code: string, firstLevel: number, levels: string[]): 
 const CODE_NAME_JOINER = /^[-—–·.\s]+/;
 
 /** One classification printed in a row: its code and name parts. */
-type LabelPair = { code: string; firstLevel: number; nameParts: string[] };
+type LabelPair = { code: string; firstLevel: number; nameParts: string[]; heading: string };
+/** Whether codes are split over 类 | 款 | 项 columns, and the heading above each code column. */
+type SplitCodes = { splitCodes: boolean; headingOf: (j: number) => string };
 
 /**
  * A row's classifications in column order. A row may print more than one (功能分类 2010601-行政运行,
  * 政府经济分类 50101-工资奖金津补贴, 部门经济分类 30101-基本工资): a code after a complete code and
  * name starts the next one.
  */
-function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[], splitCodes: boolean): LabelPair[] {
+function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[], split: SplitCodes): LabelPair[] {
   const codeCols = cols.filter((j) => roles[j] === 'code');
-  const pairs: LabelPair[] = [{ code: '', firstLevel: 0, nameParts: [] }];
+  const pairs: LabelPair[] = [{ code: '', firstLevel: 0, nameParts: [], heading: '' }];
   const seen = new Set<GridCell>();
-  const current = (startsCode: boolean) => {
+  const current = (startsCode: boolean, j = -1) => {
     const last = pairs[pairs.length - 1];
-    if (startsCode && last.code && last.nameParts.length) pairs.push({ code: '', firstLevel: 0, nameParts: [] });
+    const heading = j >= 0 ? split.headingOf(j) : last.heading;
+    if (startsCode && last.code && (last.nameParts.length || heading !== last.heading))
+      pairs.push({ code: '', firstLevel: 0, nameParts: [], heading });
+    if (startsCode && !pairs[pairs.length - 1].code) pairs[pairs.length - 1].heading = heading;
     return pairs[pairs.length - 1];
   };
   for (const j of cols) {
@@ -301,14 +307,15 @@ function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[],
     if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
     if (/^\d+$/.test(h)) {
       // split 类|款|项 columns: 款 and 项 are two digits even where a spreadsheet dropped the zero
-      const p = current(true);
+      const p = current(true, j);
       if (!p.code) p.firstLevel = codeCols.indexOf(j);
-      p.code += (p.code || p.firstLevel > 0) && splitCodes && h.length === 1 ? '0' + h : h;
+      p.code += (p.code || p.firstLevel > 0) && split.splitCodes && h.length === 1 ? '0' + h : h;
     } else if (/^\d{3,7}\S+/.test(h)) {
       // code and name printed in one cell: "2010301 行政运行", "2010601-行政运行"
       const m = /^(\d{3,7})(.*)$/.exec(h)!;
       const last = pairs[pairs.length - 1];
-      if (last.code || last.nameParts.length) pairs.push({ code: m[1], firstLevel: 0, nameParts: [] });
+      const heading = split.headingOf(j);
+      if (last.code || last.nameParts.length) pairs.push({ code: m[1], firstLevel: 0, nameParts: [], heading });
       else last.code = m[1];
       current(false).nameParts.push(squash(t).slice(m[1].length).replace(CODE_NAME_JOINER, ''));
     } else current(false).nameParts.push(t);
@@ -324,12 +331,12 @@ function rowLabel(
   r: (GridCell | null)[],
   cols: number[],
   roles: ColumnRole[],
-  splitCodes: boolean,
+  split: SplitCodes,
   printedLevels: string[],
 ): { code: string; name: string } {
-  const [first, ...others] = labelPairs(r, cols, roles, splitCodes);
+  const [first, ...others] = labelPairs(r, cols, roles, split);
   let code = first.code;
-  if (splitCodes && code) code = completeSplitCode(code, first.firstLevel, printedLevels);
+  if (split.splitCodes && code) code = completeSplitCode(code, first.firstLevel, printedLevels);
   // a labelled row without a code breaks the chain: what follows it is not completed from above
   else if (first.nameParts.length) printedLevels.length = 0;
   let name = first.nameParts.join('');
@@ -355,13 +362,17 @@ function bodyCells(
 ): { cells: RawCell[]; messages: Message[] } {
   const messages: Message[] = [];
   const cells: RawCell[] = [];
-  const splitCodes = roles.filter((r) => r === 'code').length > groupCount;
+  const split: SplitCodes = {
+    splitCodes: roles.filter((r) => r === 'code').length > groupCount,
+    // 类 | 款 under one heading are one code; under 部门经济分类 and 政府经济分类, two
+    headingOf: (j) => columns[j].path.slice(0, -1).join('/'),
+  };
   const emitted = new Set<GridCell>();
   const printedLevels = groupCols.map(() => [] as string[]);
   for (const r of body) {
     for (let k = 0; k < groupCount; k++) {
       const cols = groupCols[k];
-      const { code, name } = rowLabel(r, cols, roles, splitCodes, printedLevels[k]);
+      const { code, name } = rowLabel(r, cols, roles, split, printedLevels[k]);
       if (/^栏次$/.test(name)) continue;
       for (const j of cols) {
         if (roles[j] !== 'value') continue;

@@ -3,7 +3,7 @@
  * alignment where it does not. Merged cells are found where a border is missing between two
  * neighbouring finest cells; text goes to the cell that holds its centre.
  */
-import { buildLines, yCenter, type Line } from '../locate/lines.js';
+import { buildLines, segmentsOf, yCenter, type Line } from '../locate/lines.js';
 import { isPageNumber } from '../locate/markers.js';
 import type { Segment, TextItem } from '../model/content.js';
 import type { Region } from '../model/draft.js';
@@ -13,6 +13,7 @@ import { looksLikeMoney } from '../normalize/amount.js';
 import { squash } from '../normalize/text.js';
 import { alignedGrid } from './alignedColumns.js';
 import {
+  FIGURE_RUN_GAP_EM,
   MIN_BANDS_PER_LINE,
   MIN_COLUMN_GAP,
   MIN_FIGURE_BANDS,
@@ -208,7 +209,9 @@ function ruledGrid(
  * In a three-line table the body is one band with a line of figures per row.
  */
 function oneFigureLinePerBand(items: TextItem[], ys: number[]): boolean {
-  const figureLines = buildLines(items.filter((it) => looksLikeMoney(it.str)));
+  // glyphs may come one item each (2 | , | 5 | 0 …): figures are read from the lines' runs
+  const runs = buildLines(items).flatMap((l) => segmentsOf(l, FIGURE_RUN_GAP_EM));
+  const figureLines = buildLines(runs.filter((r) => looksLikeMoney(r.str)));
   const perBand = ys
     .slice(0, -1)
     .map((y, k) => figureLines.filter((l) => yCenter(l) >= y && yCenter(l) < ys[k + 1]).length);

@@ -21,6 +21,8 @@ export const MIN_BANDS_PER_LINE = 0.3;
  * separate rows even where wrapped cells make the bands per line few (a frame alone has one or two).
  */
 export const MIN_FIGURE_BANDS = 3;
+/** glyph heights: a wider gap ends a run of glyphs read as one figure (2,500,000.00 drawn glyph by glyph). */
+export const FIGURE_RUN_GAP_EM = 1.0;
 /** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
 export const ALIGNED_WORD_GAP = 0.12;
 /** share of the narrower span: a text span overlapping a column this much lies in it. */
