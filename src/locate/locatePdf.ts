@@ -14,6 +14,7 @@ import {
   findCode,
   findEntity,
   findUnit,
+  findUnitOver,
   isMetaLine,
   isNoteLine,
   isPageNumber,
@@ -177,6 +178,7 @@ function marksAround(lines: Line[], cands: TitleMatch[], i: number, titleCode: T
     code ??= findCode(t) ?? bareCode(t);
     last = k;
   }
+  unit ??= findUnitOver(lines.slice(i + 1, last + 1).map((l) => l.text));
   for (let k = i - 1; k >= Math.max(0, i - 2); k--) {
     const t = lines[k].text;
     if (cands[k] || !isMetaLine(t)) break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCode, findEntity, findUnit, isMetaLine, isPageNumber, matchTitle } from './markers.js';
+import { findCode, findEntity, findUnit, findUnitOver, isMetaLine, isPageNumber, matchTitle } from './markers.js';
 
 describe('table codes', () => {
   it('reads every printed spelling', () => {
@@ -84,6 +84,18 @@ describe('national schemes', () => {
     expect(isMetaLine('341-湖州市财政局                 单位:万元')).toBe(true);
     expect(findEntity('部门（单位）：烟台市民政局        单位：万元')).toBe('烟台市民政局');
     expect(isMetaLine('合计        单位：万元')).toBe(false);
+    // 单位 naming the department, then 单位 naming the money unit (Wuxi)
+    const both = '单位：无锡市应急管理综合行政执法监督局                单位：万元';
+    expect([isMetaLine(both), findEntity(both), findUnit(both)]).toEqual([
+      true,
+      '无锡市应急管理综合行政执法监督局',
+      '万元',
+    ]);
+    expect(findEntity('单位：万元')).toBeUndefined();
+    // 单位：万 | 元 over two lines, the department's name between
+    const split = ['单位：万', '部门名称：江苏省高级人民法院                元'];
+    expect(split.map(isMetaLine)).toEqual([true, true]);
+    expect([findUnit(split[0]), findUnitOver(split), findEntity(split[0])]).toEqual([undefined, '万元', undefined]);
   });
 });
 

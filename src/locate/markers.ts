@@ -46,13 +46,21 @@ function unsplitUnit(text: string): string {
   );
 }
 
+/** The unit of marks printed over several lines (单位：万 above, 部门名称：… 元 below). */
+export function findUnitOver(texts: string[]): Unit | undefined {
+  return findUnit(texts.join('  '));
+}
+
 export function findUnit(text: string): Unit | undefined {
   const m = /单位:(万元|元)/.exec(matchKey(unsplitUnit(text)));
   return m ? (m[1] as Unit) : undefined;
 }
 
-const ENTITY =
-  /(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门[(（]单位[)）]|部门)[:：]\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)/;
+/** 单位： names the department where what follows is not the money unit (单位：无锡市…局). */
+const ENTITY_LABEL =
+  String.raw`(?:编制单位|编制部门|部门名称|预算单位|单位名称|预算主管部门|部门[(（]单位[)）]|部门|` +
+  String.raw`单位(?=[:：]\s*(?!(?:万元|元|万)(?:\s|$))))[:：]`;
+const ENTITY = new RegExp(ENTITY_LABEL + String.raw`\s*(.*?)(?=\s{2,}|\s*(?:金额)?单位[:：]|\s*公开\s*\S{1,3}\s*表|$)`);
 
 /**
  * "341-湖州市财政局    单位:万元": the unit's name without a label, perhaps after its budget code,
@@ -84,6 +92,8 @@ export function isMetaLine(text: string): boolean {
       '',
     )
     .replace(/^\(?续表?\)?\d*$/, '')
+    // 单位：万 | 元 printed over two lines, beside the department's name
+    .replace(/^(?:(?:金额)?单位:万|元)$/, '')
     .replace(/^(?:附)?表([一二三四五六七八九十]+|\d{1,2})(?:-\d{1,2})?$/, '');
   return key.length === 0;
 }
