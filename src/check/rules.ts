@@ -5,11 +5,16 @@
  */
 import type { Cell, DocumentResult as FullDocument, NarrativeFigure, Table } from '../model/schema.js';
 import type { Unit } from '../model/unit.js';
-import { tableMeasures, THREE_PUBLIC_GRAND_TOTAL, THREE_PUBLIC_TOTAL } from '../normalize/measures.js';
+import {
+  headlineMeasures,
+  tableMeasures,
+  THREE_PUBLIC_GRAND_TOTAL,
+  THREE_PUBLIC_TOTAL,
+} from '../normalize/measures.js';
 import { FIGURE_SCALE, ROUNDING_STEP_BY_DECIMALS } from './settings.js';
 
 /** What the rules read: the tables and the narrative's figures. */
-export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'>;
+export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'> & { kind?: FullDocument['kind'] };
 type DocumentResult = CheckInput;
 
 export interface Comparison {
@@ -485,43 +490,26 @@ function threePublic(doc: DocumentResult): Comparison[] {
 }
 
 /** Where each narrative figure sits in the tables: the cell it must equal. */
-const NARRATIVE_TARGETS: Record<string, (doc: DocumentResult) => { table: Table; cell: Cell } | undefined> = {
-  total: (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
-  'income.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '收入', /^本年收入合计$/)),
-  'expense.current': (d) => inTable(d, ['final.summary', 'budget.summary'], (t) => find(t, '支出', /^本年支出合计$/)),
-  'expense.basic': (d) =>
-    inTable(d, ['final.expense', 'budget.expense'], (t) =>
-      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column)),
-    ),
-  'expense.project': (d) =>
-    inTable(d, ['final.expense', 'budget.expense'], (t) =>
-      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /项目支出$/.test(c.column)),
-    ),
-  'fiscal.total': (d) =>
-    inTable(d, ['final.fiscal-summary', 'budget.fiscal-summary'], (t) => find(t, '收入', /^(总计|收入总计)$/)),
-  'gpb.basic': (d) =>
-    inTable(d, ['final.gpb-expense'], (t) =>
-      t.cells.find((c) => TOTAL_ROW.test(c.row_name) && /基本支出$/.test(c.column)),
-    ),
-  'gpb.personnel': (d) =>
-    inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^人员经费(合计)?$/.test(c.row_name))),
-  'gpb.public': (d) =>
-    inTable(d, ['final.gpb-basic'], (t) => t.cells.find((c) => /^公用经费(合计)?$/.test(c.row_name))),
-  'three.final': (d) =>
-    inTable(d, ['final.three-public'], (t) =>
-      t.cells.find((c) => c.column_path.includes('合计') && /决算/.test(c.column + c.row_name)),
-    ),
-  'three.budget': (d) =>
-    inTable(d, ['budget.three-public'], (t) =>
-      t.cells.find((c) => c.column_path.includes('合计') && !/决算|机关运行/.test(c.column + c.row_name)),
-    ),
-};
-function inTable(doc: DocumentResult, ids: string[], pick: (t: Table) => Cell | undefined) {
-  for (const table of byCatalog(doc, ids)) {
-    const cell = pick(table);
-    if (cell) return { table, cell };
-  }
-  return undefined;
+/**
+ * The cell a narrative figure must equal: the table figure with the same headline measure (one
+ * model with the dataset's `measure` column), of the document's own basis where a table prints both.
+ */
+function narrativeTarget(doc: DocumentResult, key: string): { table: Table; cell: Cell } | undefined {
+  const kind = doc.kind ?? '';
+  const [measure, basis] =
+    key === 'three.final'
+      ? [THREE_PUBLIC_TOTAL, '决算']
+      : key === 'three.budget'
+        ? [THREE_PUBLIC_TOTAL, '预算']
+        : [key, kind];
+  const keyed: { cell: Cell; basis: string }[] = [];
+  for (const t of doc.tables)
+    tableMeasures(t, kind).forEach((m, i) => m.measure === measure && keyed.push({ cell: t.cells[i], basis: m.basis }));
+  for (const [c, m] of headlineMeasures(doc.tables, kind))
+    if (m.measure === measure) keyed.push({ cell: c as Cell, basis: m.basis });
+  const hit = keyed.find((k) => k.basis === basis || !k.basis);
+  const table = hit && doc.tables.find((t) => t.cells.includes(hit.cell));
+  return hit && table ? { table, cell: hit.cell } : undefined;
 }
 /** an amount in 万元 or 元 → units of 0.0001 元 */
 const inYuan = (value: string, unit: Unit) => toFixed4(value) * (unit === '万元' ? 10000n : 1n);
@@ -531,7 +519,7 @@ const decimals = (v: string) => (v.split('.')[1] ?? '').length;
 function narrativeVsTables(doc: DocumentResult): Comparison[] {
   const out: Comparison[] = [];
   for (const f of doc.narrative) {
-    const target = NARRATIVE_TARGETS[f.key]?.(doc);
+    const target = narrativeTarget(doc, f.key);
     if (!target) continue;
     const { table, cell } = target;
     const perUnit = cell.unit === '万元' ? 10000n : 1n;

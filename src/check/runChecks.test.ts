@@ -338,4 +338,25 @@ describe('checks', () => {
       'pass 5.00',
     ]);
   });
+
+  it('compares a narrative 三公 figure with the table figure of its own basis only', () => {
+    const top = '财政拨款“三公”经费';
+    const paths = [[top, '合计', '预算数']];
+    const t = table('07', 'final.three-public', paths, [['', '', '0.95']]);
+    const fig = (key: string, label: string) => ({
+      key,
+      label,
+      value: '0.00',
+      unit: '万元' as const,
+      page: 3,
+      text: '…',
+    });
+    // the text states the 决算 figure; the table prints only the 预算 one: nothing to compare
+    const final = runChecks(doc([t], [fig('three.final', '“三公”经费支出决算')]));
+    expect(final.filter((c) => c.rule === 'narrative.tables')).toEqual([]);
+    const budget = runChecks(doc([t], [fig('three.budget', '“三公”经费预算数')])).filter(
+      (c) => c.rule === 'narrative.tables',
+    );
+    expect(budget.map((c) => `${c.status} ${c.actual}`)).toEqual(['fail 0.95']);
+  });
 });
