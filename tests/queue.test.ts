@@ -12,15 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipOf } from './fixtures/zipBomb.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'corpus');
 const bin = path.join(root, 'bin', 'gongkai.js');
 const DATASET = ['documents.csv', 'tables.csv', 'cells.csv', 'checks.csv'];
 
-function gongkai(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function gongkai(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { maxBuffer: 1 << 24 }, (err, stdout, stderr) =>
+    execFile('node', [bin, ...args], { maxBuffer: 1 << 24, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -299,6 +300,30 @@ describe('queue mode', () => {
     const again = await status();
     expect(again.counts).toMatchObject({ failed: 0 });
     expect(again.counts.waiting + again.counts.active + again.counts.delayed).toBe(2);
+  });
+
+  it('a zip member travels inside its job: a worker without the submitter temp folder reads it', async () => {
+    const r = await freshRedis();
+    const out = path.join(work, 'zipped');
+    const zipIn = path.join(work, 'zip-in');
+    const submitterTmp = path.join(work, 'submitter-tmp');
+    mkdirSync(zipIn);
+    mkdirSync(submitterTmp);
+    const pdf = readdirSync(corpus).find((f) => f.endsWith('.pdf'))!;
+    writeFileSync(
+      path.join(zipIn, 'county.zip'),
+      zipOf([{ name: `2024/${pdf}`, data: readFileSync(path.join(corpus, pdf)) }]),
+    );
+    const run = gongkai(['extract', zipIn, '--out', out, '--queue', r.url, '--no-db'], { TMPDIR: submitterTmp });
+    const status = async () => JSON.parse((await gongkai(['queue', 'status', '--queue', r.url, '--json'])).stdout);
+    while ((await status()).counts.waiting < 1) await new Promise((resolve) => setTimeout(resolve, 200));
+    // the member was unpacked into the submitter's temp folder: gone, as on another host
+    for (const d of readdirSync(submitterTmp)) rmSync(path.join(submitterTmp, d), { recursive: true, force: true });
+    startWorker(r.url, out);
+    const done = await run;
+    expect(done.code, done.stderr).toBe(0);
+    const docs = readCsv(path.join(out, 'documents.csv'));
+    expect(docs.map((d) => [d.document, d.status])).toEqual([[`county.zip/2024/${pdf}`, 'ok']]);
   });
 
   it('an unreachable queue is a coded error at once, not a wait', async () => {

@@ -45,6 +45,8 @@ export interface PlannedDocument {
   file: string;
   name: string;
   alsoNamed: string[];
+  /** `file` is a temp path of this process (a zip's member, an alias of a name that is not UTF-8) */
+  localOnly?: boolean;
 }
 
 /**
@@ -381,6 +383,7 @@ async function runElsewhere(
     file: readPath(g),
     name: g.names[0],
     alsoNamed: g.names.slice(1),
+    localOnly: path.resolve(readPath(g)) !== g.inputs[0].file,
   }));
   return runner.run(planned, (doc, result) =>
     emit({ type: 'document', ...doc, result, done: ++done, todo: todo.length }),

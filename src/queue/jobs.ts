@@ -10,6 +10,11 @@ export interface DocumentJob {
   /** the name the document is listed under (the rows are rendered with it) */
   name: string;
   sha256: string;
+  /**
+   * the file's bytes, base64, where `file` is a temp path of the submitting host that no other
+   * host can reach (a zip's member, an alias of a name that is not UTF-8)
+   */
+  content?: string;
 }
 
 /** A finished job's return value: the document's summary and who read it. */

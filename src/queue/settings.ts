@@ -66,3 +66,10 @@ export const STATUS_FAILED_LISTED = 50;
  * stopped worker alive.
  */
 export const CLOSE_GRACE_SECONDS = 10;
+
+/**
+ * bytes: a file only the submitting host can reach (a zip's member, an alias of a name that is not
+ * UTF-8) travels inside its job up to this size; Redis holds it until the job is read. Disclosures
+ * are a few MB; a larger file is left to the submitting host's own workers.
+ */
+export const INLINE_CONTENT_MAX_BYTES = 64 * 1024 * 1024;

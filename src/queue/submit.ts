@@ -8,7 +8,7 @@
  * while Redis restarts are lost, and a job Redis lost with its data is put in again, unless its
  * result is already in the output folder.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { Queue, QueueEvents } from 'bullmq';
 import { isDone, type DocumentRunner, type PlannedDocument } from '../harvest/harvest.js';
 import { summarize, type DocumentSummary } from '../harvest/summary.js';
@@ -20,7 +20,14 @@ import { resultPath, writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
 import { openRedis, shownUrl } from './connection.js';
 import { codeOfReason, jobOptions, type DocumentJob, type JobOutcome } from './jobs.js';
-import { ENQUEUE_BATCH, OUTAGE_LIMIT_SECONDS, QUEUE_NAME, RECONCILE_BATCH, RECONCILE_MS } from './settings.js';
+import {
+  ENQUEUE_BATCH,
+  INLINE_CONTENT_MAX_BYTES,
+  OUTAGE_LIMIT_SECONDS,
+  QUEUE_NAME,
+  RECONCILE_BATCH,
+  RECONCILE_MS,
+} from './settings.js';
 
 export interface SubmitOptions {
   url: string;
@@ -122,14 +129,25 @@ export function queueRunner(opts: SubmitOptions): DocumentRunner & { close(): Pr
   };
 }
 
-function addJobs(queue: Queue<DocumentJob, JobOutcome>, docs: PlannedDocument[]) {
-  return queue.addBulk(
-    docs.map((d) => ({
+async function addJobs(queue: Queue<DocumentJob, JobOutcome>, docs: PlannedDocument[]) {
+  const jobs = await Promise.all(
+    docs.map(async (d) => ({
       name: 'document',
-      data: { file: d.file, name: d.name, sha256: d.sha256 },
+      data: { file: d.file, name: d.name, sha256: d.sha256, ...(await inlineContent(d)) },
       opts: jobOptions(d.sha256),
     })),
   );
+  return queue.addBulk(jobs);
+}
+
+/**
+ * A file only this host can reach travels inside its job (up to INLINE_CONTENT_MAX_BYTES; a larger
+ * one is left to the workers of this host, which can open the path).
+ */
+async function inlineContent(d: PlannedDocument): Promise<{ content?: string }> {
+  if (!d.localOnly) return {};
+  const { size } = await stat(d.file);
+  return size <= INLINE_CONTENT_MAX_BYTES ? { content: (await readFile(d.file)).toString('base64') } : {};
 }
 
 /**

@@ -10,14 +10,16 @@
  * completes.
  */
 import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { Worker, type Job } from 'bullmq';
 import { RETRIED_CODES } from '../harvest/harvest.js';
 import { DocumentPool, type PoolOptions } from '../harvest/pool.js';
 import { blankResult } from '../model/blankResult.js';
 import { buildFingerprint } from '../model/build.js';
 import { GongkaiError } from '../model/errors.js';
+import { makeTempDir } from '../util/tempDir.js';
 import { writeResult } from '../write/dataset.js';
 import { renderRows, writeRows } from '../write/rows.js';
 import { openRedis } from './connection.js';
@@ -61,7 +63,31 @@ async function readJob(
   host: string,
   build: string,
 ): Promise<JobOutcome> {
-  const { file, name, sha256 } = job.data;
+  // a file that came inside its job is written to this host's temp folder, read, and removed
+  const inline = job.data.content ? await writeInline(job.data) : undefined;
+  try {
+    return await readJobFile(job, inline?.file ?? job.data.file, pool, opts, host, build);
+  } finally {
+    if (inline) await rm(inline.dir, { recursive: true, force: true });
+  }
+}
+
+async function writeInline(data: DocumentJob): Promise<{ dir: string; file: string }> {
+  const dir = await makeTempDir('job');
+  const file = path.join(dir, `document${path.extname(data.name).toLowerCase()}`);
+  await writeFile(file, Buffer.from(data.content!, 'base64'));
+  return { dir, file };
+}
+
+async function readJobFile(
+  job: Job<DocumentJob>,
+  file: string,
+  pool: DocumentPool,
+  opts: QueueWorkerOptions,
+  host: string,
+  build: string,
+): Promise<JobOutcome> {
+  const { name, sha256 } = job.data;
   const attempt = job.attemptsMade + 1;
   opts.log({ type: 'job-started', job: job.id, document: name, attempt });
   // a file this host cannot reach (another mount, a share gone) is not the document's failure:
