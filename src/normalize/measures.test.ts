@@ -182,3 +182,12 @@ describe('headlineMeasures: summary rows named otherwise', () => {
     expect(keys(sh)).toEqual(['收入总计|total']);
   });
 });
+
+describe('headlineMeasures: a table printing only its totals', () => {
+  it('reads the one unlabeled row of a 支出 table as its 合计 row', () => {
+    const c = (column: string) => ({ panel: '', row_code: '', row_name: '', column_path: [column], column });
+    const t = { catalog_id: 'budget.expense', cells: [c('合计'), c('基本支出'), c('项目支出')] };
+    const keyed = [...headlineMeasures([t], '预算')].map(([cell, m]) => `${cell.column_path.join('/')}|${m.measure}`);
+    expect(keyed).toEqual(['基本支出|expense.basic', '项目支出|expense.project']);
+  });
+});

@@ -140,6 +140,9 @@ export interface HeadlineTable extends MeasureTable {
 }
 
 const TOTAL_ROW = /^(合计|总计)$/;
+/** The 合计 row, or the one row of a table that prints only its totals, without a label (Jiangsu). */
+const totalRow = (c: { row_name: string; row_code: string }) =>
+  TOTAL_ROW.test(plain(c.row_name)) || (!c.row_name && !c.row_code);
 const plain = (s: string) => norm(s).replace(ENUMERATION, '');
 type Pick = (c: HeadlineTable['cells'][number]) => boolean;
 const income = (c: { panel: string }) => /收入/.test(c.panel);
@@ -170,12 +173,12 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
   {
     measure: 'expense.basic',
     tables: /\.expense$/,
-    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '基本支出'),
+    pick: (c) => totalRow(c) && heads(c, '基本支出'),
   },
   {
     measure: 'expense.project',
     tables: /\.expense$/,
-    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '项目支出'),
+    pick: (c) => totalRow(c) && heads(c, '项目支出'),
   },
   {
     measure: 'fiscal.total',

@@ -145,6 +145,19 @@ describe('interpretGrid', () => {
     ]);
   });
 
+  it('finds the panels of a table whose rows are numbered in a 序号 column before them', () => {
+    const g = grid([
+      ['序号', '收入', '<', '支出', '<'],
+      ['^', '项目', '预算数', '项目', '预算数'],
+      ['1', '一、财政拨款', '18999011.66', '一、一般公共服务支出', '0.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.panel}|${c.row_name}|${c.column}`)).toEqual([
+      '收入|一、财政拨款|预算数',
+      '支出|一、一般公共服务支出|预算数',
+    ]);
+  });
+
   it('takes a code printed in brackets before the name as the row code', () => {
     const g = grid([
       ['科目名称', '金额'],

@@ -96,7 +96,7 @@ export function interpretGrid(grid: Grid): Interpretation {
   const marks = stripMarkLines(paths);
   const roles = columnRoles(paths, body);
   const groups = columnGroups(roles, paths);
-  const { panelOf, panelDepth } = panels(headerRows, groups, ncols);
+  const { panelOf, panelDepth } = panels(headerRows, groups, ncols, roles);
   const columns = paths.map((path, j) => ({
     path: path.slice(panelDepth[j]),
     role: roles[j],
@@ -199,8 +199,9 @@ function columnGroups(roles: ColumnRole[], paths: string[][]): Groups {
   /**
    * A label column after a value column starts a side-by-side group only where the table repeats
    * itself: a value heading comes again (项目 | 预算数 | 项目 | 预算数), or a label column's whole
-   * heading does, or its own heading under another 收入 / 支出 panel heading. Otherwise it is one
-   * more column of one wide table (a procurement table's 经济科目 类 | 款 after its 数量).
+   * heading does, or its own heading under another 收入 / 支出 panel heading, or its columns have the
+   * roles of the group before. Otherwise it is one more column of one wide table (a procurement
+   * table's 经济科目 类 | 款 after its 数量).
    */
   function repeatsGroup(from: number, group: number): boolean {
     let end = from;
@@ -212,8 +213,14 @@ function columnGroups(roles: ColumnRole[], paths: string[][]): Groups {
     const values = new Set(earlier.flat());
     const underPanel = (j: number) => paths[j].length > 1 && PANEL_HEADING.test(squash(paths[j][0]));
     const panelLabels = headings(isLabel, group, (j) => (underPanel(j) ? leaf(j) : ''));
-    return next.some((j) =>
-      isLabel(roles[j]) ? labels.has(whole(j)) || (underPanel(j) && panelLabels.has(leaf(j))) : values.has(leaf(j)),
+    // the same columns again (科目代码 | 科目名称 | 决算数 ×3), even where OCR misread the headings
+    const current = groupOf.flatMap((gg, j) => (gg === group ? [roles[j]] : []));
+    const sameRoles = next.length === current.length && next.every((j, k) => roles[j] === current[k]);
+    return (
+      sameRoles ||
+      next.some((j) =>
+        isLabel(roles[j]) ? labels.has(whole(j)) || (underPanel(j) && panelLabels.has(leaf(j))) : values.has(leaf(j)),
+      )
     );
   }
   const count = g + 1;
@@ -226,10 +233,13 @@ function columnGroups(roles: ColumnRole[], paths: string[][]): Groups {
 /** Each group's panel name and how many header levels it takes from its columns' paths. */
 function panels(
   headerRows: (GridCell | null)[][],
-  { groupOf, groupCols, count: groupCount }: Groups,
+  { groupOf, groupCols: allCols, count: groupCount }: Groups,
   ncols: number,
+  roles: ColumnRole[],
 ): { panelOf: string[]; panelDepth: number[] } {
-  // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath)
+  // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath); a 序号 column
+  // before them numbers the rows of every panel and belongs to none
+  const groupCols = allCols.map((cols) => cols.filter((j) => roles[j] !== 'lineno'));
   const panelDepth: number[] = Array(ncols).fill(0);
   const panelOf: string[] = Array(groupCount).fill('');
   if (groupCount > 1) {

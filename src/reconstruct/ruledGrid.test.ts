@@ -25,7 +25,15 @@ describe('splitAcrossRules', () => {
     ]);
   });
 
-  it('leaves a word that overflows its narrow cell whole, in the cell it starts in', () => {
+  it('leaves a word that overflows its narrow cell whole, in the cell that holds most of it', () => {
     expect(split('序号', 0, 20, 10)).toEqual([{ str: '序号', left: true }]);
+    // a heading wider than its cell, over both of its rules: it stays in its own cell, the middle one
+    const both = splitAcrossRules(
+      [textItem('政府预算支出经济科目（按大类）', 627.5, 762.5, 0, 10, 9)],
+      [633.2, 755.5].map((x) => ({ x0: x, x1: x, y0: -5, y1: 20 })),
+    );
+    expect(both.map((it) => [it.str, it.x0 > 633.2 && it.x1 < 755.5])).toEqual([
+      ['政府预算支出经济科目（按大类）', true],
+    ]);
   });
 });

@@ -78,15 +78,15 @@ const isCjk = (ch: string | undefined) => ch !== undefined && ch.charCodeAt(0) >
 /**
  * Where an item without a space near the rule is cut. A label that overflows its narrow cell into
  * the figure's cell ("…支出1839311.66" across the rule at 支|出) is cut where the figure begins; a
- * label that overflows into an empty neighbour ("序号" across the rule at 序|号) is not cut at all
- * (the whole item stays in the cell it starts in).
+ * word that overflows into its neighbours ("序号" across the rule at 序|号) is not cut at all (-1):
+ * the whole word stays in the cell that holds most of it.
  */
 function overflowCut(chars: string[], best: number): number {
   const figure = /[-\d][\d,]*(\.\d+)?$/.exec(chars.join(''));
   const figureAt = figure ? [...chars.join('').slice(0, figure.index)].length : -1;
   if (figureAt > 0 && !/\d/.test(chars[figureAt - 1]) && Math.abs(best - figureAt) <= LABEL_FIGURE_SNAP)
     return figureAt;
-  if (isCjk(chars[best - 1]) && isCjk(chars[best])) return chars.length;
+  if (isCjk(chars[best - 1]) && isCjk(chars[best])) return -1;
   return best;
 }
 
@@ -115,7 +115,7 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
     const total = ems.reduce((a, b) => a + b, 0);
     const pos: number[] = [it.x0];
     for (const e of ems) pos.push(pos[pos.length - 1] + (e / total) * (it.x1 - it.x0));
-    const cuts: number[] = [];
+    const cuts: { at: number; wall: number }[] = [];
     for (const w of walls) {
       // prefer a space near the wall, else the character boundary nearest to it
       let best = -1;
@@ -128,7 +128,9 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
           best = k;
         }
       });
-      if (best < 0 || bestD > 2 * it.fontSize) {
+      // a text-layer item with a space far from the rule: two cells' texts joined, cut at the space
+      const textLayer = it.confidence === undefined;
+      if ((best < 0 || bestD > 2 * it.fontSize) && !(textLayer && best >= 0)) {
         best = -1;
         bestD = Infinity;
         for (let k = 1; k < chars.length; k++) {
@@ -138,14 +140,19 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
             best = k;
           }
         }
-        best = overflowCut(chars, best);
+        // OCR's character positions are estimates: its items are cut where the rule stands
+        if (textLayer) best = overflowCut(chars, best);
       }
-      if (best > 0 && !cuts.includes(best)) cuts.push(best);
+      if (best > 0 && !cuts.some((c) => c.at === best)) cuts.push({ at: best, wall: w });
     }
-    cuts.sort((a, b) => a - b);
+    cuts.sort((a, b) => a.at - b.at);
+    if (!cuts.length) {
+      out.push(inWidestCell(it, walls));
+      continue;
+    }
     let start = 0;
-    const bounds = [it.x0, ...walls, it.x1];
-    [...cuts, chars.length].forEach((cut, k) => {
+    const bounds = [it.x0, ...cuts.map((c) => c.wall), it.x1];
+    [...cuts.map((c) => c.at), chars.length].forEach((cut, k) => {
       const str = chars.slice(start, cut).join('').trim();
       start = chars[cut] === ' ' ? cut + 1 : cut;
       if (!str) return;
@@ -153,7 +160,7 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
         textItem(
           str,
           bounds[k] + (k ? 0.5 : 0),
-          bounds[k + 1] - (k < walls.length ? 0.5 : 0),
+          bounds[k + 1] - (k < cuts.length ? 0.5 : 0),
           it.y0,
           it.y1,
           it.fontSize,
@@ -163,6 +170,16 @@ export function splitAcrossRules(items: TextItem[], vs: Segment[]): TextItem[] {
     });
   }
   return out;
+}
+
+/** A word overflowing its cell, uncut: it belongs to the cell that holds most of it. */
+function inWidestCell(it: TextItem, walls: number[]): TextItem {
+  const edges = [it.x0, ...walls, it.x1];
+  let k = 0;
+  for (let j = 1; j + 1 < edges.length; j++) if (edges[j + 1] - edges[j] > edges[k + 1] - edges[k]) k = j;
+  const x0 = edges[k] + (k ? 0.5 : 0);
+  const x1 = edges[k + 1] - (k < walls.length ? 0.5 : 0);
+  return textItem(it.str.trim(), x0, x1, it.y0, it.y1, it.fontSize, it.confidence);
 }
 
 function ruledGrid(
