@@ -27,9 +27,6 @@ function mostCommon<T>(xs: T[]): T | undefined {
 const YEAR_KIND_COVER = /^[^，。；]{0,40}?((?:19|20)\d{2})年度?[^，。；\d]{0,40}?(?:部门|单位)(?:综合)?(决算|预算)/;
 const YEAR_KIND = /((?:19|20)\d{2})年度?(?:[^，。；\d]{0,12}?)(?:部门|单位)?(决算|预算)/;
 
-/** (本级), (汇总) after a department's name say which of its accounts a table shows, not who it is. */
-const SCOPE_QUALIFIER = /[(（](本级|汇总|部门汇总|单位汇总|合并)[)）]$/;
-
 /** A document's kind, year, entity and unit, from its text and its tables' marks. */
 export function documentMeta(input: MetaInput): {
   kind: '决算' | '预算' | '';
@@ -83,7 +80,7 @@ export function documentMeta(input: MetaInput): {
   }
   if (!kind) kind = /决算/.test(input.fileName) ? '决算' : /预算/.test(input.fileName) ? '预算' : '';
   // an entity must read like an organisation's name; a line that ran into a running head does not
-  const named = input.tableEntities.filter(Boolean).map((e) => e.replace(SCOPE_QUALIFIER, ''));
+  const named = input.tableEntities.filter(Boolean);
   const plausible = named.filter((e) => ORG_NAME.test(e.replace(/^\d{2,12}[-－_]?/, '')));
   let entity = mostCommon(plausible) ?? '';
   if (!entity) entity = coverEntity(head);
