@@ -158,6 +158,14 @@ describe('interpretGrid', () => {
     ]);
   });
 
+  it('keeps a description column (项目简介) out of the row name', () => {
+    const g = grid([
+      ['单位（项目）名称', '项目金额', '项目简介'],
+      ['困难群众救助资金', '246,950,000.00', '困难群众救助资金包括：城市居民最低生活保障金'],
+    ]);
+    expect(interpretGrid(g).cells.map((c) => `${c.row_name}|${c.column}`)).toEqual(['困难群众救助资金|项目金额']);
+  });
+
   it('takes a code printed in brackets before the name as the row code', () => {
     const g = grid([
       ['科目名称', '金额'],

@@ -284,7 +284,9 @@ const CODE_NAME_JOINER = /^[-—–·.\s]+/;
 /** One classification printed in a row: its code and name parts. */
 type LabelPair = { code: string; firstLevel: number; nameParts: string[]; heading: string };
 /** Whether codes are split over 类 | 款 | 项 columns, and the heading above each code column. */
-type SplitCodes = { splitCodes: boolean; headingOf: (j: number) => string };
+type SplitCodes = { splitCodes: boolean; headingOf: (j: number) => string; isNote: (j: number) => boolean };
+/** A text column beside the label (项目简介, 说明, 备注, 绩效目标): what a row is about, not its name. */
+const NOTE_LEAF = /(简介|说明|备注|绩效目标|目标值?)$/;
 
 /**
  * A row's classifications in column order. A row may print more than one (功能分类 2010601-行政运行,
@@ -312,6 +314,7 @@ function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[],
     const h = halfWidth(t);
     // a name column printing code-name (2010601-行政运行) is read as a code and name cell
     const codeDashName = roles[j] === 'name' && /^\d{3}(?:\d{2}){0,2}[-—–]\S/.test(h);
+    if (roles[j] === 'name' && split.isNote(j)) continue;
     if (roles[j] === 'name' && !codeDashName) current(false).nameParts.push(t);
     if (roles[j] !== 'code' && !codeDashName) continue;
     if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
@@ -376,6 +379,7 @@ function bodyCells(
     splitCodes: roles.filter((r) => r === 'code').length > groupCount,
     // 类 | 款 under one heading are one code; under 部门经济分类 and 政府经济分类, two
     headingOf: (j) => columns[j].path.slice(0, -1).join('/'),
+    isNote: (j) => NOTE_LEAF.test(squash(columns[j].path[columns[j].path.length - 1] ?? '')),
   };
   const emitted = new Set<GridCell>();
   const printedLevels = groupCols.map(() => [] as string[]);

@@ -17,10 +17,11 @@ export const MIN_RULE_LENGTH = 4;
  */
 export const MIN_BANDS_PER_LINE = 0.3;
 /**
- * rule bands holding figures: with at least this many, each holding one line of figures, the rules
- * separate rows even where wrapped cells make the bands per line few (a frame alone has one or two).
+ * rule bands holding figures: with at least this many, and none holding two lines of figures, the
+ * rules separate rows even where wrapped cells make the bands per line few. One is enough: the last
+ * page of a long table may hold one row (a three-line table's body band holds a line per row).
  */
-export const MIN_FIGURE_BANDS = 3;
+export const MIN_FIGURE_BANDS = 1;
 /** glyph heights: a wider gap ends a run of glyphs read as one figure (2,500,000.00 drawn glyph by glyph). */
 export const FIGURE_RUN_GAP_EM = 1.0;
 /** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
