@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { glob } from 'tinyglobby';
+import { chooseOcrEngine } from '../src/ocr/ocrEngine.js';
 
 interface Measure {
   pages: number;
@@ -397,7 +398,9 @@ async function ocrLines(ocrFolder: string, work: string, cores: number): Promise
   const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
   const scanList = path.join(work, 'scans.json');
   writeFileSync(scanList, JSON.stringify(scans));
-  process.stderr.write(`  OCR: ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
+  // the workers inherit GONGKAI_OCR_ENGINE; unset, they read with the default engine
+  const engine = chooseOcrEngine();
+  process.stderr.write(`  OCR (${engine}): ${scans.length} scanned PDFs under ${ocrFolder} …\n`);
   const [one, every] = await runRounds([
     () => runOnce('pipeline', scanList, 1),
     () => runOnce('pipeline', scanList, cores),
@@ -409,10 +412,10 @@ async function ocrLines(ocrFolder: string, work: string, cores: number): Promise
     '',
     `${pad('OCR configuration', 40)} ${pad('pages', 6)} ${pad('seconds', 8)} ${pad('pages/s', 8)} ` +
       'peak RSS MB of a worker',
-    row('pipeline on scans, 1 worker', one),
-    row(`pipeline on scans, ${cores} workers`, every),
-    `OCR pages/s per core: ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} per core ` +
-      `with ${cores} workers`,
+    row(`pipeline on scans (${engine}), 1 worker`, one),
+    row(`pipeline on scans (${engine}), ${cores} workers`, every),
+    `OCR pages/s per core (${engine}): ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} ` +
+      `per core with ${cores} workers`,
   ];
 }
 

@@ -23,6 +23,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { PdfBuilder } from './fixtures/pdfWriter.js';
+import { SCANS, scanPdf } from './fixtures/scan.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.join(root, 'corpus');
@@ -231,6 +232,24 @@ describe('harvest', () => {
     expect(rows['good.pdf'].status).toBe('ok');
     expect(rows['good2.pdf'].status).toBe('ok');
   });
+
+  it('gives a scan time by the pages it reads by OCR: a 12-page scan under a 3 s text budget is read', async () => {
+    const dir = path.join(tmp(), 'in');
+    mkdirSync(dir, { recursive: true });
+    const { style } = SCANS.find((s) => s.name === 'budget-three-panel-unnumbered')!;
+    writeFileSync(
+      path.join(dir, 'scan.pdf'),
+      scanPdf(readFileSync(path.join(corpus, 'budget-three-panel-unnumbered.pdf')), style),
+    );
+    const out = path.join(tmp(), 'out');
+    // OCR of 12 pages takes longer than 3 s on any machine: a fixed limit would stop it
+    const res = await cli([dir, '--out', out, '--jobs', '1', '--timeout', '3', '--no-db']);
+    expect(res.stderr).not.toMatch(/timeout/);
+    const row = csv(path.join(out, 'documents.csv'))[0];
+    expect(row.status).not.toBe('failed');
+    expect(row.text_source).toBe('ocr');
+    expect(Number(row.seconds)).toBeGreaterThan(3);
+  }, 600_000);
 
   it('stops a document that outgrows the heap ceiling with out-of-memory, and reads the rest', async () => {
     const dir = path.join(tmp(), 'in');

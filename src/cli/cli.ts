@@ -8,7 +8,7 @@ import { harvest, type HarvestSummary } from '../harvest/harvest.js';
 import { expandInputs, type InputDocument } from '../harvest/inputs.js';
 import { readManifest } from '../harvest/manifest.js';
 import { defaultJobs } from '../harvest/pool.js';
-import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB } from '../harvest/settings.js';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB, OCR_PAGE_SECONDS } from '../harvest/settings.js';
 import { asGongkaiError, GongkaiError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { probeQueue } from '../queue/connection.js';
@@ -93,7 +93,7 @@ function addExtractCommand(program: Command, setCode: (code: number) => void): v
       new Option('-j, --jobs <n>', 'worker processes').argParser(positiveInt).default(defaultJobs(), 'every core'),
     )
     .addOption(
-      new Option('--timeout <seconds>', 'per-document time limit')
+      new Option('--timeout <seconds>', `per-document time limit; each page read by OCR adds ${OCR_PAGE_SECONDS} s`)
         .argParser(positiveInt)
         .default(DEFAULT_TIMEOUT_SECONDS),
     )

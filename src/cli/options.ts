@@ -8,7 +8,7 @@ import { Option } from 'commander';
 export function ocrEngineOption(): Option {
   return new Option(
     '--ocr-engine <name>',
-    'OCR engine for scanned pages (default: GONGKAI_OCR_ENGINE, else tesseract); documents already read are ' +
+    'OCR engine for scanned pages (default: GONGKAI_OCR_ENGINE, else ppocr); documents already read are ' +
       'kept unless --force',
-  ).choices(['tesseract', 'ppocr']);
+  ).choices(['ppocr', 'tesseract']);
 }

@@ -1,7 +1,7 @@
 /** `gongkai worker` and `gongkai queue …`: the commands of queue mode (docs in README, "Several machines"). */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultJobs } from '../harvest/pool.js';
-import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB } from '../harvest/settings.js';
+import { DEFAULT_TIMEOUT_SECONDS, DEFAULT_WORKER_MEMORY_MB, OCR_PAGE_SECONDS } from '../harvest/settings.js';
 import { asGongkaiError } from '../model/errors.js';
 import { drainQueue, queueStatus, retryFailed } from '../queue/admin.js';
 import { probeQueue, shownUrl } from '../queue/connection.js';
@@ -65,7 +65,7 @@ export function addQueueCommands(program: Command, setCode: (code: number) => vo
         .default(defaultJobs(), 'every core'),
     )
     .addOption(
-      new Option('--timeout <seconds>', 'per-document time limit')
+      new Option('--timeout <seconds>', `per-document time limit; each page read by OCR adds ${OCR_PAGE_SECONDS} s`)
         .argParser(positiveInt)
         .default(DEFAULT_TIMEOUT_SECONDS),
     )

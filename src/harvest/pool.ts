@@ -19,6 +19,7 @@ import type { DocumentResult } from '../model/schema.js';
 import {
   DEFAULT_TIMEOUT_SECONDS,
   DEFAULT_WORKER_MEMORY_MB,
+  OCR_PAGE_SECONDS,
   WORKER_INTERRUPT_BUDGET,
   WORKER_STDERR_EXCERPT,
   WORKER_TERMINATE_MS,
@@ -29,8 +30,10 @@ import type { WorkerSummary, WorkerTask } from './worker.js';
 export interface PoolOptions {
   /** worker processes (default: every core) */
   jobs?: number;
-  /** per-document wall-clock limit in seconds (default 120) */
+  /** per-document wall-clock limit in seconds (default 120), plus `ocrPageSeconds` a page read by OCR */
   timeoutSeconds?: number;
+  /** seconds added to a document's limit for each page it reads by OCR (default OCR_PAGE_SECONDS) */
+  ocrPageSeconds?: number;
   /** per-worker heap ceiling in MB (default 1024) */
   memoryMb?: number;
 }
@@ -55,6 +58,7 @@ export class DocumentPool {
   private pool: workerpool.Pool;
   readonly jobs: number;
   private timeoutMs: number;
+  private ocrPageMs: number;
   private memoryMb: number;
   /** the highest peak resident memory a worker reported, MB */
   peakWorkerRssMb = 0;
@@ -62,6 +66,7 @@ export class DocumentPool {
   constructor(opts: PoolOptions = {}) {
     this.jobs = Math.max(1, opts.jobs ?? defaultJobs());
     this.timeoutMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    this.ocrPageMs = (opts.ocrPageSeconds ?? OCR_PAGE_SECONDS) * 1000;
     this.memoryMb = opts.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     const here = path.dirname(fileURLToPath(import.meta.url));
     this.pool = workerpool.pool(path.join(here, 'worker.js'), {
@@ -83,29 +88,46 @@ export class DocumentPool {
   /**
    * Extract one document in a worker, which writes its result; never rejects. When the worker is
    * stopped (timeout, heap) or fails, the failed result is returned instead, for the caller to keep.
+   * The time limit is the text budget until the worker says how many pages OCR is to read (it knows
+   * once it has read the PDF); each adds `ocrPageMs`, counted from the document's start.
    */
   async run(
     task: WorkerTask,
     fallback: DocumentResult,
   ): Promise<{ summary: DocumentSummary; failed?: DocumentResult }> {
     let stderr = '';
-    const on = (payload: { stdout?: string; stderr?: string }) => {
-      if (payload.stderr) stderr += payload.stderr;
+    const started = Date.now();
+    let ocrPages = 0;
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const limitMs = () => this.timeoutMs + ocrPages * this.ocrPageMs;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => {
+          timedOut = true;
+          running.cancel();
+        },
+        Math.max(0, started + limitMs() - Date.now()),
+      );
     };
+    const on = (payload: { stdout?: string; stderr?: string; ocrPages?: number }) => {
+      if (payload.stderr) stderr += payload.stderr;
+      if (typeof payload.ocrPages === 'number' && payload.ocrPages > 0) {
+        ocrPages = payload.ocrPages;
+        arm();
+      }
+    };
+    const running = this.pool.exec('extractDocument', [task], { on });
+    arm();
     try {
-      const { workerRssMb, ...summary } = (await this.pool
-        .exec('extractDocument', [task], { on })
-        .timeout(this.timeoutMs)) as WorkerSummary;
+      const { workerRssMb, ...summary } = (await running) as WorkerSummary;
       this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, workerRssMb);
       return { summary };
     } catch (err) {
       const e = err as Error;
       let error: GongkaiError;
-      if (e instanceof workerpool.Promise.TimeoutError)
-        error = new GongkaiError(
-          'timeout',
-          `not done after ${this.timeoutMs / 1000} s; the worker was stopped and replaced`,
-        );
+      if (timedOut) error = new GongkaiError('timeout', this.timeoutMessage(limitMs(), ocrPages));
       else {
         // what the dying process wrote may still be on its way
         await new Promise((r) => setTimeout(r, 50));
@@ -130,7 +152,14 @@ export class DocumentPool {
         error: { code: error.code, message: oneLine(error.message) },
       };
       return { summary: summarize(failed), failed };
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private timeoutMessage(limitMs: number, ocrPages: number): string {
+    const how = ocrPages ? ` (${this.timeoutMs / 1000} s + ${ocrPages} OCR page(s) × ${this.ocrPageMs / 1000} s)` : '';
+    return `not done after ${limitMs / 1000} s${how}; the worker was stopped and replaced`;
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,18 @@
 /** The harvest's limits and scheduling: name, unit, why, default. */
 
-/** s: a document not done after this is stopped, its worker replaced (`--timeout`). */
+/**
+ * s: a document not done after this is stopped, its worker replaced (`--timeout`); the budget of its
+ * text work, to which each page read by OCR adds `OCR_PAGE_SECONDS`.
+ */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+/**
+ * s per page that needs OCR, added to a document's time limit once its worker says how many it has:
+ * a scan's time grows with its pages, which no fixed limit fits. tesseract takes ~6 CPU-s a page at
+ * 200 dpi, PP-OCR ~2, with the harvest's other workers beside it on the cores; 20 s leaves room for
+ * a machine shared three ways and still stops a page that hangs.
+ */
+export const OCR_PAGE_SECONDS = 20;
 
 /**
  * MB: each worker's V8 heap ceiling (`--max-memory`); a document that needs more fails with

@@ -28,7 +28,9 @@ export interface WorkerSummary extends DocumentSummary {
 }
 
 async function extractDocument(task: WorkerTask): Promise<WorkerSummary> {
-  const result = await extract(task.file, { ...task.options, documentName: task.name });
+  // the pool lengthens this document's time limit by the pages OCR is to read
+  const onOcrPages = (pages: number) => workerpool.workerEmit({ ocrPages: pages });
+  const result = await extract(task.file, { ...task.options, documentName: task.name, onOcrPages });
   result.sha256 ||= task.sha256;
   await writeResult(task.outDir, result);
   // its dataset rows too, here on a worker's core rather than at the end of the run on one

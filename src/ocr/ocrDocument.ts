@@ -17,11 +17,11 @@ export interface OcrRead {
   ocrPages: DocumentResult['ocr_pages'];
 }
 
-/** OCR the pages that need it (at `dpi`, default 200) with `engine` (default: GONGKAI_OCR_ENGINE, else tesseract). */
+/** OCR the pages that need it (at `dpi`, default 200) with `engine` (default: GONGKAI_OCR_ENGINE, else ppocr). */
 export async function ocrUnreadablePages(
   bytes: Uint8Array,
   content: PdfContent,
-  opts: { dpi?: number; enabled?: boolean; engine?: string } = {},
+  opts: { dpi?: number; enabled?: boolean; engine?: string; onPages?: (pages: number) => void } = {},
 ): Promise<Result<OcrRead>> {
   const dpi = opts.dpi;
   const messages: Message[] = [];
@@ -35,6 +35,7 @@ export async function ocrUnreadablePages(
   } else if (wanted.length) {
     // an unknown engine name is the caller's mistake, not a missing OCR: it fails the document
     const chosen = chooseOcrEngine(opts.engine);
+    opts.onPages?.(wanted.length);
     try {
       const read = await readPages(
         chosen,

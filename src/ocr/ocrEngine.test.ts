@@ -7,14 +7,14 @@ describe('chooseOcrEngine', () => {
     if (saved === undefined) delete process.env.GONGKAI_OCR_ENGINE;
     else process.env.GONGKAI_OCR_ENGINE = saved;
   });
-  it('is tesseract unless asked', () => {
+  it('is ppocr unless asked', () => {
     delete process.env.GONGKAI_OCR_ENGINE;
-    expect(chooseOcrEngine()).toBe('tesseract');
+    expect(chooseOcrEngine()).toBe('ppocr');
   });
   it('takes the option first, then GONGKAI_OCR_ENGINE', () => {
-    process.env.GONGKAI_OCR_ENGINE = 'PPOCR';
-    expect(chooseOcrEngine()).toBe('ppocr');
-    expect(chooseOcrEngine('tesseract')).toBe('tesseract');
+    process.env.GONGKAI_OCR_ENGINE = 'TESSERACT';
+    expect(chooseOcrEngine()).toBe('tesseract');
+    expect(chooseOcrEngine('ppocr')).toBe('ppocr');
   });
   it('refuses an unknown engine', () => {
     expect(() => chooseOcrEngine('easyocr')).toThrow(/unknown OCR engine/);

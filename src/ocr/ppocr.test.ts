@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRuns, type Glyph } from './ppocr.js';
+import { dropEchoes, type Run, splitRuns, type Glyph } from './ppocr.js';
 
 /** glyphs of one detected box: characters 20 px wide, `gaps` px blank before each */
 function glyphs(text: string, gaps: number[] = []): Glyph[] {
@@ -32,5 +32,31 @@ describe('splitRuns', () => {
     const g = glyphs('12.50');
     g[3].p = 0.42;
     expect(splitRuns(g, box, [], 30)[0].confidence).toBe(42);
+  });
+});
+
+describe('dropEchoes', () => {
+  /** one box's run of `text` at x (characters 20 px wide), on the line y 0–30 */
+  const run = (text: string, x: number): Run => {
+    const [r] = splitRuns(
+      glyphs(text).map((g) => ({ ...g, x0: g.x0 + x, x1: g.x1 + x })),
+      { y0: 0, y1: 30 },
+      [],
+      30,
+    );
+    return r;
+  };
+  it("drops a figure's first digit read again from an overlapping box", () => {
+    const out = dropEchoes([run('3', 100), run('30202', 100)]);
+    expect(out.map((r) => r?.text)).toEqual([undefined, '30202']);
+  });
+  it("drops the piece of a character cut by a box's edge, read as a character of its own", () => {
+    // "二、" and its neighbour's first character's left half, read 正; the neighbour's ink starts 2 px on
+    const out = dropEchoes([run('二、正', 40), run('政府性基金', 102)]);
+    expect(out.map((r) => r?.text)).toEqual(['二、', '政府性基金']);
+  });
+  it('keeps the runs of two cells apart, and lines one above the other', () => {
+    const out = dropEchoes([run('合计', 40), run('876.94', 120), { ...run('拨款', 40), y0: 31, y1: 60 }]);
+    expect(out.map((r) => r?.text)).toEqual(['合计', '876.94', '拨款']);
   });
 });

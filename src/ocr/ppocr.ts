@@ -306,6 +306,8 @@ export interface Run {
   x1: number;
   y0: number;
   y1: number;
+  /** the glyphs it was made of */
+  glyphs?: Glyph[];
 }
 
 /**
@@ -335,6 +337,7 @@ export function splitRuns(glyphs: Glyph[], box: { y0: number; y1: number }, rule
         x1: gs[gs.length - 1].x1,
         y0: box.y0,
         y1: box.y1,
+        glyphs: cur,
       });
     }
     cur = [];
@@ -359,6 +362,56 @@ export function splitRuns(glyphs: Glyph[], box: { y0: number; y1: number }, rule
   }
   flush();
   return runs;
+}
+
+/** px of paper at most between two pieces of one character's ink (a character cut by a box's edge). */
+const CUT_GAP = 2;
+
+/**
+ * The glyphs of run `a` that are `b`'s characters read again: those whose middle lies within `b`'s
+ * span, and the one at `a`'s end when its ink runs on into `b`'s (one character in two boxes, its
+ * piece in the smaller read as a character of its own). Runs come from different boxes here: one
+ * box's text never yields two runs this close (`splitRuns` splits only at wide blanks).
+ */
+function echoes(a: Run, b: Run): Glyph[] {
+  const gs = a.glyphs ?? [];
+  const inside = gs.filter((g) => (g.x0 + g.x1) / 2 >= b.x0 && (g.x0 + g.x1) / 2 <= b.x1);
+  if (inside.length) return inside;
+  const real = gs.filter((g) => g.ch !== ' ');
+  if (!real.length) return [];
+  if (b.x0 >= a.x1 && b.x0 - a.x1 <= CUT_GAP) return [real[real.length - 1]];
+  if (a.x0 >= b.x1 && a.x0 - b.x1 <= CUT_GAP) return [real[0]];
+  return [];
+}
+
+/**
+ * Characters read twice dropped. The detector's boxes are grown past their text, so two boxes on a
+ * line can overlap, and the crop of one then holds the edge of the other's first character, read
+ * again as a character of its own ("二、" beside "政府…" read "二、正"; a "3" beside "30202"). Of two
+ * runs of one line that overlap or touch, the one with fewer characters loses those `echoes` finds;
+ * a run left with none goes (undefined in its place; a shortened run is given by its glyphs, for
+ * the caller to fit to the ink again).
+ */
+export function dropEchoes(runs: Run[]): (Run | undefined)[] {
+  const out = [...runs];
+  const gone = new Set<number>();
+  const sameLine = (a: Run, b: Run) =>
+    Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
+  const count = (r: Run) => (r.glyphs ?? []).filter((g) => g.ch !== ' ').length;
+  out.forEach((a, i) =>
+    out.forEach((b, j) => {
+      if (i === j || gone.has(i) || gone.has(j) || !sameLine(a, b)) return;
+      // a loses to b: fewer characters, or as many and earlier in the list
+      if (count(a) > count(b) || (count(a) === count(b) && i > j)) return;
+      const echo = echoes(out[i], b);
+      if (!echo.length) return;
+      const kept = (out[i].glyphs ?? []).filter((g) => !echo.includes(g));
+      const again = splitRuns(kept, a, [], a.y1 - a.y0);
+      if (again.length !== 1) gone.add(i);
+      else out[i] = { ...again[0], y0: a.y0, y1: a.y1 };
+    }),
+  );
+  return out.map((r, i) => (gone.has(i) ? undefined : r));
 }
 
 /** Fit a run's box to the ink under it (the detector's box is grown; glyph columns are 8 px coarse). */
@@ -500,10 +553,13 @@ export async function ppocrImage(
         `(${recW} px wide at 48)\n`,
     );
   }
-  const runs: Run[] = [];
+  const read: { run: Run; box: Box }[] = [];
   boxes.forEach((b, i) => {
-    for (const r of splitRuns(glyphs[i], b, [], b.y1 - b.y0)) runs.push(fitInk(image, t, r, b));
+    for (const r of splitRuns(glyphs[i], b, [], b.y1 - b.y0)) read.push({ run: fitInk(image, t, r, b), box: b });
   });
+  const runs = dropEchoes(read.map((r) => r.run)).flatMap((r, i) =>
+    r === undefined ? [] : [r === read[i].run ? r : fitInk(image, t, r, read[i].box)],
+  );
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
   const items: TextItem[] = runs

@@ -55,4 +55,19 @@ describe('raster', () => {
     expect(verticals.some((v) => Math.round(v.x0) === 690)).toBe(false);
     expect(horizontals.some((h) => Math.round(h.y0) === 290)).toBe(false);
   });
+
+  it('finds a rule that leans a few pixels down the page, with figures set close beside it, as one rule', () => {
+    const g = page(0);
+    const ink = (x: number, y: number) => (g.data[y * g.width + x] = 10);
+    // a rule 3 px thick from (502, 100) to (498, 500), as a scanner draws a long rule
+    const at = (y: number) => Math.round(502 - ((y - 100) * 4) / 400);
+    for (let y = 100; y <= 500; y++) for (let dx = -1; dx <= 1; dx++) ink(at(y) + dx, y);
+    // a right-aligned figure in every row, its last stroke 3 px of paper from the rule
+    for (let r = 0; r < 8; r++)
+      for (let y = 115 + r * 50; y < 135 + r * 50; y++) for (let x = at(y) - 25; x <= at(y) - 5; x += 2) ink(x, y);
+    const { verticals } = findAndEraseRules(g, 60);
+    const near = verticals.filter((v) => Math.abs(v.x0 - 500) <= 4);
+    expect(near).toHaveLength(1);
+    expect(near[0].y1 - near[0].y0).toBeGreaterThanOrEqual(390);
+  });
 });

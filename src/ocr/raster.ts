@@ -166,6 +166,9 @@ export function findAndEraseRules(
   const { width: w, height: h, data } = g;
   const ink = (x: number, y: number) => data[y * w + x] <= t;
   const gapOk = 2; // a rule may have one or two lighter pixels from noise
+  // px across within which two groups are one rule: a tenth of the shortest rule (0.03 in), far
+  // narrower than any cell
+  const near = Math.max(3, Math.round(minRun / 10));
   /** Runs of ink along one line of `len` pixels; `at(i)` says whether pixel i is ink. */
   const runsAlong = (
     len: number,
@@ -213,37 +216,77 @@ export function findAndEraseRules(
     for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++)
       for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
   };
-  /**
-   * A rule has paper on both sides. The bottoms of a row of digits ("2130520") on a noisy page
-   * can join into a run as long as a short rule, but glyph strokes stand on one side of it.
-   */
-  const inkBeside = (g: MergedRun, dir: 'h' | 'v'): number => {
-    const side = (at: number) => {
-      let n = 0;
-      let len = 0;
-      if (dir === 'h') {
-        if (at < 0 || at >= h) return 0;
-        for (let x = g.x0; x <= g.x1; x++, len++) if (ink(x, at)) n++;
-      } else {
-        if (at < 0 || at >= w) return 0;
-        for (let y = g.y0; y <= g.y1; y++, len++) if (ink(at, y)) n++;
-      }
-      return len ? n / len : 0;
-    };
-    return dir === 'h' ? Math.max(side(g.y0 - 3), side(g.y1 + 3)) : Math.max(side(g.x0 - 3), side(g.x1 + 3));
-  };
-  const horizontals = mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h') < 0.3);
+  const horizontals = withinNone(
+    mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h', ink, w, h) < 0.3),
+    'h',
+    near,
+  );
   const joins = (x: number, y: number) =>
     horizontals.some((hz) => Math.abs(hz.mid.y0 - y) <= 4 && hz.x0 - 3 <= x && x <= hz.x1 + 3);
-  const verticals = mergeRuns(vRuns, 'v').filter(
-    (g) => inkBeside(g, 'v') < 0.3 && (g.y1 - g.y0 + 1 >= minRun || (joins(g.mid.x0, g.y0) && joins(g.mid.x0, g.y1))),
+  const ruled = mergeRuns(vRuns, 'v').filter(
+    (g) =>
+      inkBeside(g, 'v', ink, w, h) < 0.3 &&
+      (g.y1 - g.y0 + 1 >= minRun || (joins(g.mid.x0, g.y0) && joins(g.mid.x0, g.y1))),
   );
-  for (const g of [...horizontals, ...verticals]) g.runs.forEach(erase);
+  const verticals = withinNone(ruled, 'v', near);
+  for (const g of [...horizontals, ...ruled]) g.runs.forEach(erase);
   return {
     image: { width: w, height: h, data: out },
     horizontals: horizontals.map((g) => g.mid),
     verticals: verticals.map((g) => g.mid),
   };
+}
+
+/**
+ * Share of a rule's length (0–1) with ink 3 px beside it, on the side with more. A rule has paper on
+ * both sides; the bottoms of a row of digits ("2130520") on a noisy page can join into a run as long
+ * as a short rule, but glyph strokes stand on one side of it. The sides follow the rule's own edges
+ * at each point of its length: a rule that leans a pixel or two down the page (a scanner's drift)
+ * spans a few columns in all, and a side taken beyond that span runs into the figures set close to it.
+ */
+function inkBeside(g: MergedRun, dir: 'h' | 'v', ink: (x: number, y: number) => boolean, w: number, h: number): number {
+  const [from, to] = dir === 'h' ? [g.x0, g.x1] : [g.y0, g.y1];
+  const lo = new Int32Array(to - from + 1).fill(Number.MAX_SAFE_INTEGER);
+  const hi = new Int32Array(to - from + 1).fill(-1);
+  for (const r of g.runs) {
+    const [a, b, across] = dir === 'h' ? [r.x0, r.x1, r.y0] : [r.y0, r.y1, r.x0];
+    for (let i = a; i <= b; i++) {
+      lo[i - from] = Math.min(lo[i - from], across);
+      hi[i - from] = Math.max(hi[i - from], across);
+    }
+  }
+  const limit = dir === 'h' ? h : w;
+  let before = 0;
+  let after = 0;
+  let len = 0;
+  for (let i = 0; i < lo.length; i++) {
+    if (hi[i] < 0) continue;
+    len++;
+    const at = (c: number) => c >= 0 && c < limit && (dir === 'h' ? ink(from + i, c) : ink(c, from + i));
+    if (at(lo[i] - 3)) before++;
+    if (at(hi[i] + 3)) after++;
+  }
+  return len ? Math.max(before, after) / len : 0;
+}
+
+/**
+ * Groups that lie along another, longer one (within `near` px across, inside its length) dropped: a
+ * leaning or thick rule's runs can form a second, shorter group beside the first.
+ */
+function withinNone(groups: MergedRun[], dir: 'h' | 'v', near: number): MergedRun[] {
+  const across = (g: MergedRun) => (dir === 'h' ? g.mid.y0 : g.mid.x0);
+  const [start, end] = dir === 'h' ? (['x0', 'x1'] as const) : (['y0', 'y1'] as const);
+  return groups.filter(
+    (g) =>
+      !groups.some(
+        (o) =>
+          o !== g &&
+          Math.abs(across(o) - across(g)) <= near &&
+          o[start] <= g[start] &&
+          o[end] >= g[end] &&
+          o[end] - o[start] > g[end] - g[start],
+      ),
+  );
 }
 
 interface MergedRun extends PixelSegment {

@@ -1,5 +1,14 @@
 /** OCR's tuning constants: name, unit, why, default. */
 
+export type OcrEngine = 'tesseract' | 'ppocr';
+
+/**
+ * The engine that reads scans unless one is asked for: PP-OCRv4 reads the figures and headings of
+ * scanned tables better than tesseract at a third of its CPU per page (more memory: ~0.5 GB a
+ * worker); tesseract stays as `--ocr-engine tesseract`.
+ */
+export const DEFAULT_OCR_ENGINE: OcrEngine = 'ppocr';
+
 /**
  * Resolution pages are rendered at, dpi: 150 dpi loses decimal points in 8 pt figures; 300 dpi
  * is 2× slower for no gain.
@@ -35,7 +44,7 @@ export const OCR_PROGRAM_MEMORY_MB = 2048;
  */
 export const MAX_RENDER_PIXELS_SIDE = 10_000;
 
-// PP-OCRv4 engine (`ppocr.ts`, chosen with --ocr-engine ppocr or GONGKAI_OCR_ENGINE=ppocr); measured with
+// PP-OCRv4 engine (`ppocr.ts`, the default; --ocr-engine / GONGKAI_OCR_ENGINE choose); measured with
 // scripts/ocr-eval/
 
 /**

@@ -15,7 +15,9 @@ export interface ExtractOptions {
   signal?: AbortSignal;
   /** told as each stage starts */
   onProgress?: (stage: ExtractStage) => void;
-  /** OCR engine for scanned pages: 'tesseract' (default) or 'ppocr' (default: GONGKAI_OCR_ENGINE) */
+  /** told how many pages OCR is about to read (the harvest's worker lengthens its time limit) */
+  onOcrPages?: (pages: number) => void;
+  /** OCR engine for scanned pages: 'ppocr' or 'tesseract' (default: GONGKAI_OCR_ENGINE, else 'ppocr') */
   ocrEngine?: string;
 }
 

@@ -65,7 +65,12 @@ export async function ocrAndLocatePdf(
 ): Promise<DraftDocument> {
   p.fields.pages = content.pages.length;
   stage('ocr');
-  const ocrOptions = { dpi: options.ocrDpi, enabled: options.ocr !== false, engine: options.ocrEngine };
+  const ocrOptions = {
+    dpi: options.ocrDpi,
+    enabled: options.ocr !== false,
+    engine: options.ocrEngine,
+    onPages: options.onOcrPages,
+  };
   const ocr = take(await ocrUnreadablePages(bytes, content, ocrOptions));
   p.fields.ocr_pages = ocr.ocrPages;
   assertSomeText(ocr.content);
