@@ -8,9 +8,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 /**
  * s per page that needs OCR, added to a document's time limit once its worker says how many it has:
- * a scan's time grows with its pages, which no fixed limit fits. tesseract takes ~6 CPU-s a page at
- * 200 dpi, PP-OCR ~2, with the harvest's other workers beside it on the cores; 20 s leaves room for
- * a machine shared three ways and still stops a page that hangs.
+ * a scan's time grows with its pages, which no fixed limit fits. Several times what either engine
+ * takes for a 200 dpi page, so that a busy machine does not stop a long scan, and a page that hangs
+ * is still stopped.
  */
 export const OCR_PAGE_SECONDS = 20;
 
