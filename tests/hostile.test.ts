@@ -59,4 +59,22 @@ describe('hostile documents', () => {
     expect(error.code).toBe('corrupt');
     expect(error.message).toMatch(/holds no pages/);
   });
+
+  it('a page tree that breaks off before a damaged kid leaves no rejection unhandled (Node would end the caller)', async () => {
+    let unhandled = 0;
+    const count = () => unhandled++;
+    process.on('unhandledRejection', count);
+    try {
+      // kids: a page, a number (the walk to the last page stops there), a page whose object header is damaged
+      const pdf = Buffer.from(withPageTree('<< /Type /Pages /Kids [3 0 R 7 0 R 6 0 R] /Count 3 >>', [PAGE, '42']))
+        .toString('latin1')
+        .replace('\n6 0 obj', '\n6 \x10 obj');
+      const error = await failure(new Uint8Array(Buffer.from(pdf, 'latin1')));
+      expect(error.code).toBe('corrupt');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toBe(0);
+    } finally {
+      process.off('unhandledRejection', count);
+    }
+  });
 });

@@ -246,6 +246,18 @@ export const BOUND_EDITS: SourceEdit[] = [
       '',
     ].join('\n'),
   },
+  // The top-level kids are fetched ahead; when the walk stops before it reaches a damaged one,
+  // that fetch's rejection is never awaited, and Node ends the whole process for it.
+  {
+    file: WORKER,
+    find: '          pageDictCache.put(lastKid, xref.fetchAsync(lastKid));\n',
+    replace: [
+      '          const ahead = xref.fetchAsync(lastKid);',
+      '          ahead.catch(() => {});',
+      '          pageDictCache.put(lastKid, ahead);',
+      '',
+    ].join('\n'),
+  },
 ];
 
 /** Every edit the loader makes to pdf.js: text-only fonts, then the bounds. */
