@@ -60,7 +60,7 @@ describe('hostile documents', () => {
     expect(error.message).toMatch(/holds no pages/);
   });
 
-  it('a page tree that breaks off before a damaged kid leaves no rejection unhandled (Node would end the caller)', async () => {
+  it('a page tree broken off before a damaged kid leaves no rejection unhandled (Node ends the caller)', async () => {
     let unhandled = 0;
     const count = () => unhandled++;
     process.on('unhandledRejection', count);
