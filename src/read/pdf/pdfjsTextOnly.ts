@@ -139,6 +139,10 @@ export const MAX_DECODED_STREAM_BYTES = 64 * 2 ** 20;
 /** Counts the streams refused for MAX_DECODED_STREAM_BYTES (pdf.js runs in this thread: see pdfjsPort). */
 export const REFUSED_STREAMS = 'gongkaiRefusedStreams';
 
+/** A kid typed as neither Page nor Pages (a kid with no /Type is still taken for a page, as pdf.js does). */
+const WRONG_KID = 'type instanceof Name && !isName(type, "Page") && !isName(type, "Pages")';
+const WRONG_KID_ERROR = 'new FormatError(`a page-tree kid is a /${type.name}, not a page`)';
+
 /** Bounds on work pdf.js would otherwise do without limit, for hostile documents. */
 export const BOUND_EDITS: SourceEdit[] = [
   // streams pdf.js inflates with the platform's DecompressionStream, chunk by chunk
@@ -208,6 +212,49 @@ export const BOUND_EDITS: SourceEdit[] = [
       '      return;',
       '    }',
       '    const prev = this.stateStack.pop();',
+      '',
+    ].join('\n'),
+  },
+  // A page-tree kid that names another type (a font, an image) is taken for a page when it has no
+  // /Kids, and read as an empty one: the file would pass for a scan. Walking to one page…
+  {
+    file: WORKER,
+    find: [
+      '          if (isName(type, "Page") || !obj.has("Kids")) {',
+      '            if (!pageKidsCountCache.has(currentNode)) {',
+      '',
+    ].join('\n'),
+    replace: [
+      '          if (isName(type, "Page") || !obj.has("Kids")) {',
+      `            if (${WRONG_KID}) throw ${WRONG_KID_ERROR};`,
+      '            if (!pageKidsCountCache.has(currentNode)) {',
+      '',
+    ].join('\n'),
+  },
+  // …and listing them all, when the tree's /Count is wrong
+  {
+    file: WORKER,
+    find: [
+      '      if (isName(type, "Page") || !obj.has("Kids")) {',
+      '        addPageDict(obj, kidObj instanceof Ref ? kidObj : null);',
+      '',
+    ].join('\n'),
+    replace: [
+      '      if (isName(type, "Page") || !obj.has("Kids")) {',
+      `        if (${WRONG_KID}) { addPageError(${WRONG_KID_ERROR}); break; }`,
+      '        addPageDict(obj, kidObj instanceof Ref ? kidObj : null);',
+      '',
+    ].join('\n'),
+  },
+  // The top-level kids are fetched ahead; when the walk stops before it reaches a damaged one,
+  // that fetch's rejection is never awaited, and Node ends the whole process for it.
+  {
+    file: WORKER,
+    find: '          pageDictCache.put(lastKid, xref.fetchAsync(lastKid));\n',
+    replace: [
+      '          const ahead = xref.fetchAsync(lastKid);',
+      '          ahead.catch(() => {});',
+      '          pageDictCache.put(lastKid, ahead);',
       '',
     ].join('\n'),
   },
