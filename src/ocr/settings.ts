@@ -39,10 +39,12 @@ export const MIN_RULE_INCHES = 0.3;
 export const OCR_PROGRAM_MEMORY_MB = 2048;
 
 /**
- * Pixels a side of a rendered page at most (the rest is cut off): an A0 sheet at 200 dpi is
- * 6,622 × 9,362; a page that declares a size of metres would otherwise render to gigapixels.
+ * Pixels a side of a rendered page at most (the rest is cut off): an A3 sheet at 200 dpi is
+ * 2,339 × 3,307, and disclosures are printed on A4 or A3. The page image is read inside the worker
+ * (PP-OCR) in several working copies, so its area, not the worker's heap ceiling, bounds the
+ * worker's memory: a page that declares a size of metres must not render to gigapixels.
  */
-export const MAX_RENDER_PIXELS_SIDE = 10_000;
+export const MAX_RENDER_PIXELS_SIDE = 4_000;
 
 // PP-OCRv4 engine (`ppocr.ts`, the default; --ocr-engine / GONGKAI_OCR_ENGINE choose); measured with
 // scripts/ocr-eval/
