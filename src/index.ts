@@ -1,5 +1,7 @@
 /** gongkai's library API. */
-export { extract, type ExtractOptions, type ExtractStage } from './pipeline/extract.js';
+// the flow runs in a thread of gongkai's: importing or calling the library leaves the caller's globals as they were
+export { extract } from './pipeline/isolated.js';
+export type { ExtractOptions, ExtractStage } from './pipeline/options.js';
 export {
   harvest,
   type HarvestOptions,

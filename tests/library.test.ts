@@ -1,4 +1,5 @@
 /** The library API: a path or bytes in, a typed result out; stoppable, observable, never rejecting. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,5 +43,40 @@ describe('extract() as a library', () => {
       expect(r.status).toBe('failed');
       expect(r.error?.code).toMatch(/^(corrupt|empty-file|unsupported-format)$/);
     }
+  });
+
+  it('leaves the caller\u2019s globals, built-ins and own pdf.js as they were', () => {
+    // a caller's process: its globals and built-ins before gongkai is imported, and after a PDF is read
+    const script = `
+      const names = ['Object', 'Array', 'String', 'Number', 'Promise', 'Map', 'Set', 'WeakMap', 'JSON', 'Math',
+        'Reflect', 'Symbol', 'Uint8Array', 'ArrayBuffer', 'Function', 'DataView'];
+      const snap = () => {
+        const seen = new Map();
+        const add = (label, o) => { for (const k of Reflect.ownKeys(o)) {
+          const d = Object.getOwnPropertyDescriptor(o, k); seen.set(label + String(k), d.value ?? d.get); } };
+        add('', globalThis);
+        for (const n of names) {
+          add(n + '.', globalThis[n]);
+          if (globalThis[n].prototype) add(n + '#', globalThis[n].prototype);
+        }
+        return seen;
+      };
+      const before = snap();
+      const { extract } = await import(${JSON.stringify(path.join(root, 'src', 'index.ts'))});
+      const result = await extract(${JSON.stringify(pdf)});
+      const after = snap();
+      const changed = [...after].filter(([k, v]) => !before.has(k) || !Object.is(before.get(k), v)).map(([k]) => k);
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      console.log(JSON.stringify({ status: result.status, changed, edited: 'gongkaiTextOnlyFonts' in pdfjs }));
+    `;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const seen = JSON.parse(out.trim().split('\n').at(-1)!) as { status: string; changed: string[]; edited: boolean };
+    expect(seen.status).toBe('ok');
+    // zod keeps one registry of schemas per process on globalThis, by design, for every copy of zod
+    expect(seen.changed.filter((k) => k !== '__zod_globalRegistry')).toEqual([]);
+    expect(seen.edited).toBe(false);
   });
 });

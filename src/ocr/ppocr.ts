@@ -71,6 +71,9 @@ export function ppocrEngine(threads = 1): Promise<PpOcrEngine> {
   engine ??= (async () => {
     let ort: Ort;
     try {
+      // onnxruntime's own telemetry (a device id in ~/.cache, a .ses file in TMPDIR, uploads) stays
+      // off unless the user turns it on; read once, when onnxruntime starts
+      process.env.ORT_DISABLE_TELEMETRY ??= '1';
       ort = (await import('onnxruntime-node')) as unknown as Ort;
     } catch (err) {
       throw new GongkaiError(

@@ -15,3 +15,16 @@ export const UNREAD_TABLE_MIN_FIGURES = 3;
 
 /** forms: how many performance-target forms the note names before it says "…". */
 export const SKIPPED_FORMS_LISTED = 6;
+
+/**
+ * ms: a library thread (isolated.ts) left idle this long ends. Kept for the next call because a
+ * new thread loads pdf.js again (a few hundred ms); ended so that a caller done with gongkai does
+ * not keep its memory.
+ */
+export const EXTRACT_THREAD_IDLE_MS = 5000;
+
+/**
+ * MB: the V8 heap ceiling of a library thread. A document that needs more fails with
+ * `out-of-memory` and the caller's process goes on; the same default as a harvest worker's.
+ */
+export const EXTRACT_THREAD_MEMORY_MB = 1024;

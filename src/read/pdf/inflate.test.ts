@@ -35,6 +35,12 @@ describe('InPlaceDecompressionStream', () => {
     expect(Buffer.from(ours).equals(Buffer.from(native))).toBe(true);
   });
 
+  it('stops inflating past its output bound, whatever the input says', async () => {
+    const bomb = zlib.deflateSync(Buffer.alloc(8 * 2 ** 20));
+    await expect(inflateWith(new InPlaceDecompressionStream('deflate', 2 ** 20), bomb)).rejects.toThrow(/larger than/);
+    expect((await inflateWith(new InPlaceDecompressionStream('deflate', 9 * 2 ** 20), bomb)).length).toBe(8 * 2 ** 20);
+  });
+
   it('rejects corrupt and truncated input as the native one does', async () => {
     const corrupt = Buffer.from(formats[0][1]);
     corrupt.fill(0xff, 2, 40);

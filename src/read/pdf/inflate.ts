@@ -7,8 +7,9 @@
  * way, and pdf.js then falls back to its own lenient inflater as it does with the native one.
  */
 import zlib from 'node:zlib';
+import { MAX_DECODED_STREAM_BYTES } from './pdfjsTextOnly.js';
 
-const INFLATE: Record<string, (b: Buffer) => Buffer> = {
+const INFLATE: Record<string, (b: Buffer, o: zlib.ZlibOptions & zlib.BrotliOptions) => Buffer> = {
   deflate: zlib.inflateSync,
   'deflate-raw': zlib.inflateRawSync,
   gzip: zlib.gunzipSync,
@@ -25,7 +26,11 @@ export class InPlaceDecompressionStream {
   readonly readable: ReadableStream<Uint8Array>;
   readonly writable: WritableStream<BufferSource>;
 
-  constructor(format: string) {
+  /**
+   * `maxOutput`, bytes: inflating stops with an error past it, before the bytes are held (pdf.js
+   * then decodes the stream itself, and refuses it at the same bound).
+   */
+  constructor(format: string, maxOutput = MAX_DECODED_STREAM_BYTES + 1) {
     const inflate = INFLATE[format];
     if (!inflate) throw new TypeError(`Unsupported compression format: '${format}'`);
     const parts: Buffer[] = [];
@@ -34,7 +39,7 @@ export class InPlaceDecompressionStream {
         parts.push(bytesOf(chunk));
       },
       flush(controller) {
-        const out = inflate(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+        const out = inflate(parts.length === 1 ? parts[0] : Buffer.concat(parts), { maxOutputLength: maxOutput });
         if (out.byteLength) controller.enqueue(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
       },
     });

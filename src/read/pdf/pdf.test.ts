@@ -224,4 +224,37 @@ describe('bounds on hostile content', () => {
       message: expect.stringMatching(/decompression bomb/),
     });
   });
+
+  it('stops decoding where the streams of a document together pass its budget, page by page', async () => {
+    // three pages, each content stream 4 MB of spaces then a word: under the stream budget
+    const page = (word: string) =>
+      deflateSync(
+        Buffer.concat([Buffer.alloc(4 * 2 ** 20, 0x20), Buffer.from(`BT /F1 12 Tf 72 700 Td (${word}) Tj ET`)]),
+      );
+    const words = ['alpha', 'beta', 'gamma'];
+    const objs = ['', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+    const kids: number[] = [];
+    for (const word of words) {
+      const packed = page(word).toString('latin1');
+      objs.push(`<< /Length ${packed.length} /Filter /FlateDecode >>\nstream\n${packed}\nendstream`);
+      objs.push(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> ` +
+          `/Contents ${objs.length} 0 R >>`,
+      );
+      kids.push(objs.length);
+    }
+    const pdf = new Uint8Array(serializePdf(objs, 1, 2, kids));
+    const text = (r: Awaited<ReturnType<typeof readPdf>>) =>
+      r.value.pages.map((p) => p.items.map((i) => i.str).join(''));
+    // a budget for two pages: the third is refused with the reason, the first two are read
+    const tight = await readPdf(pdf, 10 * 2 ** 20);
+    expect(text(tight)).toEqual(['alpha', 'beta', '']);
+    expect(tight.messages.map((m) => m.text)).toEqual([
+      expect.stringMatching(/^page 3: the document's streams decode past/),
+    ]);
+    // the count starts again with each document
+    expect(text(await readPdf(pdf))).toEqual(words);
+    // a budget smaller than any page: nothing is read, and the document is too large, not corrupt
+    await expect(readPdf(pdf, 2 ** 20)).rejects.toMatchObject({ code: 'too-large' });
+  });
 });

@@ -13,9 +13,9 @@ import { textItem } from '../../model/textItem.js';
 import { IDENTITY, isMatrixArg, matrix, multiply, toMatrix, type Matrix } from './matrix.js';
 import { textFromOperatorList } from './opText.js';
 import { collapseOverprint } from './overprint.js';
-import { getDocument, OPS } from './pdfjs.js';
+import { DECODE_BUDGET, getDocument, OPS } from './pdfjs.js';
 import { inThreadWorker } from './pdfjsPort.js';
-import { MAX_DECODED_STREAM_BYTES, REFUSED_STREAMS } from './pdfjsTextOnly.js';
+import { MAX_DOCUMENT_DECODED_BYTES } from './pdfjsTextOnly.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -38,7 +38,13 @@ const PDFJS_WASM_DIR = path.join(pdfjsRoot, 'wasm') + path.sep;
 export const PDF_TEXT_ONLY_FONTS = { textOnlyFonts: true } as Record<string, unknown>;
 
 /** Read a PDF's pages: text items and ruling lines; a page that fails to read is a warning and an empty page. */
-export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
+export async function readPdf(
+  data: Uint8Array,
+  maxDecodedBytes = MAX_DOCUMENT_DECODED_BYTES,
+): Promise<Result<PdfContent>> {
+  // one document at a time per thread (pdfjsPort): its decoding starts from nothing
+  DECODE_BUDGET.decoded = 0;
+  DECODE_BUDGET.limit = maxDecodedBytes;
   const task = getDocument({
     ...PDF_TEXT_ONLY_FONTS,
     // pdf.js takes (detaches) the buffer it is given; the caller may still need the bytes (OCR)
@@ -76,8 +82,7 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
       try {
         const read = await readPage(page, n);
         // pdf.js reads on past a stream it could not decode: a page missing one is not read
-        if (refusedStreams() > refusedBefore)
-          throw new Error(`a stream decodes past ${MAX_DECODED_STREAM_BYTES / 2 ** 20} MB (a decompression bomb?)`);
+        if (refusedStreams() > refusedBefore) throw new Error(DECODE_BUDGET.reason);
         pages.push(read);
       } catch (err) {
         messages.push(warning('pdf-page', `page ${n}: ${(err as Error).message}`, { page: n }));
@@ -97,11 +102,8 @@ export async function readPdf(data: Uint8Array): Promise<Result<PdfContent>> {
   }
 }
 
-/**
- * Streams pdf.js refused so far in this thread (documents read at the same time share the count: a
- * page may then be marked for another's refusal, never a refusal missed).
- */
-const refusedStreams = () => Number((globalThis as Record<string, unknown>)[REFUSED_STREAMS] ?? 0);
+/** Streams pdf.js refused so far in this thread. */
+const refusedStreams = () => DECODE_BUDGET.refused;
 
 /** Pages past which a document is refused: no disclosure comes near it, a hostile page tree can claim 10^9. */
 const MAX_PAGES = 10_000;

@@ -4,13 +4,16 @@
  * builds no font file: the CFF compiler and the OpenType builder are skipped where they are called,
  * and `Font.data` stays undefined, which pdf.js already treats as a font without glyph paths.
  *
- * The edits are made to pdf.js's source as Node loads it (a module loader hook), not to the files
- * on disk: so they hold wherever gongkai is installed, also as a dependency or where npm runs no
- * install scripts. Each edit must find its text exactly once, or none of a file's edits are made
- * and pdf.js stays as it comes (the option is then ignored: slower, never different). When the
+ * The edits are made to pdf.js's source as gongkai loads it, not to the files on disk: the edited
+ * source is imported from a data: URL, so they hold wherever gongkai is installed (also as a
+ * dependency, or where npm runs no install scripts) and nobody else's pdf.js is touched (no loader
+ * hook). Each edit must find its text exactly once, or none of a file's edits are made and that
+ * file is imported as it comes (the option is then ignored: slower, never different). When the
  * API module's edits are made it also exports `gongkaiTextOnlyFonts`, which is how we know.
  */
-import { register } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface SourceEdit {
   /** the end of the module's URL */
@@ -136,8 +139,38 @@ export const MAX_GRAPHICS_STATE_DEPTH = 256;
  */
 export const MAX_DECODED_STREAM_BYTES = 64 * 2 ** 20;
 
-/** Counts the streams refused for MAX_DECODED_STREAM_BYTES (pdf.js runs in this thread: see pdfjsPort). */
-export const REFUSED_STREAMS = 'gongkaiRefusedStreams';
+/**
+ * bytes: a document whose streams together decode past this stops decoding, page by page, with the
+ * same error: a few hundred streams each just under MAX_DECODED_STREAM_BYTES would otherwise keep a
+ * worker inflating for minutes. Eighty A4 pages of colour scan at 300 dpi decode to about this.
+ */
+export const MAX_DOCUMENT_DECODED_BYTES = 2 * 2 ** 30;
+
+/**
+ * What the edited worker module counts for the document being read (pdf.js runs in this thread,
+ * one document at a time: see pdfjsPort): streams refused, bytes decoded, and the bytes allowed.
+ * A module variable of the edited source, exported as `gongkaiBudget`: no global is touched.
+ */
+export interface DecodeBudget {
+  refused: number;
+  decoded: number;
+  limit: number;
+  /** why the last stream was refused */
+  reason?: string;
+}
+
+const BUDGET = 'gongkaiBudget';
+
+/** Appended to the worker module when its edits were made. */
+export const WORKER_MARKER = `\nvar ${BUDGET} = { refused: 0, decoded: 0, limit: Infinity };\nexport { ${BUDGET} };\n`;
+
+/** The JavaScript that refuses a stream: counted, then thrown (pdf.js reports it for its page). */
+function refuse(why: string): string {
+  const text = JSON.stringify(why);
+  return `{ ${BUDGET}.refused++; ${BUDGET}.reason = ${text}; throw new Error(${text}); }`;
+}
+const STREAM_TOO_BIG = `a stream decodes past ${MAX_DECODED_STREAM_BYTES / 2 ** 20} MB (a decompression bomb?)`;
+const DOCUMENT_TOO_BIG = `the document's streams decode past ${MAX_DOCUMENT_DECODED_BYTES / 2 ** 20} MB`;
 
 /** A kid typed as neither Page nor Pages (a kid with no /Type is still taken for a page, as pdf.js does). */
 const WRONG_KID = 'type instanceof Name && !isName(type, "Page") && !isName(type, "Pages")';
@@ -152,10 +185,9 @@ export const BOUND_EDITS: SourceEdit[] = [
     replace: [
       '        chunks.push(chunk);',
       '        totalLength += chunk.byteLength;',
-      `        if (totalLength > ${MAX_DECODED_STREAM_BYTES}) {`,
-      `          globalThis.${REFUSED_STREAMS} = (globalThis.${REFUSED_STREAMS} || 0) + 1;`,
-      `          throw new Error("a stream decodes past ${MAX_DECODED_STREAM_BYTES / 2 ** 20} MB");`,
-      '        }',
+      `        ${BUDGET}.decoded += chunk.byteLength;`,
+      `        if (totalLength > ${MAX_DECODED_STREAM_BYTES}) ${refuse(STREAM_TOO_BIG)}`,
+      `        if (${BUDGET}.decoded > ${BUDGET}.limit) ${refuse(DOCUMENT_TOO_BIG)}`,
       '',
     ].join('\n'),
   },
@@ -171,15 +203,14 @@ export const BOUND_EDITS: SourceEdit[] = [
       '',
     ].join('\n'),
     replace: [
-      `    if (requested > ${MAX_DECODED_STREAM_BYTES}) {`,
-      '      throw new Error("a stream decodes past ' +
-        `${MAX_DECODED_STREAM_BYTES / 2 ** 20}` +
-        ' MB (a decompression bomb?)");',
-      '    }',
+      `    if (requested > ${MAX_DECODED_STREAM_BYTES}) ${refuse(STREAM_TOO_BIG)}`,
       '    let size = this.minBufferLength;',
       '    while (size < requested) {',
       '      size *= 2;',
       '    }',
+      // what the stream has grown by, so that a stream decoded in steps counts once
+      `    ${BUDGET}.decoded += size - buffer.byteLength;`,
+      `    if (${BUDGET}.decoded > ${BUDGET}.limit) ${refuse(DOCUMENT_TOO_BIG)}`,
       '    const buffer2 = new Uint8Array(size);',
       '',
     ].join('\n'),
@@ -268,8 +299,7 @@ export const APPLIED_MARKER = '\nexport const gongkaiTextOnlyFonts = true;\n';
 
 /**
  * A file's source with all its edits made, or as it was when one of them does not find its text
- * exactly once. (The loader hook below carries the same function as text: it runs on Node's hooks
- * thread, from a data: URL, so that it needs no file of its own in src/ and dist/ alike.)
+ * exactly once.
  */
 export function applyEdits(source: string, edits: SourceEdit[], marker = ''): string {
   let out = source;
@@ -281,28 +311,37 @@ export function applyEdits(source: string, edits: SourceEdit[], marker = ''): st
   return out + marker;
 }
 
-const HOOK = `
-let edits = [];
-let marker = '';
-let api = '';
-export function initialize(data) { edits = data.edits; marker = data.marker; api = data.api; }
-${applyEdits.toString()}
-export async function load(url, context, nextLoad) {
-  const result = await nextLoad(url, context);
-  const mine = edits.filter((e) => url.endsWith(e.file));
-  if (!mine.length || result.source == null) return result;
-  const source = typeof result.source === 'string' ? result.source : new TextDecoder().decode(result.source);
-  return { ...result, source: applyEdits(source, mine, url.endsWith(api) ? marker : '') };
+const require = createRequire(import.meta.url);
+
+/**
+ * A pdf.js module with its edits made, imported from a data: URL (the module as installed when
+ * an edit does not find its text). The edited source is imported under its own URL, so a caller's
+ * own `import('pdfjs-dist')` gets pdf.js as it comes.
+ */
+async function importEdited(file: string, marker: string): Promise<Record<string, unknown>> {
+  const installed = require.resolve(file.slice(1));
+  const source = readFileSync(installed, 'utf8');
+  const edited = applyEdits(
+    source,
+    PDFJS_EDITS.filter((e) => e.file === file),
+    marker,
+  );
+  const url = pathToFileURL(installed).href;
+  if (edited === source) return (await import(url)) as Record<string, unknown>;
+  // pdf.js finds its optional packages (@napi-rs/canvas) and wasm beside itself
+  const placed = edited.replaceAll('import.meta.url', JSON.stringify(url));
+  const data = `data:text/javascript;base64,${Buffer.from(placed).toString('base64')}`;
+  return (await import(data)) as Record<string, unknown>;
 }
-`;
 
-let registered = false;
+/** pdf.js's API and worker modules, edited. */
+export async function importEditedPdfjs(): Promise<{ api: Record<string, unknown>; worker: Record<string, unknown> }> {
+  const api = await importEdited(API, APPLIED_MARKER);
+  const worker = await importEdited(WORKER, WORKER_MARKER);
+  return { api, worker };
+}
 
-/** Installs the loader hook; pdf.js modules imported from now on get the edits. */
-export function registerTextOnlyFonts(): void {
-  if (registered) return;
-  registered = true;
-  register(`data:text/javascript,${encodeURIComponent(HOOK)}`, {
-    data: { edits: PDFJS_EDITS, marker: APPLIED_MARKER, api: API },
-  });
+/** The worker module's budget, or one that is never refused when its edits could not be made. */
+export function decodeBudget(worker: Record<string, unknown>): DecodeBudget {
+  return (worker[BUDGET] as DecodeBudget | undefined) ?? { refused: 0, decoded: 0, limit: Infinity };
 }
