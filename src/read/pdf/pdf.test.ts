@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { serializePdf } from '../../../tests/fixtures/pdfWriter.js';
 import { CMAP_DIR, PDF_TEXT_ONLY_FONTS, readPdf, splitOnWideGaps, STANDARD_FONT_DIR } from './pdf.js';
 // pdf.js as gongkai loads it: without the textOnlyFonts option it is pdf.js as it comes
-import { getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
+import { DECODE_BUDGET, getDocument, TEXT_ONLY_FONTS_APPLIED } from './pdfjs.js';
 import { MAX_DECODED_STREAM_BYTES } from './pdfjsTextOnly.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -256,5 +256,28 @@ describe('bounds on hostile content', () => {
     expect(text(await readPdf(pdf))).toEqual(words);
     // a budget smaller than any page: nothing is read, and the document is too large, not corrupt
     await expect(readPdf(pdf, 2 ** 20)).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('counts a page\u2019s images without decoding them (an image bomb costs nothing)', async () => {
+    // a 5,000 × 5,000 RGB image whose Flate stream inflates past the stream budget (75 MB)
+    const packed = deflateSync(Buffer.alloc(5000 * 5000 * 3), { level: 9 }).toString('latin1');
+    const objs = [
+      '',
+      '',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      '<< /Length 50 >>\nstream\nq 600 0 0 780 6 6 cm /Im1 Do Q BT /F1 9 Tf 9 9 Td (x) Tj ET\nendstream',
+      `<< /Type /XObject /Subtype /Image /Width 5000 /Height 5000 /ColorSpace /DeviceRGB /BitsPerComponent 8 ` +
+        `/Filter /FlateDecode /Length ${packed.length} >>\nstream\n${packed}\nendstream`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> ' +
+        '/XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>',
+    ];
+    const before = DECODE_BUDGET.refused;
+    const r = await readPdf(new Uint8Array(serializePdf(objs, 1, 2, [6])));
+    // let pdf.js finish whatever it would have started after the page
+    await new Promise((done) => setTimeout(done, 200));
+    expect(r.value.pages[0].imageCount).toBe(1);
+    expect(r.messages).toEqual([]);
+    expect(DECODE_BUDGET.refused).toBe(before);
+    expect(DECODE_BUDGET.decoded).toBeLessThan(2 ** 20);
   });
 });

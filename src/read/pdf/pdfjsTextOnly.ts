@@ -3,6 +3,7 @@
  * every font program for what text needs (glyph codes, Unicode, widths, encodings, seac maps) but
  * builds no font file: the CFF compiler and the OpenType builder are skipped where they are called,
  * and `Font.data` stays undefined, which pdf.js already treats as a font without glyph paths.
+ * Nor does it decode image XObjects (their operators are still listed, so images are counted).
  *
  * The edits are made to pdf.js's source as gongkai loads it, not to the files on disk: the edited
  * source is imported from a data: URL, so they hold wherever gongkai is installed (also as a
@@ -98,6 +99,26 @@ export const TEXT_ONLY_EDITS: SourceEdit[] = [
       '          const compiler = new CFFCompiler(cff);',
       '          tables["CFF "].data = compiler.compile();',
       '        }',
+      '',
+    ].join('\n'),
+  },
+  // no image decoded: gongkai counts a page's images from its operators and renders scanned pages
+  // with poppler. pdf.js would decode each one after the page's operators are done: a 300 dpi
+  // scan page is ~26 MB decoded for nothing, and a bomb is met only after the page was read.
+  {
+    file: WORKER,
+    find: ['    PDFImage.buildImage({', '      xref: this.xref,', '      res: resources,', '      image,', ''].join(
+      '\n',
+    ),
+    replace: [
+      '    if (this.options.textOnlyFonts) {',
+      '      this._sendImgData(objId, null, cacheGlobally);',
+      '      return;',
+      '    }',
+      '    PDFImage.buildImage({',
+      '      xref: this.xref,',
+      '      res: resources,',
+      '      image,',
       '',
     ].join('\n'),
   },

@@ -1,0 +1,43 @@
+// Part of the fuzz kit. Usage: node scripts/fuzz/library.mjs REPO IN_DIR [CONCURRENCY]
+// Calls the library's extract() on every file of IN_DIR in this one process, a few at a time, and
+// reports: results per code, rejections, the process's unhandled errors, its peak RSS, and the files
+// whose result took longest. The caller's process must survive every file.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [repo, dir, concurrency = '2'] = process.argv.slice(2);
+const { extract } = await import(pathToFileURL(path.join(repo, 'dist', 'src', 'index.js')).href);
+const unhandled = [];
+process.on('unhandledRejection', (e) => unhandled.push(String(e)));
+process.on('uncaughtException', (e) => unhandled.push(String(e)));
+const files = readdirSync(dir).filter((f) => !f.endsWith('.truth.json')).sort();
+const codes = new Map();
+const slow = [];
+let rejected = 0;
+let next = 0;
+let peak = 0;
+const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+const started = Date.now();
+async function lane() {
+  while (next < files.length) {
+    const file = path.join(dir, files[next++]);
+    const t = Date.now();
+    try {
+      const r = await extract(file, { documentName: path.basename(file) });
+      const code = r.status === 'failed' ? r.error.code : r.status;
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+      slow.push([Date.now() - t, path.basename(file), code]);
+    } catch (e) {
+      rejected++;
+      unhandled.push(`rejected ${file}: ${e}`);
+    }
+  }
+}
+await Promise.all(Array.from({ length: Number(concurrency) }, lane));
+clearInterval(sample);
+console.log(`${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s; rejected ${rejected}`);
+console.log('codes:', JSON.stringify(Object.fromEntries([...codes].sort((a, b) => b[1] - a[1]))));
+console.log(`peak RSS of the calling process (its threads included): ${Math.round(peak / 2 ** 20)} MB`);
+console.log('unhandled in the caller:', unhandled.length, unhandled.slice(0, 5));
+console.log('slowest:', slow.sort((a, b) => b[0] - a[0]).slice(0, 5));
