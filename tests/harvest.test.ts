@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parse } from 'csv-parse/sync';
@@ -250,6 +250,34 @@ describe('harvest', () => {
     expect(row.text_source).toBe('ocr');
     expect(Number(row.seconds)).toBeGreaterThan(3);
   }, 600_000);
+
+  it('tells when the documents in hand reach their limit, OCR allowance included (for a stopping worker)', async () => {
+    // the pool as built (it starts dist's worker processes)
+    const dist = (f: string) => pathToFileURL(path.join(root, 'dist', 'src', f)).href;
+    const { DocumentPool } = (await import(dist('harvest/pool.js'))) as typeof import('../src/harvest/pool.js');
+    const { blankResult } = (await import(
+      dist('model/blankResult.js')
+    )) as typeof import('../src/model/blankResult.js');
+    const dir = tmp();
+    const file = path.join(dir, 'scan.pdf');
+    writeFileSync(file, scanPdf(readFileSync(path.join(corpus, `${SCANS[0].name}.pdf`)), SCANS[0].style));
+    const pool = new DocumentPool({ jobs: 1, timeoutSeconds: 3, ocrPageSeconds: 20 });
+    expect(pool.latestDeadline()).toBe(0);
+    const started = Date.now();
+    const task = { file, name: 'scan.pdf', sha256: 'x', outDir: dir };
+    const running = pool.run(task, blankResult(file, 'scan.pdf'));
+    let seen = 0;
+    while (!seen) {
+      await new Promise((r) => setTimeout(r, 100));
+      if (pool.latestDeadline() > started + 3000 + 1000) seen = pool.latestDeadline();
+    }
+    const { summary } = await running;
+    // the text budget, then 20 s for each page OCR reads (every page of a scan)
+    expect(summary.pages).toBeGreaterThan(0);
+    expect(seen - started).toBeGreaterThanOrEqual(3000 + 20_000 * summary.pages!);
+    expect(pool.latestDeadline()).toBe(0);
+    await pool.close();
+  }, 300_000);
 
   it('stops a document that outgrows the heap ceiling with out-of-memory, and reads the rest', async () => {
     const dir = path.join(tmp(), 'in');

@@ -173,9 +173,15 @@ async function runWorker(opts: WorkerCliOptions): Promise<number> {
       }
       asked = true;
       log({ type: 'worker-stopping', signal });
-      // the documents in hand get their time limit, then the worker stops anyway
-      const limit = setTimeout(() => stop(signal), (opts.timeout + CLOSE_GRACE_SECONDS) * 1000);
-      limit.unref();
+      // the documents in hand get their time limit (with the allowance of the pages they read by
+      // OCR, which may be told after this), then the worker stops anyway
+      const askedAt = Date.now();
+      const waitForLimits = () => {
+        const due = Math.max(askedAt + opts.timeout * 1000, worker.latestDeadline()) + CLOSE_GRACE_SECONDS * 1000;
+        if (Date.now() >= due) stop(signal);
+        else setTimeout(waitForLimits, due - Date.now()).unref();
+      };
+      waitForLimits();
       void worker.close().then(resolve, resolve);
     };
     process.on('SIGTERM', stop);

@@ -62,6 +62,8 @@ export class DocumentPool {
   private memoryMb: number;
   /** the highest peak resident memory a worker reported, MB */
   peakWorkerRssMb = 0;
+  /** when each document in hand reaches its time limit (ms since the epoch; OCR pages lengthen it) */
+  private deadlines = new Set<() => number>();
 
   constructor(opts: PoolOptions = {}) {
     this.jobs = Math.max(1, opts.jobs ?? defaultJobs());
@@ -85,6 +87,11 @@ export class DocumentPool {
     });
   }
 
+  /** When the last document in hand reaches its time limit, ms since the epoch (0 when none is). */
+  latestDeadline(): number {
+    return Math.max(0, ...[...this.deadlines].map((d) => d()));
+  }
+
   /**
    * Extract one document in a worker, which writes its result; never rejects. When the worker is
    * stopped (timeout, heap) or fails, the failed result is returned instead, for the caller to keep.
@@ -101,6 +108,8 @@ export class DocumentPool {
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const limitMs = () => this.timeoutMs + ocrPages * this.ocrPageMs;
+    const deadline = () => started + limitMs();
+    this.deadlines.add(deadline);
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(
@@ -153,6 +162,7 @@ export class DocumentPool {
       };
       return { summary: summarize(failed), failed };
     } finally {
+      this.deadlines.delete(deadline);
       clearTimeout(timer);
     }
   }

@@ -39,6 +39,8 @@ export interface QueueWorker {
   /** Stop taking jobs, finish the ones in hand, close. */
   close(): Promise<void>;
   readonly jobs: number;
+  /** when the last document in hand reaches its time limit, OCR allowance included (ms since the epoch; 0: none) */
+  latestDeadline(): number;
 }
 
 /** The output folder, made if needed; `output-unwritable` when this host cannot write in it. */
@@ -165,6 +167,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   let closing: Promise<void> | undefined;
   return {
     jobs: pool.jobs,
+    latestDeadline: () => pool.latestDeadline(),
     close() {
       closing ??= (async () => {
         // BullMQ's close waits for Redis; while it is away the jobs in hand cannot be completed
