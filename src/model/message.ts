@@ -32,6 +32,7 @@ export const MESSAGE_CODES = {
   'headerless-column': 'a column holds amounts under no heading',
   'mark-in-header': 'a mark line (单位, 公开0x表) was read into the header and set aside',
   'unlabeled-value': 'a value with no row label',
+  'quantity-columns': 'columns that count items (数量, 人数) are not written as amounts',
   'unit-assumed': 'no 单位 printed for a table; the unit of the rest of the document assumed',
   'chosen-by-checks': "a column reading was chosen because the table's checks hold in it",
   // pipeline signals

@@ -24,7 +24,7 @@ export type Cell = z.infer<typeof Cell>;
 
 export const Column = z.object({
   path: z.array(z.string()),
-  role: z.enum(['code', 'name', 'lineno', 'value']),
+  role: z.enum(['code', 'name', 'lineno', 'quantity', 'value']),
   panel: z.string(),
 });
 

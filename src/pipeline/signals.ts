@@ -12,7 +12,7 @@ import type { CatalogEntry } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
 import { info, warning, type Message } from '../model/message.js';
 import { looksLikeMoney } from '../normalize/amount.js';
-import { squash } from '../normalize/text.js';
+import { halfWidth, squash } from '../normalize/text.js';
 import { interpretGrid, isNumberingRow } from '../reconstruct/interpretGrid.js';
 import { SKIPPED_FORMS_LISTED, UNREAD_TABLE_MIN_FIGURES } from './settings.js';
 
@@ -71,12 +71,13 @@ export function documentSignals(
   for (const d of drafts) {
     if (saysEmpty(d)) continue;
     const rows = d.grid?.rows.length ?? 0;
-    // figures printed under the title (not column numbers), and not one read: the header could not be resolved
+    // figures printed under the title (not column numbers), and not one read: the header could not be resolved.
+    // Whole numbers of three digits and more count too (元 tables print no decimals; a code means rows)
     const printed = d.grid
       ? d.grid.rows
           .filter((r) => !isNumberingRow(r))
           .flat()
-          .filter((c) => c && looksLikeMoney(c.text)).length
+          .filter((c) => c && (looksLikeMoney(c.text) || /^-?\d{3,}$/.test(squash(halfWidth(c.text))))).length
       : 0;
     if (rows && printed >= UNREAD_TABLE_MIN_FIGURES && interpretGrid(d.grid!).cells.length === 0)
       warnings.push(

@@ -18,6 +18,26 @@ function grid(rows: string[][]): Grid {
 }
 
 describe('interpretGrid', () => {
+  it('ends the header at the first row that is a label and whole numbers after a 序号 (元 tables, no 栏次)', () => {
+    const g = grid([
+      ['序号', '单位编码', '单位名称', '2021年', '<', '2022年', '<'],
+      ['^', '^', '^', '合计', '会议费', '合计', '会议费'],
+      ['1', '', '合计', '12240', '2380', '0', '0'],
+      ['2', '234', '西安市气象局', '12240', '2380', '0', '0'],
+      ['3', '234001', '西安市气象局机关', '0', '0', '0', '0'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.headerRows).toBe(2);
+    expect(r.columns.filter((c) => c.role === 'value').map((c) => c.path.join('/'))).toEqual([
+      '2021年/合计',
+      '2021年/会议费',
+      '2022年/合计',
+      '2022年/会议费',
+    ]);
+    expect(r.cells.filter((c) => c.row_name === '合计').map((c) => c.value)).toEqual(['12240', '2380', '0', '0']);
+    expect(r.cells).toHaveLength(12);
+  });
+
   it('builds header paths with merged cells repeated and skips 栏次', () => {
     const g = grid([
       ['项目', '<', '本年支出', '<', '<'],
@@ -126,10 +146,12 @@ describe('interpretGrid', () => {
       ['214', '01', '检测费', '', '', '1', '302', '27', '505', '02', '20.00'],
     ]);
     const r = interpretGrid(g);
+    // 数量 counts items: in a 元 table it would read as 1 元
     expect(r.cells.map((c) => `${c.row_code}|${c.row_name}|${c.column}|${c.value}`)).toEqual([
-      '21401|检测费 / 30227 / 50502|数量|1',
       '21401|检测费 / 30227 / 50502|预算金额|20.00',
     ]);
+    expect(r.columns.find((c) => c.path.join('/') === '数量')?.role).toBe('quantity');
+    expect(r.messages.map((m) => m.code)).toContain('quantity-columns');
     expect(r.messages.filter((m) => m.code === 'unlabeled-value')).toEqual([]);
     // under 收入 / 支出 panel headings the same label heading starts a group, whatever the values' headings
     const panels = grid([

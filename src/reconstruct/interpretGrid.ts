@@ -4,12 +4,13 @@
  * 类|款|项 codes joined, and every non-blank amount with its provenance.
  */
 import { rectangular, uniqueCells, type Grid, type GridCell } from '../model/grid.js';
-import { warning, type Message } from '../model/message.js';
+import { info, warning, type Message } from '../model/message.js';
 import { parseAmount, looksLikeMoney } from '../normalize/amount.js';
 import { halfWidth, squash, SUBJECT_CODE } from '../normalize/text.js';
 import { headerlessValueColumns, stripMarkLines } from './headerChecks.js';
 
-export type ColumnRole = 'code' | 'name' | 'lineno' | 'value';
+/** `quantity`: a column that counts items (数量, 人数): neither a label nor an amount */
+export type ColumnRole = 'code' | 'name' | 'lineno' | 'quantity' | 'value';
 
 export interface RawCell {
   panel: string;
@@ -30,6 +31,8 @@ export interface Interpretation {
 
 const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
+/** a count, not money: printed in a 元 table, it would read as so many 元 */
+const QUANTITY_LEAF = /^(数量|人数|个数|台数|台套数|辆数|车辆数|编制数|实有人数)$|[（(](人|个|台|辆|套|次|名)[)）]$/;
 /** Between the classifications of one row in its name: 行政运行 / 50101 工资奖金津补贴. */
 export const CLASSIFICATION_SEPARATOR = ' / ';
 /** A header cell over a side-by-side panel: 收入, 支 出, 财政拨款支出. */
@@ -60,13 +63,17 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
     const texts = uniqueCells(rows[i]).map(cellText);
     if (texts.some((t) => /^栏次/.test(t))) return i + 1;
   }
+  // a first column headed 序号 numbers the data rows: the label is the cell after it
+  const lineNumbered = LINENO_LEAF.test(cellText(rows[0]?.[0]));
   for (let i = 0; i < rows.length; i++) {
     if (isNumberingRow(rows[i])) continue;
-    const cells = uniqueCells(rows[i]);
-    const texts = cells.map(cellText).filter(Boolean);
+    const all = uniqueCells(rows[i]).map(cellText).filter(Boolean);
+    if (!all.length) continue;
+    if (all.some((t) => looksLikeMoney(t))) return i;
+    const labelled = lineNumbered && /^\d{1,4}$/.test(cellText(rows[i][0])) ? rows[i].slice(1) : rows[i];
+    const texts = uniqueCells(labelled).map(cellText).filter(Boolean);
     if (!texts.length) continue;
-    const firstText = cellText(rows[i].find((c) => c && cellText(c)));
-    if (texts.some((t) => looksLikeMoney(t))) return i;
+    const firstText = texts[0];
     const labelLike = (t: string) =>
       SUBJECT_CODE.test(t) || ROW_LABEL_START.test(t) || /^[一二三四五六七八九十]+、/.test(t);
     // a data row's other cells are amounts, row numbers or labels of a side-by-side panel
@@ -105,11 +112,15 @@ export function interpretGrid(grid: Grid): Interpretation {
   }));
   const { cells, messages } = bodyCells(body, roles, groups, panelOf, columns);
   const amountsIn = (j: number) => cells.filter((c) => c.column === columns[j].path).length;
+  const counts = columns.filter((c) => c.role === 'quantity').map((c) => c.path.join('/'));
+  const quantities = counts.length
+    ? [info('quantity-columns', `${counts.join(', ')}: counts, not amounts; not written as cells`)]
+    : [];
   return {
     headerRows: headerEnd,
     columns,
     cells,
-    messages: [...marks, ...messages, ...headerlessValueColumns(columns, amountsIn)],
+    messages: [...marks, ...messages, ...headerlessValueColumns(columns, amountsIn), ...quantities],
   };
 }
 
@@ -137,6 +148,7 @@ function columnRoles(paths: string[][], body: (GridCell | null)[][]): ColumnRole
     const amounts = texts.filter((t) => parseAmount(t)).length;
     const codes = texts.filter((t) => SUBJECT_CODE.test(t) || SPLIT_CODE_RE.test(t)).length;
     if (LINENO_LEAF.test(leaf)) return 'lineno';
+    if (QUANTITY_LEAF.test(squash(leaf))) return 'quantity';
     if (CODE_LEAF.test(leaf)) return 'code';
     if (NAME_LEAF.test(leaf)) return 'name';
     if (texts.length && amounts === 0) return 'name';
@@ -320,9 +332,11 @@ function labelPairs(r: (GridCell | null)[], cols: number[], roles: ColumnRole[],
     if (/^(类|款|项|科目编码|科目代码)$/.test(h)) continue; // a header label printed in a data row
     if (/^\d+$/.test(h)) {
       // split 类|款|项 columns: 款 and 项 are two digits even where a spreadsheet dropped the zero
+      // (a later classification's own code, 单位编码 1, is kept as printed)
       const p = current(true, j);
       if (!p.code) p.firstLevel = codeCols.indexOf(j);
-      p.code += (p.code || p.firstLevel > 0) && split.splitCodes && h.length === 1 ? '0' + h : h;
+      const level = p.code || (p.firstLevel > 0 && p === pairs[0]);
+      p.code += level && split.splitCodes && h.length === 1 ? '0' + h : h;
     } else if (/^\d{3,7}\S+/.test(h)) {
       // code and name printed in one cell: "2010301 行政运行", "2010601-行政运行"
       const m = /^(\d{3,7})(.*)$/.exec(h)!;
