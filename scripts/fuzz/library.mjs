@@ -2,7 +2,7 @@
 // Calls the library's extract() on every file of IN_DIR in this one process, a few at a time, and
 // reports: results per code, rejections, the process's unhandled errors, its peak RSS, and the files
 // whose result took longest. The caller's process must survive every file.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +11,10 @@ const { extract } = await import(pathToFileURL(path.join(repo, 'dist', 'src', 'i
 const unhandled = [];
 process.on('unhandledRejection', (e) => unhandled.push(String(e)));
 process.on('uncaughtException', (e) => unhandled.push(String(e)));
-const files = readdirSync(dir).filter((f) => !f.endsWith('.truth.json')).sort();
+// names as bytes: a name that is not UTF-8 (GBK from a Windows zip) is read through its bytes
+const files = readdirSync(dir, { encoding: 'buffer' })
+  .filter((f) => !f.toString('latin1').endsWith('.truth.json'))
+  .sort(Buffer.compare);
 const codes = new Map();
 const slow = [];
 let rejected = 0;
@@ -21,16 +24,19 @@ const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss(
 const started = Date.now();
 async function lane() {
   while (next < files.length) {
-    const file = path.join(dir, files[next++]);
+    const name = files[next++];
+    const file = Buffer.concat([Buffer.from(dir + path.sep), name]);
     const t = Date.now();
     try {
-      const r = await extract(file, { documentName: path.basename(file) });
+      const text = name.toString('utf8');
+      const input = Buffer.from(text, 'utf8').equals(name) ? file.toString('utf8') : readFileSync(file);
+      const r = await extract(input, { documentName: text });
       const code = r.status === 'failed' ? r.error.code : r.status;
       codes.set(code, (codes.get(code) ?? 0) + 1);
-      slow.push([Date.now() - t, path.basename(file), code]);
+      slow.push([Date.now() - t, text, code]);
     } catch (e) {
       rejected++;
-      unhandled.push(`rejected ${file}: ${e}`);
+      unhandled.push(`rejected ${name.toString('utf8')}: ${e}`);
     }
   }
 }
