@@ -127,6 +127,14 @@ describe('interpretGrid', () => {
     expect(label(two)).toEqual(['30101|基本工资 / 50101 工资奖金津补贴']);
   });
 
+  it('joins the texts of a row\u2019s name columns with a space: they are different fields', () => {
+    const g = grid([
+      ['项目名称', '采购品目', '采购方式', '总计'],
+      ['会议费', '会议服务', '分散自行组织', '126.25'],
+    ]);
+    expect(interpretGrid(g).cells.map((c) => c.row_name)).toEqual(['会议费 会议服务 分散自行组织']);
+  });
+
   it('reads a wide table whose label columns follow value columns as one table, not side-by-side groups', () => {
     const g = grid([
       [
