@@ -127,6 +127,22 @@ describe('interpretGrid', () => {
     expect(label(two)).toEqual(['30101|基本工资 / 50101 工资奖金津补贴']);
   });
 
+  it('finds the 收入 | 支出 panels past an empty strip before the first column (no heading, no text)', () => {
+    const g = grid([
+      ['', '收 入', '<', '支 出', '<'],
+      ['', '项 目', '预算数', '项 目', '预算数'],
+      ['', '一、一般公共预算拨款收入', '100.00', '一、一般公共服务支出', '100.00'],
+      ['', '收入总计', '100.00', '支出总计', '100.00'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.cells.map((c) => `${c.panel}|${c.row_name}|${c.column.join('/')}`)).toEqual([
+      '收入|一、一般公共预算拨款收入|预算数',
+      '支出|一、一般公共服务支出|预算数',
+      '收入|收入总计|预算数',
+      '支出|支出总计|预算数',
+    ]);
+  });
+
   it('joins the texts of a row\u2019s name columns with a space: they are different fields', () => {
     const g = grid([
       ['项目名称', '采购品目', '采购方式', '总计'],

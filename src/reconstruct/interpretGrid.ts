@@ -250,8 +250,10 @@ function panels(
   roles: ColumnRole[],
 ): { panelOf: string[]; panelDepth: number[] } {
   // panels: header cells that cover whole groups (收入 | 支出, or sub-panels beneath); a 序号 column
-  // before them numbers the rows of every panel and belongs to none
-  const groupCols = allCols.map((cols) => cols.filter((j) => roles[j] !== 'lineno'));
+  // before them numbers the rows of every panel and belongs to none, and a column under no heading
+  // at all (an empty strip between the frame and the first rule) cannot contradict one
+  const headed = (j: number) => headerRows.some((r) => cellText(r[j]));
+  const groupCols = allCols.map((cols) => cols.filter((j) => roles[j] !== 'lineno' && headed(j)));
   const panelDepth: number[] = Array(ncols).fill(0);
   const panelOf: string[] = Array(groupCount).fill('');
   if (groupCount > 1) {
