@@ -159,6 +159,19 @@ describe('headlineMeasures', () => {
       '公用经费合计|决算数|gpb.public|决算',
     ]);
     expect(keyed([cols], '预算')).toEqual(['合计|人员经费|gpb.personnel|预算', '合计|公用经费|gpb.public|预算']);
+    // a summary whose only total is the 合计 at the top of its 收入 side (Chongqing); a basic-expenditure
+    // table with 合计 | 人员经费支出 | 公用经费支出 beside a function table without 基本支出 (Xi'an)
+    const top = { catalog_id: 'budget.summary', cells: [c('收入', '合计', ['预算数']), c('支出', '合计', ['预算数'])] };
+    const xa = {
+      catalog_id: 'budget.gpb-basic',
+      cells: [c('', '合计', ['合计']), c('', '合计', ['人员经费支出']), c('', '合计', ['公用经费支出'])],
+    };
+    expect(keyed([top, xa], '预算')).toEqual([
+      '合计|预算数|total|预算',
+      '合计|合计|gpb.basic|预算',
+      '合计|人员经费支出|gpb.personnel|预算',
+      '合计|公用经费支出|gpb.public|预算',
+    ]);
   });
 });
 

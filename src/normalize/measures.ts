@@ -159,6 +159,8 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
   { measure: 'total', tables: /\.summary$/, pick: (c) => income(c) && /^(总计|收入总计)$/.test(plain(c.row_name)) },
   // Jiangsu's budgets print 当年收入小计, 上年结转, 收入合计: there 收入合计 is the grand total
   { measure: 'total', tables: /\.summary$/, pick: (c) => income(c) && plain(c.row_name) === '收入合计' },
+  // Chongqing prints neither: its 合计 at the top of the 收入 side is the grand total
+  { measure: 'total', tables: /\.summary$/, pick: (c) => income(c) && plain(c.row_name) === '合计' },
   { measure: 'income.current', tables: /\.summary$/, pick: (c) => income(c) && CURRENT_INCOME.test(plain(c.row_name)) },
   {
     measure: 'income.fiscal',
@@ -190,12 +192,20 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
     tables: /\.gpb-expense$/,
     pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '基本支出'),
   },
+  // where the function table prints no 基本支出 column (Xi'an: 人员经费支出 | 公用经费支出 | 专项业务经费支出),
+  // the basic-expenditure table's own 合计
+  {
+    measure: 'gpb.basic',
+    tables: /\.gpb-basic$/,
+    pick: (c) =>
+      TOTAL_ROW.test(plain(c.row_name)) && c.column_path.length === 1 && TOTAL_ROW.test(norm(c.column_path[0])),
+  },
   { measure: 'gpb.personnel', tables: /\.gpb-basic$/, pick: (c) => basicPart(c, '人员经费') },
   { measure: 'gpb.public', tables: /\.gpb-basic$/, pick: (c) => basicPart(c, '公用经费') },
 ];
-/** The column is the group `name` itself or that group's own total (基本支出, 基本支出/小计). */
+/** The column is the group `name` itself or that group's own total (基本支出, 基本支出/小计; 人员经费支出). */
 function heads(c: { column_path: string[] }, name: string): boolean {
-  const at = c.column_path.findIndex((e) => norm(e) === name);
+  const at = c.column_path.findIndex((e) => norm(e) === name || norm(e) === `${name}支出`);
   if (at < 0) return false;
   const rest = c.column_path.slice(at + 1).map(norm);
   return rest.every((e) => /^(合计|小计|.*总数)$/.test(e) || /^(\d{4}年)?(年初|全年|调整)?(预算|决算)数?$/.test(e));
