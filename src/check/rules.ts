@@ -14,7 +14,10 @@ import {
 import { FIGURE_SCALE, ROUNDING_STEP_BY_DECIMALS } from './settings.js';
 
 /** What the rules read: the tables and the narrative's figures. */
-export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'> & { kind?: FullDocument['kind'] };
+export type CheckInput = Pick<FullDocument, 'tables' | 'narrative'> & {
+  kind?: FullDocument['kind'];
+  entity?: FullDocument['entity'];
+};
 type DocumentResult = CheckInput;
 
 export interface Comparison {
@@ -505,7 +508,7 @@ function narrativeTarget(doc: DocumentResult, key: string): { table: Table; cell
   const keyed: { cell: Cell; basis: string }[] = [];
   for (const t of doc.tables)
     tableMeasures(t, kind).forEach((m, i) => m.measure === measure && keyed.push({ cell: t.cells[i], basis: m.basis }));
-  for (const [c, m] of headlineMeasures(doc.tables, kind))
+  for (const [c, m] of headlineMeasures(doc.tables, kind, doc.entity))
     if (m.measure === measure) keyed.push({ cell: c as Cell, basis: m.basis });
   const hit = keyed.find((k) => k.basis === basis || !k.basis);
   const table = hit && doc.tables.find((t) => t.cells.includes(hit.cell));

@@ -172,6 +172,21 @@ describe('headlineMeasures', () => {
       '合计|人员经费支出|gpb.personnel|预算',
       '合计|公用经费支出|gpb.public|预算',
     ]);
+    // the department's own row above its units' rows (Shenzhen), only when it names the document's entity;
+    // a column headed 其中：基本支出 (Guangzhou)
+    const units = {
+      catalog_id: 'budget.expense',
+      cells: [
+        c('', '深圳市水务局（本级）', ['基本支出']),
+        c('', '深圳市水务局', ['基本支出']),
+        c('', '深圳市水务局', ['项目支出']),
+      ],
+    };
+    const gz = { catalog_id: 'budget.gpb-expense', cells: [c('', '合计', ['一般公共预算支出', '其中：基本支出'])] };
+    expect(keyed([units], '预算')).toEqual([]);
+    expect(
+      [...headlineMeasures([units, gz], '预算', '深圳市水务局')].map(([x, m]) => `${x.row_name}|${m.measure}`),
+    ).toEqual(['深圳市水务局|expense.basic', '深圳市水务局|expense.project', '合计|gpb.basic']);
   });
 });
 

@@ -140,11 +140,14 @@ export interface HeadlineTable extends MeasureTable {
 }
 
 const TOTAL_ROW = /^(合计|总计)$/;
-/** The 合计 row, or the one row of a table that prints only its totals, without a label (Jiangsu). */
-const totalRow = (c: { row_name: string; row_code: string }) =>
-  TOTAL_ROW.test(plain(c.row_name)) || (!c.row_name && !c.row_code);
+/**
+ * The 合计 row; the one row of a table that prints only its totals, without a label (Jiangsu); or
+ * the row named for the department itself, above its units' rows (Shenzhen: 深圳市信访局).
+ */
+const totalRow = (c: { row_name: string; row_code: string }, entity: string) =>
+  TOTAL_ROW.test(plain(c.row_name)) || (!c.row_name && !c.row_code) || (!!entity && norm(c.row_name) === entity);
 const plain = (s: string) => norm(s).replace(ENUMERATION, '');
-type Pick = (c: HeadlineTable['cells'][number]) => boolean;
+type Pick = (c: HeadlineTable['cells'][number], entity: string) => boolean;
 const income = (c: { panel: string }) => /收入/.test(c.panel);
 const spending = (c: { panel: string }) => /支出/.test(c.panel);
 const CURRENT_INCOME = /^(本年|当年)收入(合计|小计)$/;
@@ -175,12 +178,12 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
   {
     measure: 'expense.basic',
     tables: /\.expense$/,
-    pick: (c) => totalRow(c) && heads(c, '基本支出'),
+    pick: (c, entity) => totalRow(c, entity) && heads(c, '基本支出'),
   },
   {
     measure: 'expense.project',
     tables: /\.expense$/,
-    pick: (c) => totalRow(c) && heads(c, '项目支出'),
+    pick: (c, entity) => totalRow(c, entity) && heads(c, '项目支出'),
   },
   {
     measure: 'fiscal.total',
@@ -190,7 +193,7 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
   {
     measure: 'gpb.basic',
     tables: /\.gpb-expense$/,
-    pick: (c) => TOTAL_ROW.test(plain(c.row_name)) && heads(c, '基本支出'),
+    pick: (c, entity) => totalRow(c, entity) && heads(c, '基本支出'),
   },
   // where the function table prints no 基本支出 column (Xi'an: 人员经费支出 | 公用经费支出 | 专项业务经费支出),
   // the basic-expenditure table's own 合计
@@ -205,7 +208,10 @@ const HEADLINES: { measure: string; tables: RegExp; pick: Pick }[] = [
 ];
 /** The column is the group `name` itself or that group's own total (基本支出, 基本支出/小计; 人员经费支出). */
 function heads(c: { column_path: string[] }, name: string): boolean {
-  const at = c.column_path.findIndex((e) => norm(e) === name || norm(e) === `${name}支出`);
+  // 其中：基本支出 (Guangzhou) heads the column as 基本支出 does
+  const at = c.column_path
+    .map((e) => norm(e).replace(/^其中[:：]/, ''))
+    .findIndex((e) => e === name || e === `${name}支出`);
   if (at < 0) return false;
   const rest = c.column_path.slice(at + 1).map(norm);
   return rest.every((e) => /^(合计|小计|.*总数)$/.test(e) || /^(\d{4}年)?(年初|全年|调整)?(预算|决算)数?$/.test(e));
@@ -222,15 +228,17 @@ function basicPart(c: { row_name: string; column_path: string[] }, name: string)
  * The headline measure of every cell of a document's tables (cells that are none map to nothing).
  * Where a table prints the key's row or column more than once, the first one counts.
  */
-export function headlineMeasures(tables: HeadlineTable[], kind: Kind): Map<MeasureCell, Measure> {
+export function headlineMeasures(tables: HeadlineTable[], kind: Kind, entity = ''): Map<MeasureCell, Measure> {
   const out = new Map<MeasureCell, Measure>();
   const keyed = new Set<string>();
+  const department = norm(entity);
+  const pick = (h: (typeof HEADLINES)[number]) => (c: HeadlineTable['cells'][number]) => h.pick(c, department);
   for (const h of HEADLINES) {
     if (keyed.has(h.measure)) continue;
-    const t = tables.find((x) => h.tables.test(x.catalog_id) && x.cells.some(h.pick));
+    const t = tables.find((x) => h.tables.test(x.catalog_id) && x.cells.some(pick(h)));
     if (!t) continue;
     const taken = new Set<string>();
-    for (const c of t.cells.filter(h.pick)) {
+    for (const c of t.cells.filter(pick(h))) {
       if (taken.has(c.column) || out.has(c)) continue;
       taken.add(c.column);
       out.set(c, { measure: h.measure, basis: basisOf([...c.column_path, c.row_name], kind) });

@@ -71,7 +71,7 @@ async function extractBytes(
   const narrative = narrativeFigures(passages);
   p.messages.push(...ocrDoubts(tables));
   stage('checks');
-  const checks = runChecks({ tables, narrative, kind: meta.kind });
+  const checks = runChecks({ tables, narrative, kind: meta.kind, entity: meta.entity });
   const failed = checks.some((c) => c.status === 'fail');
   return { ...meta, tables, narrative, checks, status: failed || hasWarnings(p.messages) ? 'warnings' : 'ok' };
 }

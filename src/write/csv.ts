@@ -97,7 +97,7 @@ export function documentRow(d: DocumentResult): Record<string, string | number> 
 function documentMeasures(d: DocumentResult): Map<Cell, Measure> {
   const out = new Map<Cell, Measure>();
   for (const t of d.tables) tableMeasures(t, d.kind).forEach((m, i) => m.measure && out.set(t.cells[i], m));
-  for (const [c, m] of headlineMeasures(d.tables, d.kind)) if (!out.has(c as Cell)) out.set(c as Cell, m);
+  for (const [c, m] of headlineMeasures(d.tables, d.kind, d.entity)) if (!out.has(c as Cell)) out.set(c as Cell, m);
   return out;
 }
 
