@@ -3,7 +3,7 @@
  * the gigabytes or minutes it asks for.
  */
 import { describe, expect, it } from 'vitest';
-import { pdfFromObjects } from '../scripts/fuzz/mutate.js';
+import { PDF_CASES, pdfFromObjects, rng } from '../scripts/fuzz/mutate.js';
 import { extract } from '../src/pipeline/extract.js';
 import { zipOf } from './fixtures/zipBomb.js';
 
@@ -75,6 +75,22 @@ describe('hostile documents', () => {
       expect(unhandled).toBe(0);
     } finally {
       process.off('unhandledRejection', count);
+    }
+  });
+
+  // the fuzz kit's hand-built cases, as the fuzz run makes them (both sizes of each where it picks one)
+  it.each([
+    ['page-tree-dag', 'too-large'],
+    ['page-tree-loop', 'corrupt'],
+    ['kids-not-array', 'corrupt'],
+    ['kid-wrong-type', 'corrupt'],
+    ['deep-array', 'corrupt'],
+    ['deep-dict', 'corrupt'],
+  ])('the fuzz case %s fails %s, coded', async (name, code) => {
+    for (const seed of [1, 2, 3]) {
+      const error = await failure(new Uint8Array(PDF_CASES[name](rng(seed))), `${name}.pdf`);
+      expect(error.code).toBe(code);
+      expect(error.message).not.toMatch(/[\r\n]/);
     }
   });
 });

@@ -76,7 +76,7 @@ function flateBomb(size: number): Buffer {
 const MB = 2 ** 20;
 
 /** Hand-built PDFs, each hostile in one way. */
-const PDF_CASES: Record<string, (r: Rand) => Buffer> = {
+export const PDF_CASES: Record<string, (r: Rand) => Buffer> = {
   'flate-bomb-content': (r) =>
     pdfFromObjects([
       '<< /Type /Catalog /Pages 2 0 R >>',
