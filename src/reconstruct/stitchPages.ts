@@ -65,6 +65,9 @@ export function stitchPages(
     rows = rows.slice(drop);
     const w = rows[0]?.length ?? 0;
     let map: number[];
+    // the first page's columns a continuation column covers at least half of: a label printed across
+    // them (支出合计 over both 支出 panels' label columns) labels each, as a merged cell does
+    let spans: number[][] = [];
     if (w === width && columnsAgree(g, master)) map = rows[0] ? rows[0].map((_, j) => j) : [];
     else {
       ambiguous.push(gi);
@@ -82,6 +85,9 @@ export function stitchPages(
           });
           return best;
         });
+        spans = g.colX.map(([a, b]) =>
+          master.colX!.flatMap(([c, d], j) => (Math.min(b, d) - Math.max(a, c) >= (d - c) / 2 ? [j] : [])),
+        );
         messages.push(info('columns-mapped', `page ${firstPage(g)}: ${w} columns mapped onto ${width} by position`));
       } else if (how === 'right') {
         map = Array.from({ length: w }, (_, j) => (j + width - w >= 0 && j + width - w < width ? j + width - w : -1));
@@ -101,16 +107,23 @@ export function stitchPages(
         );
       }
     }
-    for (const r of rows) {
-      const out: (GridCell | null)[] = Array(width).fill(null);
-      r.forEach((c, j) => {
-        const t = map[j];
-        if (t >= 0 && c && !out[t]) out[t] = c;
-      });
-      master.rows.push(out);
-    }
+    for (const r of rows) master.rows.push(placeRow(r, map, spans, width));
   }
   return { grid: master, messages, ambiguous };
+}
+
+/** A continuation row on the first page's columns: each cell where it maps, then a label over the rest it covers. */
+function placeRow(r: (GridCell | null)[], map: number[], spans: number[][], width: number): (GridCell | null)[] {
+  const out: (GridCell | null)[] = Array(width).fill(null);
+  r.forEach((c, j) => {
+    const t = map[j];
+    if (t >= 0 && c && !out[t]) out[t] = c;
+  });
+  r.forEach((c, j) => {
+    if (!c || out[map[j]] !== c || looksLikeAmount(cellText(c))) return;
+    for (const t of spans[j] ?? []) if (!out[t]) out[t] = c;
+  });
+  return out;
 }
 
 function isSubstantialAmount(text: string): boolean {
