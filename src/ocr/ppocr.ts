@@ -580,8 +580,15 @@ export async function ppocrPdfPages(
   pages: number[],
   opts: OcrOptions & PpOcrOptions = {},
 ): Promise<Map<number, OcrPage>> {
-  return readRenderedPages(pdf, pages, opts, 'ppocr', async (pgm, n, dpi) => {
-    const { runs: _runs, ...page } = await ppocrImage(pgm, n, dpi, opts);
-    return page;
-  });
+  return readRenderedPages(
+    pdf,
+    pages,
+    opts,
+    'ppocr',
+    async (pgm, n, dpi) => {
+      const { runs: _runs, ...page } = await ppocrImage(pgm, n, dpi, opts);
+      return page;
+    },
+    true,
+  );
 }
