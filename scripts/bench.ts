@@ -393,6 +393,8 @@ function queueLine(rows: [string, Measure][], cores: number, documents: number):
   );
 }
 
+const perCpu = (m: Measure) => (m.cpuSeconds ? (m.pages / m.cpuSeconds).toFixed(2) : '—');
+
 /** Scanned PDFs: every page goes through OCR (render, deskew, the engine, figure re-reading). */
 async function ocrLines(ocrFolder: string, work: string, cores: number): Promise<string[]> {
   const scans = (await glob('**/*.pdf', { cwd: ocrFolder, absolute: true, caseSensitiveMatch: false })).sort();
@@ -416,6 +418,8 @@ async function ocrLines(ocrFolder: string, work: string, cores: number): Promise
     row(`pipeline on scans (${engine}), ${cores} workers`, every),
     `OCR pages/s per core (${engine}): ${pps(one).toFixed(2)} (1 worker); ${(pps(every) / cores).toFixed(2)} ` +
       `per core with ${cores} workers`,
+    // CPU time (user + sys, workers and renderers included) does not depend on what else runs on the machine
+    `OCR pages per CPU-second (${engine}): ${perCpu(one)} (1 worker); ${perCpu(every)} (${cores} workers)`,
   ];
 }
 

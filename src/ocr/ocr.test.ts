@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAmount } from '../normalize/amount.js';
 import { repairFigure, tidySeparators, vote } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
+import { pageRuns } from './ocr.js';
 
 describe('figure readings', () => {
   it('take the digits most readings agree on', () => {
@@ -90,5 +91,17 @@ describe('OCR confusions in figures', () => {
     expect(parseAmount(repairFigure('O'))).toBeNull();
     expect(parseAmount(repairFigure('12,3456'))).toBeNull();
     expect(repairFigure('收入O')).toBe('收入O');
+  });
+});
+
+describe('pageRuns', () => {
+  it('groups pages into runs of consecutive numbers (one pdftoppm each)', () => {
+    expect(pageRuns([3, 1, 2, 7, 9, 8, 12])).toEqual([
+      [1, 3],
+      [7, 9],
+      [12, 12],
+    ]);
+    expect(pageRuns([])).toEqual([]);
+    expect(pageRuns([5, 5])).toEqual([[5, 5]]);
   });
 });

@@ -6,7 +6,7 @@
  * digit-only readers that vote (`rereadFigures`). The result is a PdfPage like any other, in PDF
  * points, each item with its confidence.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PdfPage, TextItem } from '../model/content.js';
 import { textItem } from '../model/textItem.js';
@@ -79,6 +79,7 @@ export async function readRenderedPages(
   opts: OcrOptions,
   kind: string,
   read: (pgm: Uint8Array, page: number, dpi: number, dir: string, timeoutMs: number) => Promise<OcrPage>,
+  ahead = false,
 ): Promise<Map<number, OcrPage>> {
   const dpi = opts.dpi ?? DEFAULT_OCR_DPI;
   const timeout = opts.timeoutMs ?? 120_000;
@@ -87,12 +88,50 @@ export async function readRenderedPages(
   try {
     const file = path.join(dir, 'in.pdf');
     await writeFile(file, pdf);
+    // rendered ahead, one pdftoppm a run of consecutive pages: a process started after the reader's
+    // models are loaded costs the next page ~0.5 s of CPU (its memory is faulted in again), more
+    // than the rendering itself
+    const rendered = ahead ? await renderRuns(file, pages, dpi, dir, timeout) : undefined;
     for (const n of pages) {
-      const pgm = await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout);
+      const pgm = rendered?.get(n) ?? (await renderPage(file, n, dpi, path.join(dir, `p${n}`), timeout));
       out.set(n, await read(await readFile(pgm), n, dpi, dir, timeout));
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** Consecutive pages as runs [first, last]. */
+export function pageRuns(pages: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...new Set(pages)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs;
+}
+
+/** Render `pages` of `file` into `dir`, one pdftoppm a run of consecutive pages; page → PGM path. */
+async function renderRuns(
+  file: string,
+  pages: number[],
+  dpi: number,
+  dir: string,
+  timeoutMs: number,
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const [first, last] of pageRuns(pages)) {
+    const base = path.join(dir, `r${first}`);
+    const args = ['-r', String(dpi), '-gray', '-x', '0', '-y', '0', '-W', MAX_RENDER_SIDE, '-H', MAX_RENDER_SIDE];
+    const range = ['-f', String(first), '-l', String(last)];
+    await run('pdftoppm', [...args, ...range, file, base], timeoutMs * (last - first + 1));
+    // pdftoppm names them base-N.pgm, N zero-padded to the width of the document's page count
+    for (const name of await readdir(dir)) {
+      const m = new RegExp(`^r${first}-0*(\\d+)\\.pgm$`).exec(name);
+      if (m) out.set(Number(m[1]), path.join(dir, name));
+    }
   }
   return out;
 }

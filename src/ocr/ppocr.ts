@@ -36,6 +36,7 @@ import {
   PPOCR_REC_BATCH_WIDTH,
   PPOCR_REC_HEIGHT as REC_H,
   PPOCR_REC_MAX_WIDTH as REC_MAX_W,
+  PPOCR_REC_MEM_PATTERN,
   PPOCR_UNCLIP as UNCLIP,
 } from './settings.js';
 
@@ -92,7 +93,10 @@ export function ppocrEngine(threads = 1): Promise<PpOcrEngine> {
       enableMemPattern: arena,
     };
     const det = await ort.InferenceSession.create(p.det, opts);
-    const rec = await ort.InferenceSession.create(p.rec, opts);
+    const rec = await ort.InferenceSession.create(p.rec, {
+      ...opts,
+      enableMemPattern: arena && PPOCR_REC_MEM_PATTERN,
+    });
     // class 0 is CTC's blank; the last class is the space
     const dict = [
       '',
@@ -580,8 +584,15 @@ export async function ppocrPdfPages(
   pages: number[],
   opts: OcrOptions & PpOcrOptions = {},
 ): Promise<Map<number, OcrPage>> {
-  return readRenderedPages(pdf, pages, opts, 'ppocr', async (pgm, n, dpi) => {
-    const { runs: _runs, ...page } = await ppocrImage(pgm, n, dpi, opts);
-    return page;
-  });
+  return readRenderedPages(
+    pdf,
+    pages,
+    opts,
+    'ppocr',
+    async (pgm, n, dpi) => {
+      const { runs: _runs, ...page } = await ppocrImage(pgm, n, dpi, opts);
+      return page;
+    },
+    true,
+  );
 }

@@ -71,3 +71,9 @@ export const PPOCR_REC_MAX_WIDTH = 1600;
 export const PPOCR_REC_BATCH_WIDTH = 2400;
 /** crops per recognition batch at most: more gave no CPU gain on the evaluation pages. */
 export const PPOCR_REC_BATCH_SIZE = 8;
+/**
+ * Whether onnxruntime plans the recognizer's memory per input shape ("memory pattern"): the crops'
+ * widths make a new shape almost every batch, so the plan is rarely reused; off saved ~10 % of
+ * the CPU of d16's first 8 pages (12.3 → 11.1 s, process.cpuUsage). Detection keeps it (one shape a page size).
+ */
+export const PPOCR_REC_MEM_PATTERN = false;
