@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- folders…]: pages per second and peak memory of
- *   - pdf.js alone: getTextContent on every page, nothing else (imported plainly, and through
- *     gongkai's loader that keeps pdf.js's core-js from replacing Array.prototype.push);
+ *   - pdf.js alone: getTextContent on every page, nothing else (imported plainly, and as gongkai
+ *     loads it: with its edits, and with the built-ins pdf.js's core-js replaces put back);
  *   - the whole pipeline (hash, extract, check, write JSON + CSV) with 1 worker and with every core.
  *   - with `--ocr FOLDER`: the pipeline on scanned PDFs (every page through OCR), 1 worker and
  *     every core, as OCR pages per second per core (`npm run bench:ocr` makes the scans first).
@@ -317,7 +317,7 @@ function benchConfigs(list: string, cores: number, pinned: boolean, queue: boole
   };
   return [
     ['pdf.js getTextContent, plain import', () => runOnce('bare-plain', list, 1)],
-    ['pdf.js getTextContent, gongkai loader', () => runOnce('bare-loader', list, 1)],
+    ['pdf.js getTextContent, as gongkai loads it', () => runOnce('bare-loader', list, 1)],
     ['pipeline, 1 worker', () => runOnce('pipeline', list, 1)],
     [`pipeline, ${cores} workers`, () => runOnce('pipeline', list, cores)],
     [`pdf.js getTextContent, ${cores} processes`, machine],
@@ -357,7 +357,7 @@ function reportLines(rows: [string, Measure][], measures: Measure[], cores: numb
   const [plain, loader, one, all, bareAll] = measures;
   lines.push('');
   lines.push(`pipeline (1 worker) / pdf.js plain: ${ratio(pps(one), pps(plain))}   (target ≥ 0.80)`);
-  lines.push(`pipeline (1 worker) / pdf.js with gongkai's loader: ${ratio(pps(one), pps(loader))}`);
+  lines.push(`pipeline (1 worker) / pdf.js as gongkai loads it: ${ratio(pps(one), pps(loader))}`);
   lines.push(`pipeline (${cores} workers) / pipeline (1 worker): ${ratio(pps(all), pps(one))}   (target ≥ 1.80)`);
   lines.push(`this machine's own scaling: pdf.js in ${cores} processes / in 1: ${ratio(pps(bareAll), pps(loader))}`);
   if (one.cpuSeconds && all.cpuSeconds)
