@@ -37,6 +37,16 @@ describe('extract() as a library', () => {
     expect(result.pages).toBeGreaterThan(0);
   });
 
+  it('fails, and leaves the caller running, when the caller\u2019s own callback throws', async () => {
+    const result = await extract(pdf, {
+      onProgress: (s) => {
+        if (s === 'ocr') throw new Error('the caller broke');
+      },
+    });
+    expect(result.status).toBe('failed');
+    expect(result.error).toEqual({ code: 'internal', message: 'the extraction stopped: the caller broke' });
+  });
+
   it('never rejects, whatever the bytes', async () => {
     for (const bytes of [Buffer.from('%PDF-1.4\n1 0 obj <<'), Buffer.alloc(0), Buffer.from('PK\x03\x04garbage')]) {
       const r = await extract(bytes);

@@ -92,6 +92,16 @@ function runInThread(input: string | Uint8Array, options: ExtractOptions): Promi
   };
   return new Promise((resolve) => {
     let done = false;
+    // a caller's callback that throws fails the extraction, as it did in the caller's thread; thrown
+    // from this listener it would be an uncaught exception that ends the caller's process
+    let callbackError: unknown;
+    const call = (f: () => void) => {
+      try {
+        f();
+      } catch (err) {
+        callbackError ??= err;
+      }
+    };
     const onAbort = () => thread.postMessage({ type: 'abort' });
     const finish = (result: DocumentResult, healthy: boolean) => {
       if (done) return;
@@ -100,17 +110,16 @@ function runInThread(input: string | Uint8Array, options: ExtractOptions): Promi
       thread.off('message', onMessage).off('error', onError).off('exit', onExit);
       if (healthy) park(thread);
       else void thread.terminate();
-      resolve(result);
+      const why = callbackError instanceof Error ? callbackError.message : String(callbackError);
+      const error = { code: 'internal' as const, message: oneLine(`the extraction stopped: ${why}`) };
+      resolve(callbackError === undefined ? result : { ...result, status: 'failed', error });
     };
     const onMessage = (reply: ThreadReply) => {
       if (reply.type === 'result') return finish(reply.result, true);
-      if (reply.type === 'ocr-pages') return onOcrPages?.(reply.pages);
-      try {
-        onProgress?.(reply.stage);
-      } finally {
-        Atomics.store(ack, 0, signal?.aborted ? ACK_ABORT : ACK_GO);
-        Atomics.notify(ack, 0);
-      }
+      if (reply.type === 'ocr-pages') return call(() => onOcrPages?.(reply.pages));
+      call(() => onProgress?.(reply.stage));
+      Atomics.store(ack, 0, signal?.aborted || callbackError ? ACK_ABORT : ACK_GO);
+      Atomics.notify(ack, 0);
     };
     const onError = (err: Error) => finish(threadFailure(input, options, err, started), false);
     const onExit = (code: number) => onError(new Error(`exit code ${code}`));
