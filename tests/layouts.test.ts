@@ -76,10 +76,11 @@ const LAYOUTS: { name: string; doc: DocModel }[] = [
     },
   },
   {
-    name: 'no rules, split 类|款|项 codes, long tables without repeated headers',
+    name: 'no rules, split 类|款|项 codes, long tables without repeated headers, titles at the foot of a page',
     doc: {
       ...base,
       entity: '示例县财政局',
+      titleAtFoot: (t) => t.number === '03' || t.number === '06',
       borders: false,
       rowsPerPage: 10,
       repeatHeader: false,

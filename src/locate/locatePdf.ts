@@ -85,7 +85,7 @@ type Anchor = { p: number; first: number; last: number; table: LocatedTable };
  */
 export function locatePdfTables(pages: PdfPage[], skipped: SkippedTable[] = []): LocatedTable[] {
   const all = withoutRunningLines(pages.map((page) => ({ page, lines: pageLines(page) })));
-  const anchors = all.flatMap(({ lines }, p) => anchorsOnPage(lines, p));
+  const anchors = all.flatMap(({ lines }, p) => anchorsOnPage(lines, p, all[p + 1]?.lines));
   anchors.forEach((a, idx) => placeRegions(a, anchors[idx + 1], all));
   return mergeRepeatedTitles(anchors, all, skipped);
 }
@@ -133,7 +133,7 @@ function joinWrappedTitles(lines: Line[], cands: TitleMatch[]): void {
 }
 
 /** The titles on page `p` that carry the marks of a table, each with the lines its marks span. */
-function anchorsOnPage(lines: Line[], p: number): Anchor[] {
+function anchorsOnPage(lines: Line[], p: number, nextPage: Line[] | undefined): Anchor[] {
   const cands = lines.map((l) => matchTitle(l.text, { fuzzy: readByOcr(l), nonAmount: true }));
   joinWrappedTitles(lines, cands);
   const anchors: Anchor[] = [];
@@ -141,12 +141,27 @@ function anchorsOnPage(lines: Line[], p: number): Anchor[] {
     const m = cands[i];
     if (!m) continue;
     const marks = marksAround(lines, cands, i, m.code);
-    const { first, last, unit, entity, code } = marks;
+    const { first, last } = marks;
+    let { unit, entity, code } = marks;
     const next = lines[last + 1];
     // a list of titles (目录, 报表名称 index) is not a table: titles within two lines of each other
     const near = [i - 2, i - 1, i + 1, i + 2].some((k) => k >= 0 && k < lines.length && cands[k]);
+    let headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+    if (!next && nextPage) {
+      // the title is the last line of its page: its marks and header open the next page
+      const top = marksAtTop(nextPage);
+      unit ??= top.unit;
+      entity ??= top.entity;
+      code ??= top.code;
+      headerBelow ||= top.headerBelow;
+    }
     const tocLike = near && !unit;
-    const headerBelow = next && HEADER_WORDS.test(squash(next.text)) && next.y0 - lines[last].y1 < 60;
+    // the same table named again before any of its rows is its header read as a title (OCR's near
+    // match of 项目 | 一般公共预算基本支出 | 部门预算经济分类科目)
+    const prev = anchors[anchors.length - 1];
+    const noRowsSince = (k: number) =>
+      !lines.slice(k + 1, i).some((l) => segmentsOf(l).some((sg) => looksLikeAmount(sg.str)));
+    if (prev && prev.table.entry.id === m.entry.id && noRowsSince(prev.last)) continue;
     const printedCode = Boolean(code);
     if (tocLike || (!unit && !entity && !printedCode && !headerBelow)) continue;
     // a title the catalog does not list is a table only with the marks of one: a 单位 line and a header
@@ -160,6 +175,21 @@ function anchorsOnPage(lines: Line[], p: number): Anchor[] {
     anchors.push({ p, first, last, table: { entry: m.entry, title: m.title, code, unit, entity, regions: [], notes } });
   }
   return anchors;
+}
+
+/** The 单位, 部门 and 公开表 lines that open a page, and whether a header follows them. */
+function marksAtTop(lines: Line[]) {
+  let unit: '万元' | '元' | undefined;
+  let entity: string | undefined;
+  let code: TableCode | undefined;
+  let k = 0;
+  for (; k < Math.min(lines.length, 5) && isMetaLine(lines[k].text) && !matchTitle(lines[k].text); k++) {
+    unit ??= findUnit(lines[k].text);
+    entity ??= findEntity(lines[k].text);
+    code ??= findCode(lines[k].text) ?? bareCode(lines[k].text);
+  }
+  const headerBelow = k < lines.length && k > 0 && HEADER_WORDS.test(squash(lines[k].text));
+  return { unit, entity, code, headerBelow };
 }
 
 /** The marks right below (up to 5 lines) and right above (up to 2 lines) the title on line `i`. */

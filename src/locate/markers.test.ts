@@ -43,6 +43,10 @@ describe('marks', () => {
     expect(matchTitle('“三公经费支出预算表', { fuzzy: true })?.entry.id).toBe('budget.three-public');
     expect(matchTitle('一尼公共预算财政拨款基本支出决算表', { fuzzy: true })?.entry.id).toBe('final.gpb-basic');
     expect(matchTitle('本部门无政府性基金预算财政拨款收支，故本表为空表', { fuzzy: true })).toBeUndefined();
+    // a header read as one line (项目 | 支出预算) is one edit from 项目支出预算表 only by taking its last
+    // character for 表: a second guess is not allowed
+    expect(matchTitle('项目 支出预算', { fuzzy: true })).toBeUndefined();
+    expect(matchTitle('项目支出预算胡', { fuzzy: true })?.entry.id).toBe('budget.project');
   });
 });
 

@@ -157,16 +157,19 @@ function countQuotesInTail(key: string, len: number): number {
   return quotes;
 }
 
-/** The catalog title nearest the end of `key`, within one edit per seven characters. */
-function nearestTitle(key: string): { entry: CatalogEntry; key: string; length: number } | undefined {
+/**
+ * The catalog title nearest the end of `key`, within one edit per seven characters, less `spent`
+ * edits already made to the key (a final character taken for a misread 表).
+ */
+function nearestTitle(key: string, spent = 0): { entry: CatalogEntry; key: string; length: number } | undefined {
   let best: { entry: CatalogEntry; key: string; length: number; d: number } | undefined;
   // quotes are small and often lost: compare without them
   const unquoted = (k: string) => k.replace(/["']/g, '');
   const bare = unquoted(key);
   for (const { entry, key: quoted } of KEYED) {
     const t = unquoted(quoted);
-    const allowed = Math.floor(t.length / 7);
-    if (!allowed) continue;
+    const allowed = Math.floor(t.length / 7) - spent;
+    if (allowed < 0 || t.length < 7) continue;
     for (let len = t.length - allowed; len <= t.length + allowed; len++) {
       if (len > bare.length) break;
       const d = editDistance(bare.slice(bare.length - len), t);
@@ -194,9 +197,13 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
   }
   // an opening quote whose partner OCR lost ('"三公经费支出预算表')
   if (opts.fuzzy && (key.match(/"/g) ?? []).length % 2 === 1) key = key.replace(/"(?=[^"]*$)/, '');
-  // OCR misreads the final 表 more than any other character (胡, 委, 衣)
-  if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key))
+  // OCR misreads the final 表 more than any other character (胡, 委, 衣); taking it for one is an
+  // edit of the near match's allowance (项目 | 支出预算, a header read as one line, is no title)
+  let spent = 0;
+  if (opts.fuzzy && !key.endsWith('表') && !key.endsWith(')') && /[\u3400-\u9fff]$/.test(key)) {
     key = key.slice(0, -1) + '表';
+    spent = 1;
+  }
   if (!key.endsWith('表') && !key.endsWith(')')) return undefined;
   let code: TableCode | undefined;
   const pc = PREFIX_CODE.exec(key);
@@ -216,7 +223,7 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
       .replace(/\d{4}年度?$/, '');
     // a misread title may end like a shorter one ("一必公共预算财政拨款支出决算表", "三公经费支出预算表"):
     // try the near match
-    if (opts.fuzzy && prefix && nearestTitle(key)?.length === key.length) break;
+    if (opts.fuzzy && prefix && nearestTitle(key, spent)?.length === key.length) break;
     if (prefix.length > 40 || BAD_PREFIX.test(prefix) || (/决算|预算/.test(prefix) && !/\d{4}年/.test(prefix))) {
       break;
     }
@@ -229,7 +236,7 @@ export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | 
     if (!fam || (fam.amounts === false && !opts.nonAmount)) return undefined;
     return { entry: fam, title: titleOf(printed, key, qualifier), code };
   }
-  const near = nearestTitle(key);
+  const near = nearestTitle(key, spent);
   if (!near) return undefined;
   const prefix = key
     .slice(0, key.length - near.length)

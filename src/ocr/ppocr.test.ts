@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropEchoes, type Run, splitRuns, type Glyph } from './ppocr.js';
+import { dropEchoes, loneZero, reachStrokes, type Run, splitRuns, type Glyph } from './ppocr.js';
 
 /** glyphs of one detected box: characters 20 px wide, `gaps` px blank before each */
 function glyphs(text: string, gaps: number[] = []): Glyph[] {
@@ -58,5 +58,50 @@ describe('dropEchoes', () => {
   it('keeps the runs of two cells apart, and lines one above the other', () => {
     const out = dropEchoes([run('合计', 40), run('876.94', 120), { ...run('拨款', 40), y0: 31, y1: 60 }]);
     expect(out.map((r) => r?.text)).toEqual(['合计', '876.94', '拨款']);
+  });
+});
+
+describe('loneZero', () => {
+  it('reads a cell that is only the letter o as 0, and leaves words and figures', () => {
+    expect(['o', 'O', 'o.oo', 'O.00', 'oo', 'So', '0', '收入O'].map(loneZero)).toEqual([
+      '0',
+      '0',
+      '0.00',
+      '0.00',
+      'oo',
+      'So',
+      '0',
+      '收入O',
+    ]);
+  });
+});
+
+describe('reachStrokes', () => {
+  // a 200 × 40 page, paper 230: a box over "characters" at x 60–120 and a faint 一 at x 40–56
+  function page(stroke: number, ruleAt?: number) {
+    const width = 200;
+    const height = 40;
+    const data = new Uint8Array(width * height).fill(230);
+    const put = (x0: number, x1: number, y0: number, y1: number, v: number) => {
+      for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) data[y * width + x] = v;
+    };
+    for (let x = 60; x < 120; x += 12) put(x, x + 8, 12, 28, 20);
+    put(40, 56, 19, 20, stroke);
+    if (ruleAt !== undefined) put(ruleAt, ruleAt + 1, 0, 39, 20);
+    return { width, height, data };
+  }
+  const box = { x0: 57, y0: 4, x1: 128, y1: 36, score: 0.9 };
+  it('grows a box to a thin, faint stroke beside its ink', () => {
+    const b = reachStrokes(page(170), 184, box, [box], []);
+    expect(b.x0).toBeLessThanOrEqual(40);
+    expect(b.x1).toBe(box.x1);
+  });
+  it('not across a vertical rule, nor to noise or a stroke a cell away', () => {
+    const rule = { x0: 48, x1: 49, y0: 0, y1: 39 };
+    expect(reachStrokes(page(170, 48), 184, box, [box], [rule]).x0).toBeGreaterThan(49);
+    expect(reachStrokes(page(215), 184, box, [box], []).x0).toBe(box.x0);
+    const far = page(230);
+    for (let y = 19; y <= 20; y++) for (let x = 20; x <= 34; x++) far.data[y * 200 + x] = 170;
+    expect(reachStrokes(far, 184, box, [box], []).x0).toBe(box.x0);
   });
 });

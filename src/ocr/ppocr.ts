@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import type { TextItem } from '../model/content.js';
 import { GongkaiError } from '../model/errors.js';
 import { textItem } from '../model/textItem.js';
+import { repairFigure } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 import { ocrPage, type OcrOptions, type OcrPage, readRenderedPages } from './ocr.js';
 import { deskew, estimateSkew, findAndEraseRules, type Grey, inkBox, type PixelSegment, readPgm } from './raster.js';
@@ -37,6 +38,8 @@ import {
   PPOCR_REC_HEIGHT as REC_H,
   PPOCR_REC_MAX_WIDTH as REC_MAX_W,
   PPOCR_REC_MEM_PATTERN,
+  PPOCR_STROKE_GAP,
+  PPOCR_STROKE_REACH,
   PPOCR_UNCLIP as UNCLIP,
 } from './settings.js';
 
@@ -434,8 +437,11 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
   return { ...r, x0: ink.left, x1: ink.right + 1, y0: ink.top, y1: ink.bottom + 1 };
 }
 
-/** Ink threshold halfway between the darkest ink and the paper (the page's most common tone). */
-function halfway(g: Grey): number {
+/**
+ * Ink thresholds between the darkest ink and the paper (the page's most common tone): `half`
+ * for print; `light` (a fifth of the way from the paper) for a thin stroke a scan has greyed.
+ */
+function inkThresholds(g: Grey): { half: number; light: number } {
   const hist = new Uint32Array(256);
   for (const v of g.data) hist[v]++;
   let paper = 255;
@@ -449,7 +455,7 @@ function halfway(g: Grey): number {
       break;
     }
   }
-  return Math.round(dark + 0.55 * (paper - dark));
+  return { half: Math.round(dark + 0.55 * (paper - dark)), light: Math.round(paper - 0.2 * (paper - dark)) };
 }
 
 /**
@@ -503,6 +509,76 @@ export function trimToInk(g: Grey, t: number, b: Box): Box {
   return { ...b, x0: Math.max(b.x0, left - m), x1: Math.min(b.x1, right + m) };
 }
 
+/**
+ * A box grown to a thin stroke just outside either end (一 in 一般公共服务支出, a dash): DB's map
+ * leaves such a stroke out of the text region. The stroke must lie within a character's spacing
+ * of the box's ink, in the box's middle rows, and not on a vertical rule or in another box.
+ */
+export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], verticals: PixelSegment[]): Box {
+  const h = b.y1 - b.y0;
+  const y0 = Math.max(0, Math.round(b.y0 + 0.25 * h));
+  const y1 = Math.min(g.height - 1, Math.round(b.y1 - 0.25 * h));
+  const inkAt = (x: number) => {
+    let n = 0;
+    for (let y = y0; y <= y1; y++) if (g.data[y * g.width + x] <= light) n++;
+    return n;
+  };
+  const blocked = (x: number) =>
+    verticals.some(
+      (v) => x >= Math.min(v.x0, v.x1) - 2 && x <= Math.max(v.x0, v.x1) + 2 && v.y0 < b.y1 && v.y1 > b.y0,
+    ) || others.some((o) => o !== b && x >= o.x0 && x <= o.x1 && Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > 0.5 * h);
+  const reach = (from: number, step: 1 | -1): number | undefined => {
+    let x = from;
+    while (x >= b.x0 && x <= b.x1 && !inkAt(x)) x -= step; // the box's own ink, from its end
+    if (x < b.x0 || x > b.x1) return undefined;
+    let gap = 0;
+    let pixels = 0;
+    let far: number | undefined;
+    // the stroke must end (a blank, a rule) within the reach: a line running on is a rule itself
+    let ended = false;
+    for (let k = 1; k <= PPOCR_STROKE_REACH * h; k++) {
+      const xx = x + step * k;
+      if (xx < 0 || xx >= g.width || blocked(xx)) {
+        ended = true;
+        break;
+      }
+      const n = inkAt(xx);
+      if (n) {
+        if (pixels === 0 && gap > PPOCR_STROKE_GAP * h) break;
+        pixels += n;
+        far = xx;
+        gap = 0;
+      } else if (++gap > PPOCR_STROKE_GAP * h && pixels) {
+        ended = true;
+        break;
+      }
+    }
+    // a speck of noise is not a stroke
+    return far !== undefined && pixels >= 0.3 * h && (ended || gap > 0) ? far : undefined;
+  };
+  // a quarter of the height as margin past the stroke, short of a rule or another box
+  const margin = (from: number, step: 1 | -1) => {
+    let x = from;
+    while (Math.abs(x - from) < 0.25 * h && x + step >= 0 && x + step < g.width && !blocked(x + step)) x += step;
+    return x;
+  };
+  const left = reach(b.x0, -1);
+  const right = reach(b.x1, 1);
+  return {
+    ...b,
+    x0: left !== undefined ? Math.min(b.x0, margin(left, -1)) : b.x0,
+    x1: right !== undefined ? Math.max(b.x1, margin(right, 1)) : b.x1,
+  };
+}
+
+/**
+ * PP-OCR reads a cell's lone 0 (0.00) as the letter o more often than as the digit: the recognizer
+ * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
+ */
+export function loneZero(text: string): string {
+  return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
+}
+
 export interface PpOcrOptions {
   /** detection resolution (default `DET_DPI`) */
   detDpi?: number;
@@ -536,7 +612,7 @@ export async function ppocrImage(
   const tPrep = process.cpuUsage(tStart);
   const detected = await detect(e, image, scale);
   const tDet = process.cpuUsage(tStart);
-  const t = halfway(image);
+  const { half: t, light } = inkThresholds(image);
   // a "rule" that lies inside one detected line of text is a stroke of large bold print (a title's
   // 十 or 丨), not a border: it neither cuts the line nor becomes part of the grid
   const inText = (sg: PixelSegment) =>
@@ -547,6 +623,7 @@ export async function ppocrImage(
   // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
   const boxes = detected
+    .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));
   const glyphs = await recognize(e, image, boxes);
@@ -570,7 +647,7 @@ export async function ppocrImage(
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
   const items: TextItem[] = runs
-    .map((r) => ({ ...r, text: repairMarks(cjkPunctuation(r.text)) }))
+    .map((r) => ({ ...r, text: repairFigure(loneZero(repairMarks(cjkPunctuation(r.text)))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));
   const page = ocrPage(number, raw, pt, items, horizontals, verticals);

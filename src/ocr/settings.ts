@@ -77,3 +77,12 @@ export const PPOCR_REC_BATCH_SIZE = 8;
  * the CPU of d16's first 8 pages (12.3 → 11.1 s, process.cpuUsage). Detection keeps it (one shape a page size).
  */
 export const PPOCR_REC_MEM_PATTERN = false;
+
+/**
+ * A detected box is reached out to a thin stroke beside it (the 一 of 一般…, which DB leaves out of
+ * its text region as it would a rule): the widest blank, as a share of the box's height, between
+ * the box's ink and the stroke (a character's spacing; cells stand further apart), and how far the
+ * box may reach, as a share of its height (one character).
+ */
+export const PPOCR_STROKE_GAP = 0.3;
+export const PPOCR_STROKE_REACH = 0.9;

@@ -38,6 +38,17 @@ describe('interpretGrid', () => {
     expect(r.cells).toHaveLength(12);
   });
 
+  it('takes a total row with a figure misread out of shape (7,66668) for data, not a heading', () => {
+    const g = grid([
+      ['科目编码', '科目名称', '金额'],
+      ['', '合计', '7,66668'],
+      ['301', '工资福利支出', '2928.98'],
+    ]);
+    const r = interpretGrid(g);
+    expect(r.headerRows).toBe(1);
+    expect(r.columns.map((c) => c.path.join('/'))).toEqual(['科目编码', '科目名称', '金额']);
+  });
+
   it('builds header paths with merged cells repeated and skips 栏次', () => {
     const g = grid([
       ['项目', '<', '本年支出', '<', '<'],
@@ -125,6 +136,14 @@ describe('interpretGrid', () => {
     const label = (x: Grid) => interpretGrid(x).cells.map((c) => `${c.row_code}|${c.row_name}`);
     expect(label(g)).toEqual(['2010601|行政运行 / 50101 工资奖金津补贴 / 30101 基本工资']);
     expect(label(two)).toEqual(['30101|基本工资 / 50101 工资奖金津补贴']);
+    // a row that prints only its unit (单位编码 1, 全额) under the 类|款|项 codes: no empty name before it
+    const unitOnly = grid([
+      ['科目编码', '<', '<', '单位编码', '采购项目', '预算金额'],
+      ['类', '款', '项', '^', '^', '^'],
+      ['214', '01', '02', '1', '全额', '1056.50'],
+      ['214', '01', '02', '', '办公设备购置', '15.00'],
+    ]);
+    expect(label(unitOnly)).toEqual(['2140102|1 全额', '2140102|办公设备购置']);
   });
 
   it('finds the 收入 | 支出 panels past an empty strip before the first column (no heading, no text)', () => {

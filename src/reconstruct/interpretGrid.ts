@@ -76,8 +76,10 @@ export function findHeaderEnd(rows: (GridCell | null)[][]): number {
     const firstText = texts[0];
     const labelLike = (t: string) =>
       SUBJECT_CODE.test(t) || ROW_LABEL_START.test(t) || /^[一二三四五六七八九十]+、/.test(t);
-    // a data row's other cells are amounts, row numbers or labels of a side-by-side panel
-    const rest = texts.slice(1).every((t) => labelLike(t) || parseAmount(t) !== null);
+    // a data row's other cells are amounts, row numbers or labels of a side-by-side panel; a figure
+    // misread out of shape (OCR's 7,66668) is still a figure, never a heading
+    const figure = (t: string) => parseAmount(t) !== null || /^-?\d[\d,.，]*\d$/.test(t);
+    const rest = texts.slice(1).every((t) => labelLike(t) || figure(t));
     if (labelLike(firstText) && rest) return i;
   }
   return rows.length;
@@ -378,7 +380,8 @@ function rowLabel(
     }
   }
   const more = others.map((p) => [p.code, p.nameParts.join('')].filter(Boolean).join(' ')).filter(Boolean);
-  return { code, name: [name, ...more].join(CLASSIFICATION_SEPARATOR) };
+  // a row printed with only its later classification (1 全额 under 单位编码) has no empty first name
+  return { code, name: [name, ...more].filter(Boolean).join(CLASSIFICATION_SEPARATOR) };
 }
 
 /** The body's values, each with its row's code and name (split 类|款|项 codes joined) and its column. */
