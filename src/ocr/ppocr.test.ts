@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropEchoes, loneZero, reachStrokes, type Run, splitRuns, type Glyph } from './ppocr.js';
+import { cutAtRules, dropEchoes, loneZero, lostPoint, reachStrokes, type Run, splitRuns, type Glyph } from './ppocr.js';
 
 /** glyphs of one detected box: characters 20 px wide, `gaps` px blank before each */
 function glyphs(text: string, gaps: number[] = []): Glyph[] {
@@ -103,5 +103,40 @@ describe('reachStrokes', () => {
     const far = page(230);
     for (let y = 19; y <= 20; y++) for (let x = 20; x <= 34; x++) far.data[y * 200 + x] = 170;
     expect(reachStrokes(far, 184, box, [box], []).x0).toBe(box.x0);
+  });
+});
+
+describe('cutAtRules', () => {
+  it('cuts a box at the rule crossing it, each piece read with blank paper on its cut side', () => {
+    const width = 200;
+    const height = 40;
+    const data = new Uint8Array(width * height).fill(230);
+    const put = (x0: number, x1: number, v: number) => {
+      for (let y = 10; y <= 30; y++) for (let x = x0; x <= x1; x++) data[y * width + x] = v;
+    };
+    put(20, 90, 20); // a figure ending at the rule
+    put(100, 101, 20); // the rule
+    put(110, 170, 20); // a code beyond it
+    const box = { x0: 10, y0: 5, x1: 180, y1: 35, score: 0.9 };
+    const pieces = cutAtRules({ width, height, data }, 128, box, [{ x0: 100, x1: 101, y0: 0, y1: 39 }], 230);
+    expect(pieces.map((p) => [p.x0, p.x1])).toEqual([
+      [10, 98],
+      [103, 180],
+    ]);
+    expect(pieces[0].pad).toEqual({ left: 0, right: 24, paper: 230 });
+    expect(pieces[1].pad).toEqual({ left: 24, right: 0, paper: 230 });
+  });
+});
+
+describe('lostPoint', () => {
+  it('reads the blank before two final digits of a grouped figure as its point, nothing else', () => {
+    expect(['7,666 68', '13,649,070 05', '668 50', '7,666 680', '7,666.68', '合计 12'].map(lostPoint)).toEqual([
+      '7,666.68',
+      '13,649,070.05',
+      '668 50',
+      '7,666 680',
+      '7,666.68',
+      '合计 12',
+    ]);
   });
 });

@@ -32,6 +32,7 @@ import {
   MIN_RULE_INCHES,
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
+  PPOCR_CUT_MARGIN,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
   PPOCR_REC_BATCH_WIDTH,
@@ -120,10 +121,28 @@ export interface Box {
   x1: number;
   y1: number;
   score: number;
+  /**
+   * px of blank paper the recognizer sees beyond the box's left and right ends: a box cut at a
+   * rule ends at its ink, and a crop without margin loses its last characters ("9,312.90" read
+   * as "9,12.")
+   */
+  pad?: { left: number; right: number; paper: number };
 }
 
-/** Bilinear resize of a grey image region (clipped to the image; outside is paper). */
-function resample(g: Grey, x0: number, y0: number, w: number, h: number, ow: number, oh: number): Float32Array {
+/**
+ * Bilinear resize of a grey image region (clipped to the image: edge pixels repeat); columns
+ * outside `keep` read as `keep.paper`.
+ */
+function resample(
+  g: Grey,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  ow: number,
+  oh: number,
+  keep?: { x0: number; x1: number; paper: number },
+): Float32Array {
   const out = new Float32Array(ow * oh);
   const sx = w / ow;
   const sy = h / oh;
@@ -143,7 +162,10 @@ function resample(g: Grey, x0: number, y0: number, w: number, h: number, ow: num
       const b = g.data[ya * g.width + xb];
       const c = g.data[yb * g.width + xa];
       const d = g.data[yb * g.width + xb];
-      out[y * ow + x] = (a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy;
+      out[y * ow + x] =
+        keep && (fx < keep.x0 || fx > keep.x1)
+          ? keep.paper
+          : (a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy;
     }
   }
   return out;
@@ -232,19 +254,32 @@ export interface Glyph {
 export async function recognize(
   e: PpOcrEngine,
   g: Grey,
-  boxes: { x0: number; y0: number; x1: number; y1: number }[],
+  boxes: { x0: number; y0: number; x1: number; y1: number; pad?: Box['pad'] }[],
 ): Promise<Glyph[][]> {
   const out: Glyph[][] = boxes.map(() => []);
   // pieces: long boxes are read in overlapping-free slices of at most REC_MAX_W
-  type Piece = { box: number; x0: number; w: number; h: number; y0: number; rw: number };
+  type Piece = {
+    box: number;
+    x0: number;
+    w: number;
+    h: number;
+    y0: number;
+    rw: number;
+    keep?: { x0: number; x1: number; paper: number };
+  };
   const pieces: Piece[] = [];
   boxes.forEach((b, i) => {
     const h = b.y1 - b.y0 + 1;
     const w = b.x1 - b.x0 + 1;
     const maxW = Math.floor((REC_MAX_W * h) / REC_H);
     for (let x = 0; x < w; x += maxW) {
-      const pw = Math.min(maxW, w - x);
-      pieces.push({ box: i, x0: b.x0 + x, w: pw, h, y0: b.y0, rw: Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8) });
+      let pw = Math.min(maxW, w - x);
+      let x0 = b.x0 + x;
+      const keep = b.pad && { x0: b.x0, x1: b.x1, paper: b.pad.paper };
+      // the blank margin goes on the box's own ends, not between its slices
+      if (b.pad && x === 0) ((x0 -= b.pad.left), (pw += b.pad.left));
+      if (b.pad && x + maxW >= w) pw += b.pad.right;
+      pieces.push({ box: i, x0, w: pw, h, y0: b.y0, rw: Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8), keep });
     }
   });
   const order = pieces.map((_, i) => i).sort((a, b) => pieces[a].rw - pieces[b].rw);
@@ -261,7 +296,7 @@ export async function recognize(
     const W = Math.max(...batch.map((p) => p.rw));
     const input = new Float32Array(batch.length * 3 * REC_H * W);
     batch.forEach((p, bi) => {
-      const px = resample(g, p.x0, p.y0, p.w, p.h, p.rw, REC_H);
+      const px = resample(g, p.x0, p.y0, p.w, p.h, p.rw, REC_H, p.keep);
       const base = bi * 3 * REC_H * W;
       for (let y = 0; y < REC_H; y++)
         for (let x = 0; x < p.rw; x++) {
@@ -441,7 +476,7 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
  * Ink thresholds between the darkest ink and the paper (the page's most common tone): `half`
  * for print; `light` (a fifth of the way from the paper) for a thin stroke a scan has greyed.
  */
-function inkThresholds(g: Grey): { half: number; light: number } {
+function inkThresholds(g: Grey): { half: number; light: number; paper: number } {
   const hist = new Uint32Array(256);
   for (const v of g.data) hist[v]++;
   let paper = 255;
@@ -455,15 +490,20 @@ function inkThresholds(g: Grey): { half: number; light: number } {
       break;
     }
   }
-  return { half: Math.round(dark + 0.55 * (paper - dark)), light: Math.round(paper - 0.2 * (paper - dark)) };
+  return {
+    half: Math.round(dark + 0.55 * (paper - dark)),
+    light: Math.round(paper - 0.2 * (paper - dark)),
+    paper,
+  };
 }
 
 /**
  * A detected box cut at the vertical rules that cross it (a rule spanning most of the box's
- * height): the pieces between them, each without the rule and 2 px beside it; a piece with no
- * ink of its own (the sliver between a rule and the box's grown edge) is dropped.
+ * height): the pieces between them, each without the rule and 2 px beside it, to be read with
+ * blank paper on the cut side (`pad`); a piece with no ink of its own (the sliver between a rule
+ * and the box's grown edge) is dropped.
  */
-export function cutAtRules(g: Grey, t: number, b: Box, verticals: PixelSegment[]): Box[] {
+export function cutAtRules(g: Grey, t: number, b: Box, verticals: PixelSegment[], paper = 255): Box[] {
   const h = b.y1 - b.y0;
   const cuts = verticals
     .filter((v) => v.x0 > b.x0 && v.x1 < b.x1 && v.y0 <= b.y0 + 0.3 * h && v.y1 >= b.y1 - 0.3 * h)
@@ -471,12 +511,16 @@ export function cutAtRules(g: Grey, t: number, b: Box, verticals: PixelSegment[]
     .sort((a, c) => a[0] - c[0]);
   if (!cuts.length) return [b];
   const pieces: Box[] = [];
+  // each piece is read with a blank margin where a rule was cut away
+  const margin = Math.round(PPOCR_CUT_MARGIN * h);
   let x = b.x0;
+  let left = 0;
   for (const [c0, c1] of cuts) {
-    if (c0 > x) pieces.push({ ...b, x0: x, x1: Math.floor(c0) });
+    if (c0 > x) pieces.push({ ...b, x0: x, x1: Math.floor(c0), pad: { left, right: margin, paper } });
     x = Math.max(x, Math.ceil(c1));
+    left = margin;
   }
-  if (x < b.x1) pieces.push({ ...b, x0: x });
+  if (x < b.x1) pieces.push({ ...b, x0: x, pad: { left, right: 0, paper } });
   const inky = (p: Box) => {
     let n = 0;
     for (let y = Math.max(0, p.y0); y <= Math.min(g.height - 1, p.y1); y++)
@@ -579,6 +623,14 @@ export function loneZero(text: string): string {
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
 
+/**
+ * A decimal point read as a blank in a figure with thousands separators ("7,666 68"): after a
+ * group of three, two digits are decimals, never a group of their own.
+ */
+export function lostPoint(text: string): string {
+  return /^-?\d{1,3}(?:,\d{3})+ \d{2}$/.test(text) ? text.replace(' ', '.') : text;
+}
+
 export interface PpOcrOptions {
   /** detection resolution (default `DET_DPI`) */
   detDpi?: number;
@@ -612,11 +664,18 @@ export async function ppocrImage(
   const tPrep = process.cpuUsage(tStart);
   const detected = await detect(e, image, scale);
   const tDet = process.cpuUsage(tStart);
-  const { half: t, light } = inkThresholds(image);
+  const { half: t, light, paper } = inkThresholds(image);
   // a "rule" that lies inside one detected line of text is a stroke of large bold print (a title's
   // 十 or 丨), not a border: it neither cuts the line nor becomes part of the grid
+  // (a stroke no longer than the line's box, mostly within it: DB's box of a large title can sit
+  // a few pixels inside its strokes' ends; a rule between two cells runs the row's full height)
   const inText = (sg: PixelSegment) =>
-    detected.some((b) => sg.x0 >= b.x0 && sg.x1 <= b.x1 && sg.y0 >= b.y0 && sg.y1 <= b.y1);
+    detected.some((b) => {
+      if (sg.x0 < b.x0 || sg.x1 > b.x1) return false;
+      const length = Math.max(sg.y1 - sg.y0, sg.x1 - sg.x0);
+      const overlap = Math.min(sg.y1, b.y1) - Math.max(sg.y0, b.y0);
+      return (sg.y0 >= b.y0 && sg.y1 <= b.y1) || (length <= b.y1 - b.y0 && overlap >= 0.8 * (sg.y1 - sg.y0));
+    });
   verticals = verticals.filter((v) => !inText(v));
   horizontals = horizontals.filter((h) => !inText(h));
   // the grid first: a box that a vertical rule crosses holds two cells (or a cell and the rule);
@@ -624,7 +683,7 @@ export async function ppocrImage(
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
   const boxes = detected
     .map((b) => reachStrokes(image, light, b, detected, verticals))
-    .flatMap((b) => cutAtRules(image, t, b, verticals))
+    .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));
   const glyphs = await recognize(e, image, boxes);
   if (process.env.GONGKAI_OCR_PROFILE) {
@@ -647,7 +706,7 @@ export async function ppocrImage(
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
   const items: TextItem[] = runs
-    .map((r) => ({ ...r, text: repairFigure(loneZero(repairMarks(cjkPunctuation(r.text)))) }))
+    .map((r) => ({ ...r, text: repairFigure(lostPoint(loneZero(repairMarks(cjkPunctuation(r.text))))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));
   const page = ocrPage(number, raw, pt, items, horizontals, verticals);
