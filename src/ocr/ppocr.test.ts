@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtRules, dropEchoes, loneZero, lostPoint, reachStrokes, type Run, splitRuns, type Glyph } from './ppocr.js';
+import {
+  cutAtRules,
+  dropEchoes,
+  fitToInkRows,
+  loneZero,
+  lostPoint,
+  reachStrokes,
+  type Run,
+  splitRuns,
+  type Glyph,
+} from './ppocr.js';
 
 /** glyphs of one detected box: characters 20 px wide, `gaps` px blank before each */
 function glyphs(text: string, gaps: number[] = []): Glyph[] {
@@ -138,5 +148,31 @@ describe('lostPoint', () => {
       '7,666.68',
       '合计 12',
     ]);
+  });
+});
+
+describe('fitToInkRows', () => {
+  // a 120 × 100 page, paper 230: a code 16 px high in a row 68 px tall between two rules
+  function row() {
+    const width = 120;
+    const height = 100;
+    const data = new Uint8Array(width * height).fill(230);
+    for (let x = 0; x < width; x++) data[10 * width + x] = data[78 * width + x] = 20;
+    for (let y = 36; y < 52; y++) for (let x = 30; x < 90; x += 6) data[y * width + x] = 20;
+    return { width, height, data };
+  }
+  const rules = [
+    { x0: 0, x1: 119, y0: 10, y1: 10 },
+    { x0: 0, x1: 119, y0: 78, y1: 78 },
+  ];
+  it('cuts a box grown to its row down to its ink, rules left out', () => {
+    const b = fitToInkRows(row(), 128, { x0: 20, y0: 8, x1: 100, y1: 80, score: 0.9 }, rules);
+    expect([b.y0, b.y1]).toEqual([36 - 6, 51 + 6]);
+  });
+  it('leaves a box that fits its ink, and one whose only ink is a rule', () => {
+    const fits = { x0: 20, y0: 30, x1: 100, y1: 57, score: 0.9 };
+    expect(fitToInkRows(row(), 128, fits, rules)).toEqual(fits);
+    const ruleOnly = { x0: 20, y0: 5, x1: 100, y1: 20, score: 0.9 };
+    expect(fitToInkRows(row(), 128, ruleOnly, rules)).toEqual(ruleOnly);
   });
 });

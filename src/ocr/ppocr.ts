@@ -33,6 +33,8 @@ import {
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
+  PPOCR_INK_ROW_MARGIN,
+  PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
   PPOCR_REC_BATCH_WIDTH,
@@ -554,6 +556,33 @@ export function trimToInk(g: Grey, t: number, b: Box): Box {
 }
 
 /**
+ * A box cut down to the rows of its ink (a quarter of the ink's height as margin, at least
+ * `PPOCR_MIN_MARGIN_PX`): at detection's resolution DB's region of a short word in a tall row
+ * grows to the row's height, rules included, and the recognizer, which scales the crop to 48 px,
+ * then sees the word small between two rules ("30101" read as "300"). Rows on a horizontal rule
+ * are not ink; a box no taller than twice its ink is left as it is.
+ */
+export function fitToInkRows(g: Grey, t: number, b: Box, horizontals: PixelSegment[]): Box {
+  const onRule = (x: number, y: number) =>
+    horizontals.some((r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2);
+  let top = -1;
+  let bottom = -1;
+  for (let y = Math.max(0, b.y0); y <= Math.min(g.height - 1, b.y1); y++) {
+    for (let x = Math.max(0, b.x0); x <= Math.min(g.width - 1, b.x1); x++) {
+      if (g.data[y * g.width + x] > t || onRule(x, y)) continue;
+      if (top < 0) top = y;
+      bottom = y;
+      break;
+    }
+  }
+  if (top < 0) return b;
+  const ink = bottom - top + 1;
+  if (b.y1 - b.y0 + 1 <= 2 * ink) return b;
+  const m = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * ink));
+  return { ...b, y0: Math.max(b.y0, top - m), y1: Math.min(b.y1, bottom + m) };
+}
+
+/**
  * A box grown to a thin stroke just outside either end (一 in 一般公共服务支出, a dash): DB's map
  * leaves such a stroke out of the text region. The stroke must lie within a character's spacing
  * of the box's ink, in the box's middle rows, and not on a vertical rule or in another box.
@@ -682,6 +711,7 @@ export async function ppocrImage(
   // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
   const boxes = detected
+    .map((b) => fitToInkRows(image, t, b, horizontals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));

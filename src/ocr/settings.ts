@@ -93,3 +93,7 @@ export const PPOCR_STROKE_REACH = 0.9;
  * "9,312.90" as "9,312.0"; 0.6–1.0 read a ruled column of figures alike).
  */
 export const PPOCR_CUT_MARGIN = 0.8;
+/** Margin above and below a box's ink rows, as a share of the ink's height (see `fitToInkRows`). */
+export const PPOCR_INK_ROW_MARGIN = 0.35;
+/** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
+export const PPOCR_MIN_MARGIN_PX = 4;
