@@ -24,6 +24,7 @@ export const MESSAGE_CODES = {
   'ocr-unavailable': 'pages need OCR and could not be read (engine missing or failing)',
   'ocr-low-confidence': 'OCR cells below the confidence threshold',
   'ocr-lost-decimals': 'OCR figures lacking the decimals their column prints',
+  'ocr-restored-point': 'OCR figures given back the decimal point their column prints, and flagged',
   'ocr-names-matched': 'OCR row names or headings matched to the names disclosures print',
   // locate and reconstruct
   'table-generic': 'a title the catalog does not list, extracted by its shape',

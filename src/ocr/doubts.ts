@@ -1,7 +1,7 @@
 /** Values OCR may have misread, as warnings on the document: low confidence, a lost decimal point. */
 import { warning, type Message } from '../model/message.js';
 import type { Cell, Table } from '../model/schema.js';
-import { LOW_CONFIDENCE } from './settings.js';
+import { DISAGREEING_CONFIDENCE, LOW_CONFIDENCE } from './settings.js';
 
 /** The first five cells, named by table, row and column, and an ellipsis for the rest. */
 function listCells(cells: Cell[], withConfidence: boolean): string {
@@ -11,13 +11,63 @@ function listCells(cells: Cell[], withConfidence: boolean): string {
   return `${cells.slice(0, 5).map(one).join('; ')}${cells.length > 5 ? '; …' : ''}`;
 }
 
+const decimals = (v: string) => (v.split('.')[1] ?? '').length;
+
+/** The decimals most of an OCR'd column prints, where 3 or more cells agree on a count above 0. */
+function decimalsOf(cells: Cell[]): number {
+  const counts = new Map<number, number>();
+  for (const c of cells) counts.set(decimals(c.value), (counts.get(decimals(c.value)) ?? 0) + 1);
+  const [mode, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  return mode > 0 && n >= 3 ? mode : 0;
+}
+
 /** Cells of one OCR'd column whose decimals differ from the count most of the column prints (3 or more agree). */
 function lackingDecimals(cells: Cell[]): Cell[] {
-  const dec = (v: string) => (v.split('.')[1] ?? '').length;
-  const counts = new Map<number, number>();
-  for (const c of cells) counts.set(dec(c.value), (counts.get(dec(c.value)) ?? 0) + 1);
-  const [mode, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-  return mode > 0 && n >= 3 ? cells.filter((c) => dec(c.value) !== mode) : [];
+  const mode = decimalsOf(cells);
+  return mode ? cells.filter((c) => decimals(c.value) !== mode) : [];
+}
+
+/**
+ * OCR loses a decimal point more than any other mark (at 150 dpi it is a pixel or two): a whole
+ * number in a column whose figures (3 or more agree) print `d` decimals is given its point back
+ * ("101" → "1.01") where it has at most three digits before the point — a larger figure would
+ * have printed a thousands separator, which says nothing about where its point was. The cell
+ * keeps a confidence no higher than `DISAGREEING_CONFIDENCE`, so it is flagged all the same.
+ */
+export function restoreLostPoints(tables: Table[]): { tables: Table[]; messages: Message[] } {
+  const restored: Cell[] = [];
+  const out = tables.map((t) => {
+    const cols = new Map<string, Cell[]>();
+    for (const c of t.cells) {
+      if (c.confidence === undefined) continue;
+      const k = `${c.panel}|${c.column}`;
+      cols.set(k, [...(cols.get(k) ?? []), c]);
+    }
+    const fixed = new Map<Cell, Cell>();
+    for (const cells of cols.values()) {
+      const d = decimalsOf(cells);
+      if (!d) continue;
+      for (const c of lackingDecimals(cells)) {
+        const m = /^(-?)(\d+)$/.exec(c.value);
+        if (!m || m[2].length <= d || m[2].length > d + 3) continue;
+        const value = `${m[1]}${m[2].slice(0, -d)}.${m[2].slice(-d)}`;
+        const cell = { ...c, value, confidence: Math.min(c.confidence ?? 100, DISAGREEING_CONFIDENCE) };
+        fixed.set(c, cell);
+        restored.push(cell);
+      }
+    }
+    return fixed.size ? { ...t, cells: t.cells.map((c) => fixed.get(c) ?? c) } : t;
+  });
+  const messages = restored.length
+    ? [
+        warning(
+          'ocr-restored-point',
+          `${restored.length} OCR figure(s) read without the decimal point their column prints, ` +
+            `given it back and flagged: ${listCells(restored, false)}`,
+        ),
+      ]
+    : [];
+  return { tables: out, messages };
 }
 
 /** OCR cells to doubt: read with low confidence; figures without the decimals their column prints. */
