@@ -169,6 +169,13 @@ describe('fitToInkRows', () => {
     const b = fitToInkRows(row(), 128, { x0: 20, y0: 8, x1: 100, y1: 80, score: 0.9 }, rules);
     expect([b.y0, b.y1]).toEqual([36 - 6, 51 + 6]);
   });
+  it('does not take the border a code stands against for ink', () => {
+    const page = row();
+    for (let y = 0; y < 100; y++) page.data[y * 120 + 24] = 20;
+    const border = [...rules, { x0: 24, x1: 24, y0: 0, y1: 99 }];
+    const b = fitToInkRows(page, 128, { x0: 20, y0: 8, x1: 100, y1: 80, score: 0.9 }, rules, border.slice(2));
+    expect([b.y0, b.y1]).toEqual([30, 57]);
+  });
   it('leaves a box that fits its ink, and one whose only ink is a rule', () => {
     const fits = { x0: 20, y0: 30, x1: 100, y1: 57, score: 0.9 };
     expect(fitToInkRows(row(), 128, fits, rules)).toEqual(fits);

@@ -559,12 +559,22 @@ export function trimToInk(g: Grey, t: number, b: Box): Box {
  * A box cut down to the rows of its ink (a quarter of the ink's height as margin, at least
  * `PPOCR_MIN_MARGIN_PX`): at detection's resolution DB's region of a short word in a tall row
  * grows to the row's height, rules included, and the recognizer, which scales the crop to 48 px,
- * then sees the word small between two rules ("30101" read as "300"). Rows on a horizontal rule
- * are not ink; a box no taller than twice its ink is left as it is.
+ * then sees the word small between two rules ("30101" read as "300"). Pixels of a rule (a
+ * horizontal one, or the border a code stands against) are not ink; a box no taller than twice
+ * its ink is left as it is.
  */
-export function fitToInkRows(g: Grey, t: number, b: Box, horizontals: PixelSegment[]): Box {
+export function fitToInkRows(
+  g: Grey,
+  t: number,
+  b: Box,
+  horizontals: PixelSegment[],
+  verticals: PixelSegment[] = [],
+): Box {
   const onRule = (x: number, y: number) =>
-    horizontals.some((r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2);
+    horizontals.some(
+      (r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2,
+    ) ||
+    verticals.some((r) => Math.abs(r.x0 - x) <= 2 && y >= Math.min(r.y0, r.y1) - 2 && y <= Math.max(r.y0, r.y1) + 2);
   let top = -1;
   let bottom = -1;
   for (let y = Math.max(0, b.y0); y <= Math.min(g.height - 1, b.y1); y++) {
@@ -711,7 +721,7 @@ export async function ppocrImage(
   // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
   const boxes = detected
-    .map((b) => fitToInkRows(image, t, b, horizontals))
+    .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));
