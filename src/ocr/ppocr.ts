@@ -33,6 +33,7 @@ import {
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
+  PPOCR_END_MARGIN,
   PPOCR_INK_ROW_MARGIN,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
@@ -252,6 +253,37 @@ export interface Glyph {
   x1: number;
 }
 
+/** A crop the recognizer reads: a box, or a slice of a long one, with blank paper outside `keep`. */
+interface Piece {
+  box: number;
+  x0: number;
+  w: number;
+  h: number;
+  y0: number;
+  rw: number;
+  keep?: { x0: number; x1: number; paper: number };
+}
+
+/** The crops of the boxes: long boxes in overlap-free slices of at most REC_MAX_W, margins on their ends. */
+function piecesOf(boxes: { x0: number; y0: number; x1: number; y1: number; pad?: Box['pad'] }[]): Piece[] {
+  const pieces: Piece[] = [];
+  boxes.forEach((b, i) => {
+    const h = b.y1 - b.y0 + 1;
+    const w = b.x1 - b.x0 + 1;
+    const maxW = Math.floor((REC_MAX_W * h) / REC_H);
+    for (let x = 0; x < w; x += maxW) {
+      // the blank margin goes on the box's own ends, not between its slices
+      const left = b.pad && x === 0 ? b.pad.left : 0;
+      const right = b.pad && x + maxW >= w ? b.pad.right : 0;
+      const pw = Math.min(maxW, w - x) + left + right;
+      const keep = b.pad && { x0: b.x0, x1: b.x1, paper: b.pad.paper };
+      const rw = Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8);
+      pieces.push({ box: i, x0: b.x0 + x - left, w: pw, h, y0: b.y0, rw, keep });
+    }
+  });
+  return pieces;
+}
+
 /** Recognize crops (boxes of the page); returns the glyphs of each. Crops of similar width are batched. */
 export async function recognize(
   e: PpOcrEngine,
@@ -259,31 +291,7 @@ export async function recognize(
   boxes: { x0: number; y0: number; x1: number; y1: number; pad?: Box['pad'] }[],
 ): Promise<Glyph[][]> {
   const out: Glyph[][] = boxes.map(() => []);
-  // pieces: long boxes are read in overlapping-free slices of at most REC_MAX_W
-  type Piece = {
-    box: number;
-    x0: number;
-    w: number;
-    h: number;
-    y0: number;
-    rw: number;
-    keep?: { x0: number; x1: number; paper: number };
-  };
-  const pieces: Piece[] = [];
-  boxes.forEach((b, i) => {
-    const h = b.y1 - b.y0 + 1;
-    const w = b.x1 - b.x0 + 1;
-    const maxW = Math.floor((REC_MAX_W * h) / REC_H);
-    for (let x = 0; x < w; x += maxW) {
-      let pw = Math.min(maxW, w - x);
-      let x0 = b.x0 + x;
-      const keep = b.pad && { x0: b.x0, x1: b.x1, paper: b.pad.paper };
-      // the blank margin goes on the box's own ends, not between its slices
-      if (b.pad && x === 0) ((x0 -= b.pad.left), (pw += b.pad.left));
-      if (b.pad && x + maxW >= w) pw += b.pad.right;
-      pieces.push({ box: i, x0, w: pw, h, y0: b.y0, rw: Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8), keep });
-    }
-  });
+  const pieces = piecesOf(boxes);
   const order = pieces.map((_, i) => i).sort((a, b) => pieces[a].rw - pieces[b].rw);
   // batches of up to PPOCR_REC_BATCH_SIZE crops, and no wider in all than REC_BATCH_W columns: the runtime's memory
   // grows with the largest input it has seen
@@ -670,6 +678,13 @@ export function lostPoint(text: string): string {
   return /^-?\d{1,3}(?:,\d{3})+ \d{2}$/.test(text) ? text.replace(' ', '.') : text;
 }
 
+/** Blank paper beyond a box's own ends as well (see `PPOCR_END_MARGIN`); a cut side keeps its own. */
+function withEndMargins(b: Box, paper: number): Box {
+  const m = Math.round(PPOCR_END_MARGIN * (b.y1 - b.y0));
+  const pad = b.pad ?? { left: 0, right: 0, paper };
+  return { ...b, pad: { ...pad, left: Math.max(pad.left, m), right: Math.max(pad.right, m) } };
+}
+
 export interface PpOcrOptions {
   /** detection resolution (default `DET_DPI`) */
   detDpi?: number;
@@ -724,7 +739,8 @@ export async function ppocrImage(
     .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
-    .map((b) => (TRIM ? trimToInk(image, t, b) : b));
+    .map((b) => (TRIM ? trimToInk(image, t, b) : b))
+    .map((b) => withEndMargins(b, paper));
   const glyphs = await recognize(e, image, boxes);
   if (process.env.GONGKAI_OCR_PROFILE) {
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;

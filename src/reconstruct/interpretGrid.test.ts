@@ -49,6 +49,14 @@ describe('interpretGrid', () => {
     expect(r.columns.map((c) => c.path.join('/'))).toEqual(['科目编码', '科目名称', '金额']);
   });
 
+  it('names no row by punctuation alone', () => {
+    const g = grid([
+      ['项目', '合计', '公务接待费'],
+      [')', '6.40', '0'],
+    ]);
+    expect(interpretGrid(g).cells.map((c) => c.row_name)).toEqual(['', '']);
+  });
+
   it('builds header paths with merged cells repeated and skips 栏次', () => {
     const g = grid([
       ['项目', '<', '本年支出', '<', '<'],

@@ -370,7 +370,8 @@ function rowLabel(
   if (split.splitCodes && code) code = completeSplitCode(code, first.firstLevel, printedLevels);
   // a labelled row without a code breaks the chain: what follows it is not completed from above
   else if (first.nameParts.length) printedLevels.length = 0;
-  let name = first.nameParts.join(' ');
+  // punctuation alone (a bracket of a wrapped heading, a speck OCR read) names no row
+  let name = first.nameParts.filter((t) => !/^[\p{P}\p{S}\s]+$/u.test(t)).join(' ');
   if (!code) {
     // 2010301行政运行, [201]一般公共服务支出, 【20105】统计信息事务
     const m = /^([[【(]?)(\d{3}(?:\d{2}){0,2})([\]】)]?)([^\d.,].*)$/.exec(halfWidth(name));
