@@ -6,7 +6,8 @@
  *
  * A cell is its table, panel, row code, row name, column path and value (as tests/compare.ts keys
  * them; names without whitespace or list ordinal, brackets and colons in either width); both
- * outputs are counted as multisets per document. Prints, per document: cells in each, recall, precision, status, failing checks, wrong cells flagged (confidence under LOW_CONFIDENCE or
+ * outputs are counted as multisets per document. Prints, per document: cells in each, recall,
+ * precision, status, failing checks, wrong cells flagged (confidence under LOW_CONFIDENCE or
  * decimals unlike their column's), OCR pages per second of the run (documents.csv seconds).
  */
 import { readFileSync } from 'node:fs';
