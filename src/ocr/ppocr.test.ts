@@ -176,6 +176,10 @@ describe('fitToInkRows', () => {
     const b = fitToInkRows(page, 128, { x0: 20, y0: 8, x1: 100, y1: 80, score: 0.9 }, rules, border.slice(2));
     expect([b.y0, b.y1]).toEqual([30, 57]);
   });
+  it('cuts a box no taller than twice its ink when a rule crosses it (read as 三)', () => {
+    const b = fitToInkRows(row(), 128, { x0: 20, y0: 30, x1: 100, y1: 80, score: 0.9 }, rules);
+    expect([b.y0, b.y1]).toEqual([30, 57]);
+  });
   it('leaves a box that fits its ink, and one whose only ink is a rule', () => {
     const fits = { x0: 20, y0: 30, x1: 100, y1: 57, score: 0.9 };
     expect(fitToInkRows(row(), 128, fits, rules)).toEqual(fits);

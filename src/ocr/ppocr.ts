@@ -569,7 +569,7 @@ export function trimToInk(g: Grey, t: number, b: Box): Box {
  * grows to the row's height, rules included, and the recognizer, which scales the crop to 48 px,
  * then sees the word small between two rules ("30101" read as "300"). Pixels of a rule (a
  * horizontal one, or the border a code stands against) are not ink; a box no taller than twice
- * its ink is left as it is.
+ * its ink and crossed by no rule is left as it is.
  */
 export function fitToInkRows(
   g: Grey,
@@ -585,17 +585,26 @@ export function fitToInkRows(
     verticals.some((r) => Math.abs(r.x0 - x) <= 2 && y >= Math.min(r.y0, r.y1) - 2 && y <= Math.max(r.y0, r.y1) + 2);
   let top = -1;
   let bottom = -1;
+  const x0 = Math.max(0, b.x0);
+  const x1 = Math.min(g.width - 1, b.x1);
+  let ruled = false;
   for (let y = Math.max(0, b.y0); y <= Math.min(g.height - 1, b.y1); y++) {
-    for (let x = Math.max(0, b.x0); x <= Math.min(g.width - 1, b.x1); x++) {
-      if (g.data[y * g.width + x] > t || onRule(x, y)) continue;
-      if (top < 0) top = y;
-      bottom = y;
-      break;
+    let n = 0;
+    let rule = 0;
+    for (let x = x0; x <= x1; x++) {
+      if (g.data[y * g.width + x] > t) continue;
+      if (onRule(x, y)) rule++;
+      else n++;
     }
+    // ink across most of the box's width is a rule the rule finder placed a few pixels off (skew)
+    if (rule + n >= 0.8 * (x1 - x0 + 1)) ruled = true;
+    if (n === 0 || n >= 0.8 * (x1 - x0 + 1)) continue;
+    if (top < 0) top = y;
+    bottom = y;
   }
   if (top < 0) return b;
   const ink = bottom - top + 1;
-  if (b.y1 - b.y0 + 1 <= 2 * ink) return b;
+  if (!ruled && b.y1 - b.y0 + 1 <= 2 * ink) return b;
   const m = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * ink));
   return { ...b, y0: Math.max(b.y0, top - m), y1: Math.min(b.y1, bottom + m) };
 }
