@@ -674,8 +674,11 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
 /**
  * PP-OCR reads a cell's lone 0 (0.00) as the letter o more often than as the digit: the recognizer
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
+ * A misread ordinal alone in its box is dropped.
  */
 export function loneZero(text: string): string {
+  // an ordinal read as a mark, alone in its box (！、): nothing is better than a wrong ordinal
+  if (/^[^\p{L}\p{N}\u3400-\u9fff]、$/u.test(text)) return '';
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
 

@@ -53,8 +53,9 @@ describe('interpretGrid', () => {
     const g = grid([
       ['项目', '合计', '公务接待费'],
       [')', '6.40', '0'],
+      ['0]', '3.00', '1.00'],
     ]);
-    expect(interpretGrid(g).cells.map((c) => c.row_name)).toEqual(['', '']);
+    expect(interpretGrid(g).cells.map((c) => c.row_name)).toEqual(['', '', '', '']);
   });
 
   it('builds header paths with merged cells repeated and skips 栏次', () => {

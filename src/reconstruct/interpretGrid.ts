@@ -33,6 +33,8 @@ const SPLIT_CODE_RE = /^\d{2,3}$/;
 const LINENO_LEAF = /^(行次|栏次|序号|行号|编号)$/;
 /** a count, not money: printed in a 元 table, it would read as so many 元 */
 const QUANTITY_LEAF = /^(数量|人数|个数|台数|台套数|辆数|车辆数|编制数|实有人数)$|[（(](人|个|台|辆|套|次|名)[)）]$/;
+/** A name cell that names nothing: marks alone, or marks with a digit or two. */
+const NO_NAME = /^(?:[\p{P}\p{S}\s]+|(?=.*[\p{P}\p{S}])[\p{P}\p{S}\d\s]{1,3})$/u;
 /** Between the classifications of one row in its name: 行政运行 / 50101 工资奖金津补贴. */
 export const CLASSIFICATION_SEPARATOR = ' / ';
 /** A header cell over a side-by-side panel: 收入, 支 出, 财政拨款支出. */
@@ -370,8 +372,9 @@ function rowLabel(
   if (split.splitCodes && code) code = completeSplitCode(code, first.firstLevel, printedLevels);
   // a labelled row without a code breaks the chain: what follows it is not completed from above
   else if (first.nameParts.length) printedLevels.length = 0;
-  // punctuation alone (a bracket of a wrapped heading, a speck OCR read) names no row
-  let name = first.nameParts.filter((t) => !/^[\p{P}\p{S}\s]+$/u.test(t)).join(' ');
+  // punctuation alone, or with a digit or two (a bracket of a wrapped heading, a speck OCR read:
+  // "0]"), names no row
+  let name = first.nameParts.filter((t) => !NO_NAME.test(t)).join(' ');
   if (!code) {
     // 2010301行政运行, [201]一般公共服务支出, 【20105】统计信息事务
     const m = /^([[【(]?)(\d{3}(?:\d{2}){0,2})([\]】)]?)([^\d.,].*)$/.exec(halfWidth(name));
