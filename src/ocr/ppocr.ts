@@ -33,7 +33,6 @@ import {
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
-  PPOCR_END_MARGIN,
   PPOCR_INK_ROW_MARGIN,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
@@ -690,13 +689,6 @@ export function lostPoint(text: string): string {
   return /^-?\d{1,3}(?:,\d{3})+ \d{2}$/.test(text) ? text.replace(' ', '.') : text;
 }
 
-/** Blank paper beyond a box's own ends as well (see `PPOCR_END_MARGIN`); a cut side keeps its own. */
-function withEndMargins(b: Box, paper: number): Box {
-  const m = Math.round(PPOCR_END_MARGIN * (b.y1 - b.y0));
-  const pad = b.pad ?? { left: 0, right: 0, paper };
-  return { ...b, pad: { ...pad, left: Math.max(pad.left, m), right: Math.max(pad.right, m) } };
-}
-
 export interface PpOcrOptions {
   /** detection resolution (default `DET_DPI`) */
   detDpi?: number;
@@ -733,14 +725,18 @@ export async function ppocrImage(
   const { half: t, light, paper } = inkThresholds(image);
   // a "rule" that lies inside one detected line of text is a stroke of large bold print (a title's
   // 十 or 丨), not a border: it neither cuts the line nor becomes part of the grid
-  // (a stroke no longer than the line's box, mostly within it: DB's box of a large title can sit
-  // a few pixels inside its strokes' ends; a rule between two cells runs the row's full height)
+  // (also a stroke no longer than the line's box and mostly within it, where no other segment
+  // continues it above or below: DB's box of a large title can sit a few pixels inside its
+  // strokes' ends, while a rule broken at a row by noise goes on in the next one)
+  const continued = (sg: PixelSegment, b: Box) =>
+    verticals.some((v) => v !== sg && Math.abs(v.x0 - sg.x0) <= 3 && (v.y1 < b.y0 || v.y0 > b.y1));
   const inText = (sg: PixelSegment) =>
     detected.some((b) => {
       if (sg.x0 < b.x0 || sg.x1 > b.x1) return false;
-      const length = Math.max(sg.y1 - sg.y0, sg.x1 - sg.x0);
+      if (sg.y0 >= b.y0 && sg.y1 <= b.y1) return true;
       const overlap = Math.min(sg.y1, b.y1) - Math.max(sg.y0, b.y0);
-      return (sg.y0 >= b.y0 && sg.y1 <= b.y1) || (length <= b.y1 - b.y0 && overlap >= 0.8 * (sg.y1 - sg.y0));
+      const vertical = sg.x0 === sg.x1 || sg.y1 - sg.y0 > sg.x1 - sg.x0;
+      return vertical && sg.y1 - sg.y0 <= b.y1 - b.y0 && overlap >= 0.8 * (sg.y1 - sg.y0) && !continued(sg, b);
     });
   verticals = verticals.filter((v) => !inText(v));
   horizontals = horizontals.filter((h) => !inText(h));
@@ -751,8 +747,7 @@ export async function ppocrImage(
     .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
-    .map((b) => (TRIM ? trimToInk(image, t, b) : b))
-    .map((b) => withEndMargins(b, paper));
+    .map((b) => (TRIM ? trimToInk(image, t, b) : b));
   const glyphs = await recognize(e, image, boxes);
   if (process.env.GONGKAI_OCR_PROFILE) {
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;

@@ -97,9 +97,3 @@ export const PPOCR_CUT_MARGIN = 0.8;
 export const PPOCR_INK_ROW_MARGIN = 0.35;
 /** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
 export const PPOCR_MIN_MARGIN_PX = 4;
-/**
- * Blank paper, as a share of the box's height, added beyond the ends of every box before it is
- * recognized: DB's own margin can end a pixel or two past the last character, and the recognizer
- * then drops it ("1,333,000" read as "1,333,00" alone, right when batched with wider crops).
- */
-export const PPOCR_END_MARGIN = 0.3;
