@@ -21,6 +21,17 @@ function decimalsOf(cells: Cell[]): number {
   return mode > 0 && n >= 3 ? mode : 0;
 }
 
+/** A table's OCR'd cells, column by column (each panel's columns apart). */
+function ocrColumns(t: Table): Cell[][] {
+  const cols = new Map<string, Cell[]>();
+  for (const c of t.cells) {
+    if (c.confidence === undefined) continue;
+    const k = `${c.panel}|${c.column}`;
+    cols.set(k, [...(cols.get(k) ?? []), c]);
+  }
+  return [...cols.values()];
+}
+
 /** Cells of one OCR'd column whose decimals differ from the count most of the column prints (3 or more agree). */
 function lackingDecimals(cells: Cell[]): Cell[] {
   const mode = decimalsOf(cells);
@@ -37,17 +48,11 @@ function lackingDecimals(cells: Cell[]): Cell[] {
 export function restoreLostPoints(tables: Table[]): { tables: Table[]; messages: Message[] } {
   const restored: Cell[] = [];
   const out = tables.map((t) => {
-    const cols = new Map<string, Cell[]>();
-    for (const c of t.cells) {
-      if (c.confidence === undefined) continue;
-      const k = `${c.panel}|${c.column}`;
-      cols.set(k, [...(cols.get(k) ?? []), c]);
-    }
     const fixed = new Map<Cell, Cell>();
-    for (const cells of cols.values()) {
+    for (const cells of ocrColumns(t)) {
       const d = decimalsOf(cells);
       if (!d) continue;
-      for (const c of lackingDecimals(cells)) {
+      for (const c of cells) {
         const m = /^(-?)(\d+)$/.exec(c.value);
         if (!m || m[2].length <= d || m[2].length > d + 3) continue;
         const value = `${m[1]}${m[2].slice(0, -d)}.${m[2].slice(-d)}`;
@@ -78,16 +83,7 @@ export function ocrDoubts(tables: Table[]): Message[] {
     const text = `${low.length} cell(s) read by OCR with confidence below ${LOW_CONFIDENCE}: ${listCells(low, true)}`;
     messages.push(warning('ocr-low-confidence', text));
   }
-  const pointless = tables.flatMap((t) => {
-    const cols = new Map<string, Cell[]>();
-    for (const c of t.cells) {
-      if (c.confidence === undefined) continue;
-      const k = `${c.panel}|${c.column}`;
-      if (!cols.has(k)) cols.set(k, []);
-      cols.get(k)!.push(c);
-    }
-    return [...cols.values()].flatMap(lackingDecimals);
-  });
+  const pointless = tables.flatMap((t) => ocrColumns(t).flatMap(lackingDecimals));
   if (pointless.length) {
     const what = 'OCR figure(s) lack the decimals their column prints (a lost decimal point?)';
     messages.push(warning('ocr-lost-decimals', `${pointless.length} ${what}: ${listCells(pointless, false)}`));

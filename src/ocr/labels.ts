@@ -1,12 +1,13 @@
 /** Fixes for the Chinese text tesseract reads: punctuation and the 公开0x表 mark. */
 /** Tesseract writes ASCII brackets and colons inside Chinese text, where print has full-width ones. */
 export function cjkPunctuation(s: string): string {
+  // an ordinal read as a mark (二、 as ！、), in a name or alone in its box: no ordinal is better
+  // than a wrong one
+  s = s.replace(/^[^\u3400-\u9fff\p{L}\p{N}（(【[]、(?=[\u3400-\u9fff]|$)/u, '');
   if (!/[\u3400-\u9fff]/.test(s)) return s;
   // specks read as punctuation at the edges of a heading or name (“。商品和服务支出”, “决算数。。”),
   // and a lone quote at an edge
   s = s.replace(/^[。，、·.]+/, '');
-  // an ordinal read as a mark (二、 as ！、): no ordinal is better than a wrong one
-  s = s.replace(/^[^\u3400-\u9fff\p{L}\p{N}（(【[]、(?=[\u3400-\u9fff])/u, '');
   if (/^[^。]{1,8}。+$/.test(s)) s = s.replace(/。+$/, '');
   if ((s.match(/[“”″"]/g) ?? []).length % 2 === 1) s = s.replace(/^[“”″"]|[“”″"]$/, '');
   // quotes in pairs, as printed: “三公”

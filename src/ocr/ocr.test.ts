@@ -68,6 +68,7 @@ describe('Chinese text as tesseract writes it', () => {
     expect(cjkPunctuation('财政拨款”三公”经费')).toBe('财政拨款“三公”经费');
     expect(cjkPunctuation('政府办公厅（〈室）及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
     expect(cjkPunctuation('！、社会保障和就业支出')).toBe('社会保障和就业支出');
+    expect(['！、', '二、'].map(cjkPunctuation)).toEqual(['', '二、']);
     expect(cjkPunctuation('二、社会保障和就业支出')).toBe('二、社会保障和就业支出');
     expect(cjkPunctuation('政府办公厅〈室）及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
     expect(cjkPunctuation('乡村振兴专项第]项')).toBe('乡村振兴专项第1项');

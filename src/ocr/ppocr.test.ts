@@ -73,7 +73,6 @@ describe('dropEchoes', () => {
 
 describe('loneZero', () => {
   it('reads a cell that is only the letter o as 0, and leaves words and figures', () => {
-    expect(['！、', '二、'].map(loneZero)).toEqual(['', '二、']);
     expect(['o', 'O', 'o.oo', 'O.00', 'oo', 'So', '0', '收入O'].map(loneZero)).toEqual([
       '0',
       '0',

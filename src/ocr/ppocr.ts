@@ -563,8 +563,8 @@ export function trimToInk(g: Grey, t: number, b: Box): Box {
 }
 
 /**
- * A box cut down to the rows of its ink (a quarter of the ink's height as margin, at least
- * `PPOCR_MIN_MARGIN_PX`): at detection's resolution DB's region of a short word in a tall row
+ * A box cut down to the rows of its ink (`PPOCR_INK_ROW_MARGIN` of the ink's height as margin, at
+ * least `PPOCR_MIN_MARGIN_PX`): at detection's resolution DB's region of a short word in a tall row
  * grows to the row's height, rules included, and the recognizer, which scales the crop to 48 px,
  * then sees the word small between two rules ("30101" read as "300"). Pixels of a rule (a
  * horizontal one, or the border a code stands against) are not ink; a box no taller than twice
@@ -577,11 +577,14 @@ export function fitToInkRows(
   horizontals: PixelSegment[],
   verticals: PixelSegment[] = [],
 ): Box {
+  // only the rules near the box are tested pixel by pixel
+  const near = (r: PixelSegment) =>
+    Math.max(r.x0, r.x1) >= b.x0 - 2 && Math.min(r.x0, r.x1) <= b.x1 + 2 && r.y1 >= b.y0 - 2 && r.y0 <= b.y1 + 2;
+  const hs = horizontals.filter(near);
+  const vs = verticals.filter(near);
   const onRule = (x: number, y: number) =>
-    horizontals.some(
-      (r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2,
-    ) ||
-    verticals.some((r) => Math.abs(r.x0 - x) <= 2 && y >= Math.min(r.y0, r.y1) - 2 && y <= Math.max(r.y0, r.y1) + 2);
+    hs.some((r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2) ||
+    vs.some((r) => Math.abs(r.x0 - x) <= 2 && y >= Math.min(r.y0, r.y1) - 2 && y <= Math.max(r.y0, r.y1) + 2);
   let top = -1;
   let bottom = -1;
   const x0 = Math.max(0, b.x0);
@@ -622,10 +625,12 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
     for (let y = y0; y <= y1; y++) if (g.data[y * g.width + x] <= light) n++;
     return n;
   };
+  // the rules and boxes of the box's own line, once
+  const rules = verticals.filter((v) => v.y0 < b.y1 && v.y1 > b.y0);
+  const line = others.filter((o) => o !== b && Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > 0.5 * h);
   const blocked = (x: number) =>
-    verticals.some(
-      (v) => x >= Math.min(v.x0, v.x1) - 2 && x <= Math.max(v.x0, v.x1) + 2 && v.y0 < b.y1 && v.y1 > b.y0,
-    ) || others.some((o) => o !== b && x >= o.x0 && x <= o.x1 && Math.min(o.y1, b.y1) - Math.max(o.y0, b.y0) > 0.5 * h);
+    rules.some((v) => x >= Math.min(v.x0, v.x1) - 2 && x <= Math.max(v.x0, v.x1) + 2) ||
+    line.some((o) => x >= o.x0 && x <= o.x1);
   const reach = (from: number, step: 1 | -1): number | undefined => {
     let x = from;
     while (x >= b.x0 && x <= b.x1 && !inkAt(x)) x -= step; // the box's own ink, from its end
@@ -673,11 +678,8 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
 /**
  * PP-OCR reads a cell's lone 0 (0.00) as the letter o more often than as the digit: the recognizer
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
- * A misread ordinal alone in its box is dropped.
  */
 export function loneZero(text: string): string {
-  // an ordinal read as a mark, alone in its box (！、): nothing is better than a wrong ordinal
-  if (/^[^\p{L}\p{N}\u3400-\u9fff]、$/u.test(text)) return '';
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
 
