@@ -93,6 +93,8 @@ for (const [doc, expected] of want) {
       `${flagged}/${wrong.length} | ${rate}`,
   );
   for (const c of wrong.slice(0, wrongShown)) console.log(`    not in the text layer: ${key(c)} (p${c.page})`);
+  const missed = [...left].flatMap(([k, n]) => Array<string>(n).fill(k));
+  for (const k of missed.slice(0, wrongShown)) console.log(`    not read: ${k}`);
 }
 console.log(
   `all | ${sumWant} | ${sumGot} | ${(sumHit / sumWant).toFixed(4)} | ${(sumHit / Math.max(1, sumGot)).toFixed(4)}`,

@@ -47,6 +47,9 @@ describe('marks', () => {
     // character for 表: a second guess is not allowed
     expect(matchTitle('项目 支出预算', { fuzzy: true })).toBeUndefined();
     expect(matchTitle('项目支出预算胡', { fuzzy: true })?.entry.id).toBe('budget.project');
+    // a heavy stroke read as a corner bracket, inside the qualifier
+    expect(matchTitle('财政拨款支出预算表 （功能科「目）', { fuzzy: true })?.entry.id).toBe('budget.fiscal-expense');
+    expect(matchTitle('财政拨款支出预算表 （功能科「目）')).toBeUndefined();
   });
 });
 

@@ -47,4 +47,30 @@ describe('pdfDrafts', () => {
     const { drafts } = pdfDrafts({ format: 'pdf', pages: [empty] }, failingChecks);
     expect(drafts.length).toBe(1);
   });
+
+  it('says which number of a numbered scheme no table carries', () => {
+    const numbered = (n: number, mark: string, title: string, row: string) =>
+      page(n, [[mark], [title], ['单位：万元'], ['项目', '预算数'], [row, '697.00'], ['合计', '697.00']]);
+    const pages = [
+      numbered(1, '公开01表', '收支预算总表', '一般公共预算拨款'),
+      // the title misread beyond recognition: no table, the numbering says so
+      page(2, [['公开02表'], ['收入预筫总口'], ['单位：万元'], ['项目', '金额'], ['一般公共预算', '697.00']]),
+      numbered(3, '公开03表', '支出预算总表', '基本支出'),
+    ];
+    const { drafts, messages } = pdfDrafts({ format: 'pdf', pages }, failingChecks);
+    expect(drafts.map((d) => d.code?.number)).toEqual([1, 3]);
+    const gaps = messages.filter((m) => m.code === 'table-missing');
+    expect(gaps.length).toBe(1);
+    expect(gaps[0].text).toMatch(/公开01表 to 公开03表; number 2 was not found/);
+    expect(gaps[0].severity).toBe('warning');
+  });
+
+  it('says nothing of a numbering without gaps', () => {
+    const pages = ['收支预算总表', '收入预算总表', '支出预算总表'].map((t, i) =>
+      page(i + 1, [[`公开0${i + 1}表`], [t], ['单位：万元'], ['项目', '预算数'], ['合计', '697.00']]),
+    );
+    const { drafts, messages } = pdfDrafts({ format: 'pdf', pages }, failingChecks);
+    expect(drafts.length).toBe(3);
+    expect(messages.filter((m) => m.code === 'table-missing')).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import type { Line } from '../locate/lines.js';
 import type { SkippedTable } from '../locate/locatePdf.js';
 import { matchTitle } from '../locate/markers.js';
 import type { PdfPage } from '../model/content.js';
-import type { CatalogEntry } from '../model/draft.js';
+import type { CatalogEntry, TableCode } from '../model/draft.js';
 import type { Grid } from '../model/grid.js';
 import { info, warning, type Message } from '../model/message.js';
 import { looksLikeMoney } from '../normalize/amount.js';
@@ -19,6 +19,7 @@ import { SKIPPED_FORMS_LISTED, UNREAD_TABLE_MIN_FIGURES } from './settings.js';
 interface DraftLike {
   entry: CatalogEntry;
   title: string;
+  code?: TableCode;
   pages: number[];
   grid: Grid | null;
 }
@@ -63,6 +64,7 @@ export function documentSignals(
           { page: n.page },
         ),
       );
+  warnings.push(...numberingGaps(drafts));
   // a table the document says is empty (本表为空表, 无…收支) is not a table that could not be read
   const saysEmpty = (d: DraftLike) =>
     perPage.some(
@@ -99,4 +101,38 @@ export function documentSignals(
       );
   }
   return [...warnings, ...notes];
+}
+
+/**
+ * Tables numbered in one scheme (公开01表 … 公开12表, 表一 … 表十) with a number between the first and
+ * the last that no table found carries: a table was passed over (its title misread, its mark lost).
+ */
+function numberingGaps(drafts: DraftLike[]): Message[] {
+  const schemes = new Map<string, DraftLike[]>();
+  for (const d of drafts) {
+    if (!d.code) continue;
+    const scheme = squash(halfWidth(d.code.printed)).replace(/\d+|[一二三四五六七八九十]+/, '#');
+    schemes.set(scheme, [...(schemes.get(scheme) ?? []), d]);
+  }
+  const out: Message[] = [];
+  for (const tables of schemes.values()) {
+    const byNumber = new Map(tables.map((d) => [d.code!.number, d]));
+    const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+    for (let n = numbers[0] + 1; n < numbers[numbers.length - 1]; n++) {
+      if (byNumber.has(n)) continue;
+      const before = byNumber.get(Math.max(...numbers.filter((k) => k < n)))!;
+      const after = byNumber.get(Math.min(...numbers.filter((k) => k > n)))!;
+      const page = before.pages[before.pages.length - 1];
+      out.push(
+        warning(
+          'table-missing',
+          `tables are numbered ${byNumber.get(numbers[0])!.code!.printed} to ` +
+            `${byNumber.get(numbers[numbers.length - 1])!.code!.printed}; number ${n} was not found between ` +
+            `"${before.title}" (page ${page}) and "${after.title}" (page ${after.pages[0]})`,
+          { page },
+        ),
+      );
+    }
+  }
+  return out;
 }
