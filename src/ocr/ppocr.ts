@@ -34,6 +34,7 @@ import {
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
   PPOCR_INK_ROW_MARGIN,
+  PPOCR_MIN_CJK_WIDTH,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
@@ -679,6 +680,13 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
  * PP-OCR reads a cell's lone 0 (0.00) as the letter o more often than as the digit: the recognizer
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
  */
+/** A run of Chinese characters far narrower than its height: no print, a sliver of a rule or of noise. */
+export function isSliver(r: Run): boolean {
+  const chars = [...r.text];
+  if (!chars.length || !chars.every((c) => /[\u3400-\u9fff]/.test(c))) return false;
+  return r.x1 - r.x0 + 1 < PPOCR_MIN_CJK_WIDTH * chars.length * (r.y1 - r.y0 + 1);
+}
+
 export function loneZero(text: string): string {
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
@@ -770,7 +778,8 @@ export async function ppocrImage(
   );
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
-  const items: TextItem[] = runs
+  const kept = runs.filter((r) => !isSliver(r));
+  const items: TextItem[] = kept
     .map((r) => ({ ...r, text: repairFigure(lostPoint(loneZero(repairMarks(cjkPunctuation(r.text))))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));

@@ -97,3 +97,9 @@ export const PPOCR_CUT_MARGIN = 0.8;
 export const PPOCR_INK_ROW_MARGIN = 0.35;
 /** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
 export const PPOCR_MIN_MARGIN_PX = 4;
+/**
+ * Ink width per character, as a share of the ink's height, below which a run read as Chinese
+ * characters is a sliver (a rule's remnant beside a cut, a stroke of noise): the narrowest printed
+ * Chinese characters (川, 小) are over half as wide as they are high.
+ */
+export const PPOCR_MIN_CJK_WIDTH = 0.3;

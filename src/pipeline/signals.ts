@@ -111,7 +111,8 @@ function numberingGaps(drafts: DraftLike[]): Message[] {
   const schemes = new Map<string, DraftLike[]>();
   for (const d of drafts) {
     if (!d.code) continue;
-    const scheme = squash(halfWidth(d.code.printed)).replace(/\d+|[一二三四五六七八九十]+/, '#');
+    // 单位预算01表 and 单位预算表10 are one scheme, printed two ways
+    const scheme = squash(halfWidth(d.code.printed)).replace(/\d+|[一二三四五六七八九十]+|表/g, '');
     schemes.set(scheme, [...(schemes.get(scheme) ?? []), d]);
   }
   const out: Message[] = [];
