@@ -3,6 +3,7 @@ import {
   cutAtRules,
   dropEchoes,
   fitToInkRows,
+  isSliver,
   loneZero,
   lostPoint,
   reachStrokes,
@@ -68,6 +69,27 @@ describe('dropEchoes', () => {
   it('keeps the runs of two cells apart, and lines one above the other', () => {
     const out = dropEchoes([run('合计', 40), run('876.94', 120), { ...run('拨款', 40), y0: 31, y1: 60 }]);
     expect(out.map((r) => r?.text)).toEqual(['合计', '876.94', '拨款']);
+  });
+});
+
+describe('isSliver', () => {
+  const run = (text: string, width: number, height = 26): Run => ({
+    text,
+    confidence: 90,
+    x0: 100,
+    x1: 100 + width - 1,
+    y0: 40,
+    y1: 40 + height - 1,
+  });
+  it('takes Chinese read from ink far narrower than a character for no print', () => {
+    expect(isSliver(run('路', 4))).toBe(true);
+    expect(isSliver(run('合计', 12))).toBe(true);
+  });
+  it('keeps narrow characters, and figures of any width', () => {
+    expect(isSliver(run('川', 16))).toBe(false);
+    expect(isSliver(run('合计', 44))).toBe(false);
+    expect(isSliver(run('1', 4))).toBe(false);
+    expect(isSliver(run('7,666.68', 20))).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  * found and erased (tesseract reads a ruled table far better once its borders are gone, and the
  * rules themselves give the table grid exactly as a text PDF's drawn lines do).
  */
+import { SKEW_MAX_POINTS } from './settings.js';
 export interface Grey {
   width: number;
   height: number;
@@ -75,23 +76,32 @@ export function inkThreshold(g: Grey): number {
 /** The skew in degrees (±3) that makes ink rows sharpest: the projection profile's variance peaks. */
 export function estimateSkew(g: Grey): number {
   const t = inkThreshold(g);
-  // ink points on a coarse sample
-  const pts: [number, number][] = [];
-  const step = Math.max(1, Math.floor(Math.sqrt((g.width * g.height) / 400000)));
-  for (let y = 0; y < g.height; y += step)
-    for (let x = 0; x < g.width; x += step) if (g.data[y * g.width + x] <= t) pts.push([x, y]);
-  if (pts.length < 100) return 0;
+  // every ink pixel, binned one pixel wide: a sample on a coarser lattice aliases (its rows fall on
+  // every step-th bin only near 0°, and a ruled page then scores 0.05° above its true 0.3°); a
+  // page of heavy ink is thinned by taking every k-th point, which no lattice lines up with
+  let count = 0;
+  for (let i = 0; i < g.data.length; i++) if (g.data[i] <= t) count++;
+  if (count < 100) return 0;
+  const k = Math.ceil(count / SKEW_MAX_POINTS);
+  const xs = new Float64Array(Math.ceil(count / k));
+  const ys = new Float64Array(xs.length);
+  let n = 0;
+  let seen = 0;
+  for (let y = 0; y < g.height; y++)
+    for (let x = 0; x < g.width; x++)
+      if (g.data[y * g.width + x] <= t && seen++ % k === 0) {
+        xs[n] = x;
+        ys[n++] = y;
+      }
+  const bins = new Float64Array(g.height + g.width + 2);
   const score = (deg: number) => {
     const a = (deg * Math.PI) / 180;
     const s = Math.sin(a);
     const c = Math.cos(a);
-    // bins as wide as the sampling step: finer bins would favour 0° (sampled rows fall on every
-    // step-th bin only at 0°)
-    const bins = new Float64Array(Math.ceil((g.height + g.width) / step) + 2);
-    const off = g.width;
-    for (const [x, y] of pts) bins[Math.round((y * c - x * s + off) / step)]++;
+    bins.fill(0);
+    for (let i = 0; i < n; i++) bins[Math.round(ys[i] * c - xs[i] * s) + g.width]++;
     let v = 0;
-    for (const b of bins) v += b * b;
+    for (let i = 0; i < bins.length; i++) v += bins[i] * bins[i];
     return v;
   };
   let best = 0;

@@ -103,3 +103,5 @@ export const PPOCR_MIN_MARGIN_PX = 4;
  * Chinese characters (川, 小) are over half as wide as they are high.
  */
 export const PPOCR_MIN_CJK_WIDTH = 0.3;
+/** ink pixels the skew estimate scores at most (a page of heavy ink is thinned to this: time, not accuracy). */
+export const SKEW_MAX_POINTS = 400_000;

@@ -59,7 +59,7 @@ describe('pdfDrafts', () => {
     ];
     const { drafts, messages } = pdfDrafts({ format: 'pdf', pages }, failingChecks);
     expect(drafts.map((d) => d.code?.number)).toEqual([1, 3]);
-    const gaps = messages.filter((m) => m.code === 'table-missing');
+    const gaps = (messages ?? []).filter((m) => m.code === 'table-missing');
     expect(gaps.length).toBe(1);
     expect(gaps[0].text).toMatch(/公开01表 to 公开03表; number 2 was not found/);
     expect(gaps[0].severity).toBe('warning');
@@ -73,6 +73,6 @@ describe('pdfDrafts', () => {
     );
     const { drafts, messages } = pdfDrafts({ format: 'pdf', pages }, failingChecks);
     expect(drafts.map((d) => d.code?.number)).toEqual([1, 2, 3]);
-    expect(messages.filter((m) => m.code === 'table-missing')).toEqual([]);
+    expect((messages ?? []).filter((m) => m.code === 'table-missing')).toEqual([]);
   });
 });

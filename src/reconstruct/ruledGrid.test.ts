@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { PdfPage, Segment } from '../model/content.js';
 import { textItem } from '../model/textItem.js';
-import { splitAcrossRules } from './ruledGrid.js';
+import { buildGrid, splitAcrossRules } from './ruledGrid.js';
 
 /** One item drawn from x0 to x1, a vertical rule at `at`: what the rule makes of it. */
 const split = (str: string, x0: number, x1: number, at: number) =>
@@ -35,5 +36,26 @@ describe('splitAcrossRules', () => {
     expect(both.map((it) => [it.str, it.x0 > 633.2 && it.x1 < 755.5])).toEqual([
       ['政府预算支出经济科目（按大类）', true],
     ]);
+  });
+});
+
+describe('buildGrid', () => {
+  it('takes a rule broken into pieces a little apart (a scan’s residual skew) for one column boundary', () => {
+    const rows = [100, 130, 160, 190, 220, 250, 280];
+    const horizontals: Segment[] = [...rows, 310].map((y) => ({ x0: 50, x1: 250, y0: y, y1: y }));
+    const verticals: Segment[] = [
+      { x0: 50, x1: 50, y0: 100, y1: 310 },
+      // the middle rule steps 2.2 pt to the right halfway down
+      { x0: 150, x1: 150, y0: 100, y1: 200 },
+      { x0: 152.2, x1: 152.2, y0: 185, y1: 310 },
+      { x0: 250, x1: 250, y0: 100, y1: 310 },
+    ];
+    const items = rows.flatMap((y, i) => [
+      textItem(`支出${i}`, 60, 90, y + 10, y + 20, 10),
+      textItem(`${i}.00`, 200, 240, y + 10, y + 20, 10),
+    ]);
+    const page: PdfPage = { number: 1, width: 300, height: 400, items, horizontals, verticals, imageCount: 0 };
+    const grid = buildGrid({ page, top: 95, bottom: 315 })!;
+    expect(grid.rows.map((r) => r.map((c) => c?.text ?? ''))).toEqual(rows.map((_, i) => [`支出${i}`, `${i}.00`]));
   });
 });

@@ -249,7 +249,10 @@ function mergedCells(
 ): (i: number) => number {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) <= TOL));
+  // a rule's pieces a little apart (a doubled border, a scan's rule broken where its residual
+  // skew steps a pixel) stand at the column boundary they were merged into
+  const nearestX = (s: Segment) => xs.reduce((a, b) => (Math.abs(b - s.x0) < Math.abs(a - s.x0) ? b : a));
+  const vAt = xs.map((x) => vs.filter((s) => Math.abs(s.x0 - x) < MIN_COLUMN_GAP && nearestX(s) === x));
   const hAt = ys.map((y) => hs.filter((s) => Math.abs(s.y0 - y) <= TOL));
   // union-find over finest cells
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
