@@ -49,6 +49,9 @@ describe('marks', () => {
     expect(matchTitle('项目支出预算胡', { fuzzy: true })?.entry.id).toBe('budget.project');
     // a heavy stroke read as a corner bracket, inside the qualifier
     expect(matchTitle('财政拨款支出预算表 （功能科「目）', { fuzzy: true })?.entry.id).toBe('budget.fiscal-expense');
+    expect(matchTitle('财政拨款支出预算表 （功能科[目）', { fuzzy: true })?.title).toBe(
+      '财政拨款支出预算表（功能科目）',
+    );
     expect(matchTitle('财政拨款支出预算表 （功能科「目）')).toBeUndefined();
   });
 });

@@ -185,10 +185,10 @@ function nearestTitle(key: string, spent = 0): { entry: CatalogEntry; key: strin
  * what stands before it may only be a code, an enumerator, a year and the unit's own name.
  */
 export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | undefined {
-  const printed = squash(text);
-  let key = matchKey(text);
-  // OCR reads a heavy vertical stroke as a corner bracket (功能科「目): titles print none
-  if (opts.fuzzy) key = key.replace(/[「」『』]/g, '');
+  // OCR reads a heavy vertical stroke as a bracket or bar (功能科「目, 功能科[目): titles print none
+  const strokes = opts.fuzzy ? /[「」『』[\]|｜]/g : /$^/g;
+  const printed = squash(text).replace(strokes, '');
+  let key = matchKey(text).replace(strokes, '');
   // a qualifier after the title: （功能科目） （按经济分类科目）
   key = key.replace(/\(续(?:表)?\d*\)$|续表\d*$/, '');
   const qual = /\((?:按)?[^()]{0,12}(?:科目|分类|项目)\)$/.exec(key) ?? /\((?:按|不含)[^()]{1,20}\)$/.exec(key);
