@@ -8,6 +8,8 @@ export function cjkPunctuation(s: string): string {
   // specks read as punctuation at the edges of a heading or name (“。商品和服务支出”, “决算数。。”),
   // and a lone quote at an edge
   s = s.replace(/^[。，、·.]+/, '');
+  // a list ordinal's point read as a colon (1.一般公共预算 as 1：一般公共预算): no name opens with a number and a colon
+  s = s.replace(/^(\d{1,2})[:：](?=[\u3400-\u9fff])/, '$1.');
   if (/^[^。]{1,8}。+$/.test(s)) s = s.replace(/。+$/, '');
   if ((s.match(/[“”″"]/g) ?? []).length % 2 === 1) s = s.replace(/^[“”″"]|[“”″"]$/, '');
   // quotes in pairs, as printed: “三公”

@@ -67,6 +67,8 @@ describe('Chinese text as tesseract writes it', () => {
   it('puts marks back as print has them', () => {
     expect(cjkPunctuation('财政拨款”三公”经费')).toBe('财政拨款“三公”经费');
     expect(cjkPunctuation('政府办公厅（〈室）及相关机构事务')).toBe('政府办公厅（室）及相关机构事务');
+    expect(cjkPunctuation('1：一般公共预算')).toBe('1.一般公共预算');
+    expect(cjkPunctuation('单位：万元')).toBe('单位：万元');
     expect(cjkPunctuation('！、社会保障和就业支出')).toBe('社会保障和就业支出');
     expect(['！、', '二、'].map(cjkPunctuation)).toEqual(['', '二、']);
     expect(cjkPunctuation('二、社会保障和就业支出')).toBe('二、社会保障和就业支出');

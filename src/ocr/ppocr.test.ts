@@ -8,6 +8,7 @@ import {
   lostPoint,
   reachStrokes,
   type Run,
+  splitInkLines,
   splitRuns,
   type Glyph,
 } from './ppocr.js';
@@ -84,12 +85,15 @@ describe('isSliver', () => {
   it('takes Chinese read from ink far narrower than a character for no print', () => {
     expect(isSliver(run('路', 4))).toBe(true);
     expect(isSliver(run('合计', 12))).toBe(true);
+    expect(isSliver(run('5', 2, 9))).toBe(true);
   });
   it('keeps narrow characters, and figures of any width', () => {
     expect(isSliver(run('川', 16))).toBe(false);
     expect(isSliver(run('合计', 44))).toBe(false);
     expect(isSliver(run('1', 4))).toBe(false);
     expect(isSliver(run('7,666.68', 20))).toBe(false);
+    expect(isSliver(run('5', 12))).toBe(false);
+    expect(isSliver(run('11', 6))).toBe(false);
   });
 });
 
@@ -207,5 +211,35 @@ describe('fitToInkRows', () => {
     expect(fitToInkRows(row(), 128, fits, rules)).toEqual(fits);
     const ruleOnly = { x0: 20, y0: 5, x1: 100, y1: 20, score: 0.9 };
     expect(fitToInkRows(row(), 128, ruleOnly, rules)).toEqual(ruleOnly);
+  });
+});
+
+describe('lines of print in one box', () => {
+  /** a 200 × 120 page, paper 228: blocks of "characters" (strokes 1 px apart) in rows [top, bottom) */
+  function page(...lines: [number, number][]) {
+    const width = 200;
+    const data = new Uint8Array(width * 120).fill(228);
+    for (const [top, bottom] of lines)
+      for (let y = top; y < bottom; y++) for (let x = 20; x < 180; x += 2) data[y * width + x] = 25;
+    return { width, height: 120, data };
+  }
+  const box = (y0: number, y1: number) => ({ x0: 10, y0, x1: 190, y1, score: 0.9 });
+
+  it('splits a wrapped cell DB saw as one region into a box a line', () => {
+    const two = splitInkLines(page([20, 44], [50, 74]), 128, box(14, 80), []);
+    expect(two.map((b) => [b.y0, b.y1])).toEqual([
+      [14, 46],
+      [47, 80],
+    ]);
+  });
+  it('keeps one line whose strokes stand apart (二, 三) whole', () => {
+    expect(splitInkLines(page([30, 33], [40, 43], [50, 53]), 128, box(20, 60), []).length).toBe(1);
+    expect(splitInkLines(page([20, 44]), 128, box(14, 50), []).length).toBe(1);
+  });
+  it('cuts a box down to its line where the line above or below reaches into it', () => {
+    // the box of a line (rows 20–43) that takes in the bottom of the line above (rows 10–15): cut
+    // to the line's rows with a margin of 8 px (0.35 of 24), inside the box
+    const b = fitToInkRows(page([0, 16], [20, 44]), 128, box(10, 47), []);
+    expect([b.y0, b.y1]).toEqual([12, 47]);
   });
 });

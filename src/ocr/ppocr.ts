@@ -34,7 +34,9 @@ import {
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
   PPOCR_INK_ROW_MARGIN,
-  PPOCR_MIN_CJK_WIDTH,
+  PPOCR_LINE_BAND,
+  PPOCR_MIN_GLYPH_WIDTH,
+  PPOCR_MIN_INK_HEIGHT,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
@@ -479,6 +481,9 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
   const y1 = Math.min(g.height - 1, r.y1);
   const ink = inkBox(g, t, x0, y0, x1, y1);
   if (!ink) return r;
+  // ink far lower than its line (二、 whose upper stroke the scan greyed, a dash, 一) keeps the
+  // line's height: fitted to one stroke it would sit below its line and be read after it
+  if (ink.bottom + 1 - ink.top < PPOCR_MIN_INK_HEIGHT * (y1 - y0)) return { ...r, x0: ink.left, x1: ink.right + 1 };
   return { ...r, x0: ink.left, x1: ink.right + 1, y0: ink.top, y1: ink.bottom + 1 };
 }
 
@@ -578,6 +583,30 @@ export function fitToInkRows(
   horizontals: PixelSegment[],
   verticals: PixelSegment[] = [],
 ): Box {
+  const { rows, ruled } = inkRows(g, t, b, horizontals, verticals);
+  const bands = inkBands(rows);
+  if (!bands.length) return b;
+  // a band at the top or bottom, apart and lower than a line, is the edge of the line above or below
+  const lines = bands.filter((x) => x.bottom - x.top + 1 >= PPOCR_LINE_BAND * tallestBand(bands));
+  const [top, bottom] = [lines[0].top, lines[lines.length - 1].bottom];
+  const ink = bottom - top + 1;
+  const edge = bands[0].top < top || bands[bands.length - 1].bottom > bottom;
+  if (!ruled && !edge && b.y1 - b.y0 + 1 <= 2 * ink) return b;
+  const m = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * ink));
+  return { ...b, y0: Math.max(b.y0, b.y0 + top - m), y1: Math.min(b.y1, b.y0 + bottom + m) };
+}
+
+/**
+ * Ink pixels per row of a box (from its top), rule pixels and rows of ink across most of its
+ * width left out; `ruled` when such a row was seen.
+ */
+function inkRows(
+  g: Grey,
+  t: number,
+  b: Box,
+  horizontals: PixelSegment[],
+  verticals: PixelSegment[],
+): { rows: number[]; ruled: boolean } {
   // only the rules near the box are tested pixel by pixel
   const near = (r: PixelSegment) =>
     Math.max(r.x0, r.x1) >= b.x0 - 2 && Math.min(r.x0, r.x1) <= b.x1 + 2 && r.y1 >= b.y0 - 2 && r.y0 <= b.y1 + 2;
@@ -586,30 +615,64 @@ export function fitToInkRows(
   const onRule = (x: number, y: number) =>
     hs.some((r) => Math.abs(r.y0 - y) <= 2 && x >= Math.min(r.x0, r.x1) - 2 && x <= Math.max(r.x0, r.x1) + 2) ||
     vs.some((r) => Math.abs(r.x0 - x) <= 2 && y >= Math.min(r.y0, r.y1) - 2 && y <= Math.max(r.y0, r.y1) + 2);
-  let top = -1;
-  let bottom = -1;
   const x0 = Math.max(0, b.x0);
   const x1 = Math.min(g.width - 1, b.x1);
+  const rows: number[] = [];
   let ruled = false;
-  for (let y = Math.max(0, b.y0); y <= Math.min(g.height - 1, b.y1); y++) {
+  for (let y = b.y0; y <= b.y1; y++) {
     let n = 0;
     let rule = 0;
-    for (let x = x0; x <= x1; x++) {
-      if (g.data[y * g.width + x] > t) continue;
-      if (onRule(x, y)) rule++;
-      else n++;
-    }
+    if (y >= 0 && y < g.height)
+      for (let x = x0; x <= x1; x++) {
+        if (g.data[y * g.width + x] > t) continue;
+        if (onRule(x, y)) rule++;
+        else n++;
+      }
     // ink across most of the box's width is a rule the rule finder placed a few pixels off (skew)
     if (rule + n >= 0.8 * (x1 - x0 + 1)) ruled = true;
-    if (n === 0 || n >= 0.8 * (x1 - x0 + 1)) continue;
-    if (top < 0) top = y;
-    bottom = y;
+    rows.push(n === 0 || n >= 0.8 * (x1 - x0 + 1) ? 0 : n);
   }
-  if (top < 0) return b;
-  const ink = bottom - top + 1;
-  if (!ruled && b.y1 - b.y0 + 1 <= 2 * ink) return b;
-  const m = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * ink));
-  return { ...b, y0: Math.max(b.y0, top - m), y1: Math.min(b.y1, bottom + m) };
+  return { rows, ruled };
+}
+
+/** Runs of rows with ink (indices into `rows`). */
+function inkBands(rows: number[]): { top: number; bottom: number }[] {
+  const bands: { top: number; bottom: number }[] = [];
+  rows.forEach((n, y) => {
+    if (!n) return;
+    const last = bands[bands.length - 1];
+    if (last && last.bottom === y - 1) last.bottom = y;
+    else bands.push({ top: y, bottom: y });
+  });
+  return bands;
+}
+const tallestBand = (bands: { top: number; bottom: number }[]) =>
+  Math.max(0, ...bands.map((x) => x.bottom - x.top + 1));
+
+/**
+ * A box holding two lines of print (a wrapped cell DB saw as one region: the recognizer reads
+ * one line of a crop) as one box a line. Lines are bands of ink rows, each at least
+ * PPOCR_LINE_BAND of the tallest, taller than the blanks between them: the strokes of 二 or 三
+ * are thinner than the blanks between them, and stay one line.
+ */
+export function splitInkLines(
+  g: Grey,
+  t: number,
+  b: Box,
+  horizontals: PixelSegment[],
+  verticals: PixelSegment[] = [],
+): Box[] {
+  const bands = inkBands(inkRows(g, t, b, horizontals, verticals).rows);
+  const lines = bands.filter((x) => x.bottom - x.top + 1 >= PPOCR_LINE_BAND * tallestBand(bands));
+  if (lines.length < 2) return [b];
+  const gaps = lines.slice(1).map((x, i) => x.top - lines[i].bottom - 1);
+  if (gaps.some((gap) => gap >= Math.min(...lines.map((x) => x.bottom - x.top + 1)))) return [b];
+  // each line from half-way across the blank above to half-way across the blank below
+  return lines.map((x, i) => ({
+    ...b,
+    y0: b.y0 + (i === 0 ? 0 : Math.ceil((lines[i - 1].bottom + x.top) / 2)),
+    y1: b.y0 + (i === lines.length - 1 ? b.y1 - b.y0 : Math.floor((x.bottom + lines[i + 1].top) / 2)),
+  }));
 }
 
 /**
@@ -680,11 +743,14 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
  * PP-OCR reads a cell's lone 0 (0.00) as the letter o more often than as the digit: the recognizer
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
  */
-/** A run of Chinese characters far narrower than its height: no print, a sliver of a rule or of noise. */
+/**
+ * A run of Chinese characters or digits far narrower than its height: no print, a sliver of a
+ * rule or a speck of noise. (1 and punctuation may be narrow: a run with them is never a sliver.)
+ */
 export function isSliver(r: Run): boolean {
   const chars = [...r.text];
-  if (!chars.length || !chars.every((c) => /[\u3400-\u9fff]/.test(c))) return false;
-  return r.x1 - r.x0 + 1 < PPOCR_MIN_CJK_WIDTH * chars.length * (r.y1 - r.y0 + 1);
+  if (!chars.length || !chars.every((c) => /[\u3400-\u9fff02-9]/.test(c))) return false;
+  return r.x1 - r.x0 + 1 < PPOCR_MIN_GLYPH_WIDTH * chars.length * (r.y1 - r.y0 + 1);
 }
 
 export function loneZero(text: string): string {
@@ -754,6 +820,7 @@ export async function ppocrImage(
   // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
   const boxes = detected
+    .flatMap((b) => splitInkLines(image, t, b, horizontals, verticals))
     .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))

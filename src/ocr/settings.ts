@@ -99,9 +99,17 @@ export const PPOCR_INK_ROW_MARGIN = 0.35;
 export const PPOCR_MIN_MARGIN_PX = 4;
 /**
  * Ink width per character, as a share of the ink's height, below which a run read as Chinese
- * characters is a sliver (a rule's remnant beside a cut, a stroke of noise): the narrowest printed
- * Chinese characters (川, 小) are over half as wide as they are high.
+ * characters or digits (but 1) is a sliver (a rule's remnant beside a cut, a speck of noise): the
+ * narrowest printed Chinese characters (川, 小) are over half as wide as they are high, digits
+ * about half.
  */
-export const PPOCR_MIN_CJK_WIDTH = 0.3;
+export const PPOCR_MIN_GLYPH_WIDTH = 0.3;
 /** ink pixels the skew estimate scores at most (a page of heavy ink is thinned to this: time, not accuracy). */
 export const SKEW_MAX_POINTS = 400_000;
+/**
+ * Share of its box's height below which a run's ink does not set the run's height: a run fitted to
+ * one faint stroke (the lower stroke of 二, a dash) would stand below its line.
+ */
+export const PPOCR_MIN_INK_HEIGHT = 0.4;
+/** Share of the tallest band of ink rows in a box a band must reach to be a line of print (see `splitInkLines`). */
+export const PPOCR_LINE_BAND = 0.5;
