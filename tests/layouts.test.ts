@@ -37,17 +37,17 @@ function tables(s: Style, split: boolean) {
     summaryTable('公开01表', '01', LEAVES, s),
     incomeTable('公开02表', '02', long, s),
     expenseTable('公开03表', '03', LEAVES, s, split),
-    gpbExpenseTable('公开05表', '05', long, s),
-    basicTable('公开06表', '06', s, sum(LEAVES.map((l) => l.basic))),
-    emptyFundTable('公开07表', '07', s, 2023),
-    threePublicTable('公开09表', '09', s),
+    gpbExpenseTable('公开04表', '04', long, s),
+    basicTable('公开05表', '05', s, sum(LEAVES.map((l) => l.basic))),
+    emptyFundTable('公开06表', '06', s, 2023),
+    threePublicTable('公开07表', '07', s),
   ];
 }
 
 const base = {
   year: 2023,
   kind: '决算' as const,
-  landscape: (t: { number: string }) => t.number === '01' || t.number === '06',
+  landscape: (t: { number: string }) => t.number === '01' || t.number === '05',
 };
 const LAYOUTS: { name: string; doc: DocModel }[] = [
   {
@@ -80,7 +80,7 @@ const LAYOUTS: { name: string; doc: DocModel }[] = [
     doc: {
       ...base,
       entity: '示例县财政局',
-      titleAtFoot: (t) => t.number === '03' || t.number === '06',
+      titleAtFoot: (t) => t.number === '03' || t.number === '05',
       borders: false,
       rowsPerPage: 10,
       repeatHeader: false,
