@@ -40,6 +40,8 @@ describe('marks', () => {
     expect(matchTitle('一必公共预算财政拨款支出决算表', { fuzzy: true })?.entry.id).toBe('final.gpb-expense');
     expect(matchTitle('一必公共预算财政拨款支出决算表')).toBeUndefined();
     expect(matchTitle('收入预算总胡', { fuzzy: true })?.entry.id).toBe('budget.income');
+    expect(matchTitle('收人预算总表', { fuzzy: true })?.title).toBe('收入预算总表');
+    expect(matchTitle('收人预算总表')).toBeUndefined();
     expect(matchTitle('“三公经费支出预算表', { fuzzy: true })?.entry.id).toBe('budget.three-public');
     expect(matchTitle('一尼公共预算财政拨款基本支出决算表', { fuzzy: true })?.entry.id).toBe('final.gpb-basic');
     expect(matchTitle('本部门无政府性基金预算财政拨款收支，故本表为空表', { fuzzy: true })).toBeUndefined();
@@ -47,6 +49,10 @@ describe('marks', () => {
     // character for 表: a second guess is not allowed
     expect(matchTitle('项目 支出预算', { fuzzy: true })).toBeUndefined();
     expect(matchTitle('项目支出预算胡', { fuzzy: true })?.entry.id).toBe('budget.project');
+    // a stroke read as a bracket in the first part of a title whose last part is an alias
+    expect(matchTitle('一般公共预算）机关运行经费支出预算表', { fuzzy: true })?.title).toBe(
+      '一般公共预算机关运行经费支出预算表',
+    );
     // a heavy stroke read as a corner bracket, inside the qualifier
     expect(matchTitle('财政拨款支出预算表 （功能科「目）', { fuzzy: true })?.entry.id).toBe('budget.fiscal-expense');
     expect(matchTitle('财政拨款支出预算表 （功能科[目）', { fuzzy: true })?.title).toBe(

@@ -162,7 +162,7 @@ function countQuotesInTail(key: string, len: number): number {
  * edits already made to the key (a final character taken for a misread 表).
  */
 function nearestTitle(key: string, spent = 0): { entry: CatalogEntry; key: string; length: number } | undefined {
-  let best: { entry: CatalogEntry; key: string; length: number; d: number } | undefined;
+  let best: { entry: CatalogEntry; key: string; length: number; span: number; d: number } | undefined;
   // quotes are small and often lost: compare without them
   const unquoted = (k: string) => k.replace(/["']/g, '');
   const bare = unquoted(key);
@@ -170,12 +170,17 @@ function nearestTitle(key: string, spent = 0): { entry: CatalogEntry; key: strin
     const t = unquoted(quoted);
     const allowed = Math.floor(t.length / 7) - spent;
     if (allowed < 0 || t.length < 7) continue;
+    // this title's nearest reading of the key's end
+    let own: { span: number; d: number } | undefined;
     for (let len = t.length - allowed; len <= t.length + allowed; len++) {
       if (len > bare.length) break;
       const d = editDistance(bare.slice(bare.length - len), t);
-      if (d <= allowed && (!best || d < best.d))
-        best = { entry, key: quoted, length: len + countQuotesInTail(key, len), d };
+      if (d <= allowed && (!own || d < own.d)) own = { span: len, d };
     }
+    // the title that takes in more of the line first: a wrapped title whose first part is misread
+    // (一般公共预算）机关运行…) is that title, not its shorter alias (机关运行经费支出预算表) after a prefix
+    if (own && (!best || own.span > best.span || (own.span === best.span && own.d < best.d)))
+      best = { entry, key: quoted, length: own.span + countQuotesInTail(key, own.span), ...own };
   }
   return best;
 }
@@ -186,9 +191,11 @@ function nearestTitle(key: string, spent = 0): { entry: CatalogEntry; key: strin
  */
 export function matchTitle(text: string, opts: MatchOptions = {}): TitleMatch | undefined {
   // OCR reads a heavy vertical stroke as a bracket or bar (功能科「目, 功能科[目): titles print none
-  const strokes = opts.fuzzy ? /[「」『』[\]|｜]/g : /$^/g;
-  const printed = squash(text).replace(strokes, '');
-  let key = matchKey(text).replace(strokes, '');
+  const strokes = /[「」『』[\]|｜]/g;
+  // and 入 as 人: no title prints 收人
+  const misread = (t: string) => (opts.fuzzy ? t.replace(strokes, '').replace(/收人/g, '收入') : t);
+  const printed = misread(squash(text));
+  let key = misread(matchKey(text));
   // a qualifier after the title: （功能科目） （按经济分类科目）
   key = key.replace(/\(续(?:表)?\d*\)$|续表\d*$/, '');
   const qual = /\((?:按)?[^()]{0,12}(?:科目|分类|项目)\)$/.exec(key) ?? /\((?:按|不含)[^()]{1,20}\)$/.exec(key);

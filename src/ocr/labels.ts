@@ -10,6 +10,8 @@ export function cjkPunctuation(s: string): string {
   s = s.replace(/^[。，、·.]+/, '');
   // a list ordinal's point read as a colon (1.一般公共预算 as 1：一般公共预算): no name opens with a number and a colon
   s = s.replace(/^(\d{1,2})[:：](?=[\u3400-\u9fff])/, '$1.');
+  // 下 read as F between Chinese print (20万以F): no name prints a lone capital there
+  s = s.replace(/(?<=[\u3400-\u9fff])F(?=[\u3400-\u9fff）)]|$)/g, '下');
   if (/^[^。]{1,8}。+$/.test(s)) s = s.replace(/。+$/, '');
   if ((s.match(/[“”″"]/g) ?? []).length % 2 === 1) s = s.replace(/^[“”″"]|[“”″"]$/, '');
   // quotes in pairs, as printed: “三公”
