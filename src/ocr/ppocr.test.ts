@@ -74,26 +74,20 @@ describe('dropEchoes', () => {
 });
 
 describe('isSliver', () => {
-  const run = (text: string, width: number, height = 26): Run => ({
-    text,
-    confidence: 90,
-    x0: 100,
-    x1: 100 + width - 1,
-    y0: 40,
-    y1: 40 + height - 1,
-  });
+  const ink = (width: number, height = 26) => ({ left: 100, right: 100 + width - 1, top: 40, bottom: 40 + height - 1 });
   it('takes Chinese read from ink far narrower than a character for no print', () => {
-    expect(isSliver(run('路', 4))).toBe(true);
-    expect(isSliver(run('合计', 12))).toBe(true);
-    expect(isSliver(run('5', 2, 9))).toBe(true);
+    expect(isSliver('路', ink(4))).toBe(true);
+    expect(isSliver('合计', ink(12))).toBe(true);
+    expect(isSliver('5', ink(2, 9))).toBe(true);
   });
   it('keeps narrow characters, and figures of any width', () => {
-    expect(isSliver(run('川', 16))).toBe(false);
-    expect(isSliver(run('合计', 44))).toBe(false);
-    expect(isSliver(run('1', 4))).toBe(false);
-    expect(isSliver(run('7,666.68', 20))).toBe(false);
-    expect(isSliver(run('5', 12))).toBe(false);
-    expect(isSliver(run('11', 6))).toBe(false);
+    expect(isSliver('川', ink(16))).toBe(false);
+    expect(isSliver('合计', ink(44))).toBe(false);
+    expect(isSliver('1', ink(4))).toBe(false);
+    expect(isSliver('7,666.68', ink(20))).toBe(false);
+    expect(isSliver('5', ink(12))).toBe(false);
+    expect(isSliver('11', ink(6))).toBe(false);
+    expect(isSliver('入', null)).toBe(false);
   });
 });
 
@@ -226,20 +220,28 @@ describe('lines of print in one box', () => {
   const box = (y0: number, y1: number) => ({ x0: 10, y0, x1: 190, y1, score: 0.9 });
 
   it('splits a wrapped cell DB saw as one region into a box a line', () => {
-    const two = splitInkLines(page([20, 44], [50, 74]), 128, box(14, 80), []);
+    // lines 24 px high where the page's median box is 40 px
+    const two = splitInkLines(page([20, 44], [50, 74]), 128, box(14, 80), 40, []);
     expect(two.map((b) => [b.y0, b.y1])).toEqual([
       [14, 46],
       [47, 80],
     ]);
   });
   it('keeps one line whose strokes stand apart (二, 三) whole', () => {
-    expect(splitInkLines(page([30, 33], [40, 43], [50, 53]), 128, box(20, 60), []).length).toBe(1);
-    expect(splitInkLines(page([20, 44]), 128, box(14, 50), []).length).toBe(1);
+    expect(splitInkLines(page([30, 33], [40, 43], [50, 53]), 128, box(20, 60), 40, []).length).toBe(1);
+    expect(splitInkLines(page([20, 44]), 128, box(14, 50), 40, []).length).toBe(1);
+  });
+  it('keeps the parts of one character (米 over 大 in 类) together', () => {
+    expect(splitInkLines(page([20, 31], [33, 44]), 128, box(14, 50), 40, []).length).toBe(1);
   });
   it('cuts a box down to its line where the line above or below reaches into it', () => {
     // the box of a line (rows 20–43) that takes in the bottom of the line above (rows 10–15): cut
     // to the line's rows with a margin of 8 px (0.35 of 24), inside the box
     const b = fitToInkRows(page([0, 16], [20, 44]), 128, box(10, 47), []);
     expect([b.y0, b.y1]).toEqual([12, 47]);
+  });
+  it('keeps a low part of its own ink that stands inside the box (a dot, 心 under 总)', () => {
+    const b = box(8, 47);
+    expect(fitToInkRows(page([14, 18], [22, 44]), 128, b, [])).toEqual(b);
   });
 });

@@ -34,9 +34,10 @@ import {
   PPOCR_DET_DPI,
   PPOCR_CUT_MARGIN,
   PPOCR_INK_ROW_MARGIN,
+  PPOCR_EDGE_BAND_PX,
   PPOCR_LINE_BAND,
+  PPOCR_SPLIT_LINE,
   PPOCR_MIN_GLYPH_WIDTH,
-  PPOCR_MIN_INK_HEIGHT,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
@@ -481,9 +482,6 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
   const y1 = Math.min(g.height - 1, r.y1);
   const ink = inkBox(g, t, x0, y0, x1, y1);
   if (!ink) return r;
-  // ink far lower than its line (二、 whose upper stroke the scan greyed, a dash, 一) keeps the
-  // line's height: fitted to one stroke it would sit below its line and be read after it
-  if (ink.bottom + 1 - ink.top < PPOCR_MIN_INK_HEIGHT * (y1 - y0)) return { ...r, x0: ink.left, x1: ink.right + 1 };
   return { ...r, x0: ink.left, x1: ink.right + 1, y0: ink.top, y1: ink.bottom + 1 };
 }
 
@@ -586,12 +584,18 @@ export function fitToInkRows(
   const { rows, ruled } = inkRows(g, t, b, horizontals, verticals);
   const bands = inkBands(rows);
   if (!bands.length) return b;
-  // a band at the top or bottom, apart and lower than a line, is the edge of the line above or below
-  const lines = bands.filter((x) => x.bottom - x.top + 1 >= PPOCR_LINE_BAND * tallestBand(bands));
+  // a band apart from the rest, lower than a line and cut by the box's top or bottom edge is the
+  // line above or below reaching in (a character's own part, 大 of 类, has the detector's margin)
+  const low = (x: { top: number; bottom: number }) => x.bottom - x.top + 1 < PPOCR_LINE_BAND * tallestBand(bands);
+  const edge = PPOCR_EDGE_BAND_PX;
+  const lines = bands.filter(
+    (x, i) =>
+      !low(x) || !((i === 0 && x.top <= edge) || (i === bands.length - 1 && x.bottom >= rows.length - 1 - edge)),
+  );
   const [top, bottom] = [lines[0].top, lines[lines.length - 1].bottom];
   const ink = bottom - top + 1;
-  const edge = bands[0].top < top || bands[bands.length - 1].bottom > bottom;
-  if (!ruled && !edge && b.y1 - b.y0 + 1 <= 2 * ink) return b;
+  const cut = bands[0].top < top || bands[bands.length - 1].bottom > bottom;
+  if (!ruled && !cut && b.y1 - b.y0 + 1 <= 2 * ink) return b;
   const m = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * ink));
   return { ...b, y0: Math.max(b.y0, b.y0 + top - m), y1: Math.min(b.y1, b.y0 + bottom + m) };
 }
@@ -635,6 +639,15 @@ function inkRows(
   return { rows, ruled };
 }
 
+/** The ink of a box's print, rules and rows of ink across it left out (page px), or null. */
+function printedInk(g: Grey, t: number, b: Box, horizontals: PixelSegment[], verticals: PixelSegment[]) {
+  const rows = inkRows(g, t, b, horizontals, verticals).rows;
+  const top = rows.findIndex((n) => n > 0);
+  if (top < 0) return null;
+  const bottom = rows.length - 1 - [...rows].reverse().findIndex((n) => n > 0);
+  return inkBox(g, t, Math.max(0, b.x0), b.y0 + top, Math.min(g.width - 1, b.x1), b.y0 + bottom);
+}
+
 /** Runs of rows with ink (indices into `rows`). */
 function inkBands(rows: number[]): { top: number; bottom: number }[] {
   const bands: { top: number; bottom: number }[] = [];
@@ -652,18 +665,23 @@ const tallestBand = (bands: { top: number; bottom: number }[]) =>
 /**
  * A box holding two lines of print (a wrapped cell DB saw as one region: the recognizer reads
  * one line of a crop) as one box a line. Lines are bands of ink rows, each at least
- * PPOCR_LINE_BAND of the tallest, taller than the blanks between them: the strokes of 二 or 三
- * are thinner than the blanks between them, and stay one line.
+ * PPOCR_LINE_BAND of the tallest and PPOCR_SPLIT_LINE of the page's `lineHeight` (its median
+ * box, px), taller than the blanks between them: the strokes of 二 or 三 are thinner than the
+ * blanks between them, and the parts of 类 lower than a line; they stay one line.
  */
 export function splitInkLines(
   g: Grey,
   t: number,
   b: Box,
+  lineHeight: number,
   horizontals: PixelSegment[],
   verticals: PixelSegment[] = [],
 ): Box[] {
   const bands = inkBands(inkRows(g, t, b, horizontals, verticals).rows);
-  const lines = bands.filter((x) => x.bottom - x.top + 1 >= PPOCR_LINE_BAND * tallestBand(bands));
+  const tall = (x: { top: number; bottom: number }) => x.bottom - x.top + 1;
+  const lines = bands.filter((x) => tall(x) >= PPOCR_LINE_BAND * tallestBand(bands));
+  // each a line's height: the parts of one character (米 over 大 in 类) are not
+  if (lines.some((x) => tall(x) < PPOCR_SPLIT_LINE * lineHeight)) return [b];
   if (lines.length < 2) return [b];
   const gaps = lines.slice(1).map((x, i) => x.top - lines[i].bottom - 1);
   if (gaps.some((gap) => gap >= Math.min(...lines.map((x) => x.bottom - x.top + 1)))) return [b];
@@ -744,13 +762,17 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
  */
 /**
- * A run of Chinese characters or digits far narrower than its height: no print, a sliver of a
- * rule or a speck of noise. (1 and punctuation may be narrow: a run with them is never a sliver.)
+ * A box read as Chinese characters or digits whose ink (the whole box's: a run's own span is only
+ * as fine as CTC's columns) is far narrower than its height: no print, a sliver of a rule or a
+ * speck of noise. (1 and punctuation may be narrow: a reading with them is never a sliver.)
  */
-export function isSliver(r: Run): boolean {
-  const chars = [...r.text];
-  if (!chars.length || !chars.every((c) => /[\u3400-\u9fff02-9]/.test(c))) return false;
-  return r.x1 - r.x0 + 1 < PPOCR_MIN_GLYPH_WIDTH * chars.length * (r.y1 - r.y0 + 1);
+export function isSliver(
+  text: string,
+  ink: { left: number; right: number; top: number; bottom: number } | null,
+): boolean {
+  const chars = [...text.replace(/\s/g, '')];
+  if (!ink || !chars.length || !chars.every((c) => /[\u3400-\u9fff02-9]/.test(c))) return false;
+  return ink.right - ink.left + 1 < PPOCR_MIN_GLYPH_WIDTH * chars.length * (ink.bottom - ink.top + 1);
 }
 
 export function loneZero(text: string): string {
@@ -819,8 +841,11 @@ export async function ppocrImage(
   // the grid first: a box that a vertical rule crosses holds two cells (or a cell and the rule);
   // it is cut there and each piece is read alone, without the rule (a rule at a crop's edge reads
   // as 1, 7 or |, and CTC's coarse columns cannot say on which side of it a digit fell)
+  // the height of a line of print on this page: most boxes hold one
+  const heights = detected.map((b) => b.y1 - b.y0 + 1).sort((a, b) => a - b);
+  const lineHeight = heights.length ? heights[Math.floor(heights.length / 2)] : 0;
   const boxes = detected
-    .flatMap((b) => splitInkLines(image, t, b, horizontals, verticals))
+    .flatMap((b) => splitInkLines(image, t, b, lineHeight, horizontals, verticals))
     .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
@@ -838,6 +863,7 @@ export async function ppocrImage(
   }
   const read: { run: Run; box: Box }[] = [];
   boxes.forEach((b, i) => {
+    if (isSliver(glyphs[i].map((g) => g.ch).join(''), printedInk(image, t, b, horizontals, verticals))) return;
     for (const r of splitRuns(glyphs[i], b, [], b.y1 - b.y0)) read.push({ run: fitInk(image, t, r, b), box: b });
   });
   const runs = dropEchoes(read.map((r) => r.run)).flatMap((r, i) =>
@@ -845,8 +871,7 @@ export async function ppocrImage(
   );
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
-  const kept = runs.filter((r) => !isSliver(r));
-  const items: TextItem[] = kept
+  const items: TextItem[] = runs
     .map((r) => ({ ...r, text: repairFigure(lostPoint(loneZero(repairMarks(cjkPunctuation(r.text))))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));

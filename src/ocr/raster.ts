@@ -3,7 +3,7 @@
  * found and erased (tesseract reads a ruled table far better once its borders are gone, and the
  * rules themselves give the table grid exactly as a text PDF's drawn lines do).
  */
-import { SKEW_MAX_POINTS } from './settings.js';
+import { SKEW_COARSE_STRIDE, SKEW_MAX_POINTS } from './settings.js';
 export interface Grey {
   width: number;
   height: number;
@@ -94,12 +94,13 @@ export function estimateSkew(g: Grey): number {
         ys[n++] = y;
       }
   const bins = new Float64Array(g.height + g.width + 2);
-  const score = (deg: number) => {
+  // the coarse search scores every few points only (the peak is broad at its step), the fine one all
+  const score = (deg: number, stride = 1) => {
     const a = (deg * Math.PI) / 180;
     const s = Math.sin(a);
     const c = Math.cos(a);
     bins.fill(0);
-    for (let i = 0; i < n; i++) bins[Math.round(ys[i] * c - xs[i] * s) + g.width]++;
+    for (let i = 0; i < n; i += stride) bins[Math.round(ys[i] * c - xs[i] * s) + g.width]++;
     let v = 0;
     for (let i = 0; i < bins.length; i++) v += bins[i] * bins[i];
     return v;
@@ -107,12 +108,13 @@ export function estimateSkew(g: Grey): number {
   let best = 0;
   let bestScore = -1;
   for (let d = -3; d <= 3.0001; d += 0.25) {
-    const sc = score(d);
+    const sc = score(d, SKEW_COARSE_STRIDE);
     if (sc > bestScore) {
       bestScore = sc;
       best = d;
     }
   }
+  bestScore = score(best);
   for (let d = best - 0.2; d <= best + 0.2001; d += 0.05) {
     const sc = score(d);
     if (sc > bestScore) {

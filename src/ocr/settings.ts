@@ -106,10 +106,15 @@ export const PPOCR_MIN_MARGIN_PX = 4;
 export const PPOCR_MIN_GLYPH_WIDTH = 0.3;
 /** ink pixels the skew estimate scores at most (a page of heavy ink is thinned to this: time, not accuracy). */
 export const SKEW_MAX_POINTS = 400_000;
-/**
- * Share of its box's height below which a run's ink does not set the run's height: a run fitted to
- * one faint stroke (the lower stroke of 二, a dash) would stand below its line.
- */
-export const PPOCR_MIN_INK_HEIGHT = 0.4;
 /** Share of the tallest band of ink rows in a box a band must reach to be a line of print (see `splitInkLines`). */
 export const PPOCR_LINE_BAND = 0.5;
+/** every how many ink points the coarse skew search (0.25° steps) scores: the fine search scores all. */
+export const SKEW_COARSE_STRIDE = 5;
+/**
+ * Share of the page's median detected box height each band of a box must reach for the box to be
+ * split into lines: a line's ink is about 0.6 of its box (DB's margins), a part of one character
+ * (米 or 大 of 类) about 0.3.
+ */
+export const PPOCR_SPLIT_LINE = 0.45;
+/** px: a low band of ink this near a box's top or bottom edge is the neighbouring line cut by the box. */
+export const PPOCR_EDGE_BAND_PX = 2;
