@@ -26,6 +26,7 @@ export const MESSAGE_CODES = {
   'ocr-lost-decimals': 'OCR figures lacking the decimals their column prints',
   'ocr-restored-point': 'OCR figures given back the decimal point their column prints, and flagged',
   'ocr-names-matched': 'OCR row names or headings matched to the names disclosures print',
+  'ocr-code-doubt': "OCR subject codes no disclosure prints with their row's name, flagged",
   // locate and reconstruct
   'table-generic': 'a title the catalog does not list, extracted by its shape',
   'header-dropped': 'a repeated header on a continuation page was dropped',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchColumn, matchName } from './vocabulary.js';
+import { codeDoubtsName, matchColumn, matchName } from './vocabulary.js';
 
 describe('OCR names matched to the names real disclosures print', () => {
   it('by subject code', () => {
@@ -17,5 +17,19 @@ describe('OCR names matched to the names real disclosures print', () => {
     expect(matchName('乡村振兴专项第13项', '2130522')).toBe('乡村振兴专项第13项');
     expect(matchName('其他收入', '')).toBe('其他收入');
     expect(matchName('其他支入', '')).toBe('其他支入');
+  });
+});
+
+describe('an OCR subject code that doubts its row name', () => {
+  it('a code of no class, and a code another code’s own name stands beside (款 digits lost)', () => {
+    expect(codeDoubtsName('71102', '事业单位医疗')).toBe(true);
+    expect(codeDoubtsName('21001', '行政单位医疗')).toBe(true);
+  });
+  it('not the code’s own name, a name many codes print, or a row without a code', () => {
+    expect(codeDoubtsName('2101101', '行政单位医疗')).toBe(false);
+    expect(codeDoubtsName('2210201', '住房公积金')).toBe(false);
+    expect(codeDoubtsName('2013101', '行政运行')).toBe(false);
+    expect(codeDoubtsName('', '合计')).toBe(false);
+    expect(codeDoubtsName('30299', '某个词汇表里没有的名称')).toBe(false);
   });
 });

@@ -89,3 +89,25 @@ function allNames(): string[] {
   names ??= [...new Set([...v.labels, ...Object.values(v.subjects).flat()])];
   return names;
 }
+
+let owners: Map<string, string[]> | undefined;
+/**
+ * Whether an OCR'd subject code doubts its row's name: the code's first digit starts no class
+ * (classes are 1xx income, 2xx function, 3xx and 5xx economic), or the name is one only another
+ * code prints while this code prints no name like it (2101101 行政单位医疗 read as 21001: the 款
+ * digits lost).
+ */
+export function codeDoubtsName(code: string, name: string): boolean {
+  if (!/^\d{3,}$/.test(code)) return false;
+  if (!/^[1-5]/.test(code)) return true;
+  const v = vocabulary();
+  if (!owners) {
+    owners = new Map();
+    for (const [c, list] of Object.entries(v.subjects))
+      for (const n of list) owners.set(n, [...(owners.get(n) ?? []), c]);
+  }
+  const core = coreName(name);
+  const own = owners.get(core);
+  if (!own || own.includes(code)) return false;
+  return own.length === 1 && !(v.subjects[code] ?? []).some((n) => editDistance(n, core) <= 1);
+}
