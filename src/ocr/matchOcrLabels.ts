@@ -5,8 +5,8 @@
  */
 import { info, type Result, warning } from '../model/message.js';
 import type { Table } from '../model/schema.js';
-import { codeDoubtsName, matchColumn, matchName } from './vocabulary.js';
 import { CODE_DOUBT_CONFIDENCE } from './settings.js';
+import { codeDoubtsName, matchColumn, matchName } from './vocabulary.js';
 
 /** The table with its OCR'd names matched (a table without OCR cells comes back as it was). */
 export function matchOcrLabels(table: Table): Result<Table> {

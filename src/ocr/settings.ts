@@ -118,5 +118,5 @@ export const SKEW_COARSE_STRIDE = 5;
 export const PPOCR_SPLIT_LINE = 0.45;
 /** px: a low band of ink this near a box's top or bottom edge is the neighbouring line cut by the box. */
 export const PPOCR_EDGE_BAND_PX = 2;
-/** Confidence (0–100) a cell is given whose OCR'd subject code doubts its row's name (below LOW_CONFIDENCE: flagged). */
+/** Confidence (0–100) given a cell whose OCR'd subject code doubts its row's name (under LOW_CONFIDENCE: flagged). */
 export const CODE_DOUBT_CONFIDENCE = 30;
