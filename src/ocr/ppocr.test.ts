@@ -87,6 +87,7 @@ describe('isSliver', () => {
     expect(isSliver('7,666.68', ink(20))).toBe(false);
     expect(isSliver('5', ink(12))).toBe(false);
     expect(isSliver('11', ink(6))).toBe(false);
+    expect(isSliver('30205', ink(60, 70))).toBe(false);
     expect(isSliver('入', null)).toBe(false);
   });
 });

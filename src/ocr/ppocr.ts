@@ -639,15 +639,6 @@ function inkRows(
   return { rows, ruled };
 }
 
-/** The ink of a box's print, rules and rows of ink across it left out (page px), or null. */
-function printedInk(g: Grey, t: number, b: Box, horizontals: PixelSegment[], verticals: PixelSegment[]) {
-  const rows = inkRows(g, t, b, horizontals, verticals).rows;
-  const top = rows.findIndex((n) => n > 0);
-  if (top < 0) return null;
-  const bottom = rows.length - 1 - [...rows].reverse().findIndex((n) => n > 0);
-  return inkBox(g, t, Math.max(0, b.x0), b.y0 + top, Math.min(g.width - 1, b.x1), b.y0 + bottom);
-}
-
 /** Runs of rows with ink (indices into `rows`). */
 function inkBands(rows: number[]): { top: number; bottom: number }[] {
   const bands: { top: number; bottom: number }[] = [];
@@ -762,16 +753,18 @@ export function reachStrokes(g: Grey, light: number, b: Box, others: Box[], vert
  * has seen far more words than lone digits. Alone in its box, the letter is no table's text.
  */
 /**
- * A box read as Chinese characters or digits whose ink (the whole box's: a run's own span is only
- * as fine as CTC's columns) is far narrower than its height: no print, a sliver of a rule or a
- * speck of noise. (1 and punctuation may be narrow: a reading with them is never a sliver.)
+ * A run read as Chinese characters, or as one digit, whose ink (fitted to its glyphs) is far
+ * narrower than its height: no print, a sliver of a rule or a speck of noise. (1 and punctuation
+ * may be narrow: a reading with them is never a sliver.)
  */
 export function isSliver(
   text: string,
   ink: { left: number; right: number; top: number; bottom: number } | null,
 ): boolean {
   const chars = [...text.replace(/\s/g, '')];
-  if (!ink || !chars.length || !chars.every((c) => /[\u3400-\u9fff02-9]/.test(c))) return false;
+  // a lone digit (a figure's run is as tall as the rules its box takes in)
+  const glyphs = chars.length === 1 ? /[\u3400-\u9fff02-9]/ : /[\u3400-\u9fff]/;
+  if (!ink || !chars.length || !chars.every((c) => glyphs.test(c))) return false;
   return ink.right - ink.left + 1 < PPOCR_MIN_GLYPH_WIDTH * chars.length * (ink.bottom - ink.top + 1);
 }
 
@@ -863,7 +856,6 @@ export async function ppocrImage(
   }
   const read: { run: Run; box: Box }[] = [];
   boxes.forEach((b, i) => {
-    if (isSliver(glyphs[i].map((g) => g.ch).join(''), printedInk(image, t, b, horizontals, verticals))) return;
     for (const r of splitRuns(glyphs[i], b, [], b.y1 - b.y0)) read.push({ run: fitInk(image, t, r, b), box: b });
   });
   const runs = dropEchoes(read.map((r) => r.run)).flatMap((r, i) =>
@@ -872,6 +864,7 @@ export async function ppocrImage(
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
   const items: TextItem[] = runs
+    .filter((r) => !isSliver(r.text, { left: r.x0, right: r.x1 - 1, top: r.y0, bottom: r.y1 - 1 }))
     .map((r) => ({ ...r, text: repairFigure(lostPoint(loneZero(repairMarks(cjkPunctuation(r.text))))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));
