@@ -23,6 +23,7 @@ export function buildLines(items: TextItem[]): Line[] {
   let cur: TextItem[] = [];
   let curY = 0;
   let curH = 0;
+  let band = { y0: 0, y1: 0 };
   const flush = () => {
     if (cur.length) lines.push(makeLine(cur));
     cur = [];
@@ -30,7 +31,9 @@ export function buildLines(items: TextItem[]): Line[] {
   for (const it of sorted) {
     const yc = yCenter(it);
     const h = it.y1 - it.y0;
-    if (cur.length && Math.abs(yc - curY) <= 0.45 * Math.min(h, curH)) {
+    // a flat mark inside the line's band (二、 or 一 read by OCR, fitted to its strokes) is of the line
+    const flatInside = h < 0.5 * curH && it.y0 >= band.y0 && it.y1 <= band.y1;
+    if (cur.length && (Math.abs(yc - curY) <= 0.45 * Math.min(h, curH) || flatInside)) {
       cur.push(it);
       curY = (curY * (cur.length - 1) + yc) / cur.length;
     } else {
@@ -38,6 +41,7 @@ export function buildLines(items: TextItem[]): Line[] {
       cur = [it];
       curY = yc;
       curH = h;
+      band = { y0: it.y0, y1: it.y1 };
     }
   }
   flush();
