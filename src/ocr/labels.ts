@@ -4,6 +4,8 @@ export function cjkPunctuation(s: string): string {
   // an ordinal read as a mark (二、 as ！、), in a name or alone in its box: no ordinal is better
   // than a wrong one
   s = s.replace(/^[^\u3400-\u9fff\p{L}\p{N}（(【[]、(?=[\u3400-\u9fff]|$)/u, '');
+  // 下 read as F at the head of a wrapped bracket's last line (以 | F）)
+  s = s.replace(/^F(?=[）)]$)/, '下');
   if (!/[\u3400-\u9fff]/.test(s)) return s;
   // specks read as punctuation at the edges of a heading or name (“。商品和服务支出”, “决算数。。”),
   // and a lone quote at an edge

@@ -71,6 +71,7 @@ describe('Chinese text as tesseract writes it', () => {
     expect(cjkPunctuation('单位：万元')).toBe('单位：万元');
     expect(cjkPunctuation('便携式计算机（20万以F）')).toBe('便携式计算机（20万以下）');
     expect(cjkPunctuation('PDF文件')).toBe('PDF文件');
+    expect(['F）', 'F)', 'F'].map(cjkPunctuation)).toEqual(['下）', '下）', 'F']);
     expect(cjkPunctuation('！、社会保障和就业支出')).toBe('社会保障和就业支出');
     expect(['！、', '二、'].map(cjkPunctuation)).toEqual(['', '二、']);
     expect(cjkPunctuation('二、社会保障和就业支出')).toBe('二、社会保障和就业支出');
