@@ -580,8 +580,9 @@ export function fitToInkRows(
   b: Box,
   horizontals: PixelSegment[],
   verticals: PixelSegment[] = [],
+  measured: InkRows = inkRows(g, t, b, horizontals, verticals),
 ): Box {
-  const { rows, ruled } = inkRows(g, t, b, horizontals, verticals);
+  const { rows, ruled } = measured;
   const bands = inkBands(rows);
   if (!bands.length) return b;
   // a band apart from the rest, lower than a line and cut by the box's top or bottom edge is the
@@ -604,13 +605,11 @@ export function fitToInkRows(
  * Ink pixels per row of a box (from its top), rule pixels and rows of ink across most of its
  * width left out; `ruled` when such a row was seen.
  */
-function inkRows(
-  g: Grey,
-  t: number,
-  b: Box,
-  horizontals: PixelSegment[],
-  verticals: PixelSegment[],
-): { rows: number[]; ruled: boolean } {
+interface InkRows {
+  rows: number[];
+  ruled: boolean;
+}
+function inkRows(g: Grey, t: number, b: Box, horizontals: PixelSegment[], verticals: PixelSegment[]): InkRows {
   // only the rules near the box are tested pixel by pixel
   const near = (r: PixelSegment) =>
     Math.max(r.x0, r.x1) >= b.x0 - 2 && Math.min(r.x0, r.x1) <= b.x1 + 2 && r.y1 >= b.y0 - 2 && r.y0 <= b.y1 + 2;
@@ -667,8 +666,9 @@ export function splitInkLines(
   lineHeight: number,
   horizontals: PixelSegment[],
   verticals: PixelSegment[] = [],
+  measured: InkRows = inkRows(g, t, b, horizontals, verticals),
 ): Box[] {
-  const bands = inkBands(inkRows(g, t, b, horizontals, verticals).rows);
+  const bands = inkBands(measured.rows);
   const tall = (x: { top: number; bottom: number }) => x.bottom - x.top + 1;
   const lines = bands.filter((x) => tall(x) >= PPOCR_LINE_BAND * tallestBand(bands));
   // each a line's height: the parts of one character (米 over 大 in 类) are not
@@ -838,8 +838,13 @@ export async function ppocrImage(
   const heights = detected.map((b) => b.y1 - b.y0 + 1).sort((a, b) => a - b);
   const lineHeight = heights.length ? heights[Math.floor(heights.length / 2)] : 0;
   const boxes = detected
-    .flatMap((b) => splitInkLines(image, t, b, lineHeight, horizontals, verticals))
-    .map((b) => fitToInkRows(image, t, b, horizontals, verticals))
+    .flatMap((b) => {
+      // the box's ink rows measured once, for splitting and fitting alike
+      const measured = inkRows(image, t, b, horizontals, verticals);
+      const lines = splitInkLines(image, t, b, lineHeight, horizontals, verticals, measured);
+      if (lines.length === 1) return [fitToInkRows(image, t, b, horizontals, verticals, measured)];
+      return lines.map((l) => fitToInkRows(image, t, l, horizontals, verticals));
+    })
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));
