@@ -25,6 +25,7 @@ export const MESSAGE_CODES = {
   'ocr-low-confidence': 'OCR cells below the confidence threshold',
   'ocr-lost-decimals': 'OCR figures lacking the decimals their column prints',
   'ocr-restored-point': 'OCR figures given back the decimal point their column prints, and flagged',
+  'ocr-stray-decimals': 'OCR figures with decimals in a column of whole figures, flagged',
   'ocr-names-matched': 'OCR row names or headings matched to the names disclosures print',
   'ocr-code-doubt': "OCR subject codes no disclosure prints with their row's name, flagged",
   // locate and reconstruct

@@ -72,6 +72,39 @@ export function restoreLostPoints(tables: Table[]): { tables: Table[]; messages:
         ),
       ]
     : [];
+  const stray = flagStrayDecimals(out);
+  return { tables: stray.tables, messages: [...messages, ...stray.messages] };
+}
+
+/**
+ * A figure with decimals in a column of whole figures (3 or more nonzero whole figures, and no
+ * other nonzero figure with decimals: a 元 table) is a misreading ("1102300" read as "1.10"): it keeps a
+ * confidence no higher than `DISAGREEING_CONFIDENCE`. Zeros say nothing (a 万元 column prints 0 and 12.50).
+ */
+function flagStrayDecimals(tables: Table[]): { tables: Table[]; messages: Message[] } {
+  const flagged: Cell[] = [];
+  const out = tables.map((t) => {
+    const fixed = new Map<Cell, Cell>();
+    for (const cells of ocrColumns(t)) {
+      const nonzero = cells.filter((c) => Number(c.value) !== 0);
+      const whole = nonzero.filter((c) => decimals(c.value) === 0);
+      const withPoint = nonzero.filter((c) => decimals(c.value) > 0);
+      if (whole.length < 3 || withPoint.length !== 1) continue;
+      const c = withPoint[0];
+      const cell = { ...c, confidence: Math.min(c.confidence ?? 100, DISAGREEING_CONFIDENCE) };
+      fixed.set(c, cell);
+      flagged.push(cell);
+    }
+    return fixed.size ? { ...t, cells: t.cells.map((c) => fixed.get(c) ?? c) } : t;
+  });
+  const messages = flagged.length
+    ? [
+        warning(
+          'ocr-stray-decimals',
+          `${flagged.length} OCR figure(s) with decimals in a column of whole figures, flagged: ${listCells(flagged, false)}`,
+        ),
+      ]
+    : [];
   return { tables: out, messages };
 }
 
