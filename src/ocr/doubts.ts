@@ -101,7 +101,8 @@ function flagStrayDecimals(tables: Table[]): { tables: Table[]; messages: Messag
     ? [
         warning(
           'ocr-stray-decimals',
-          `${flagged.length} OCR figure(s) with decimals in a column of whole figures, flagged: ${listCells(flagged, false)}`,
+          `${flagged.length} OCR figure(s) with decimals in a column of whole figures, flagged: ` +
+            listCells(flagged, false),
         ),
       ]
     : [];
