@@ -30,6 +30,7 @@ describe('an OCR subject code that doubts its row name', () => {
     expect(codeDoubtsName('2210201', '住房公积金')).toBe(false);
     expect(codeDoubtsName('2013101', '行政运行')).toBe(false);
     expect(codeDoubtsName('', '合计')).toBe(false);
+    expect(codeDoubtsName('310', '其他资本性支出')).toBe(false);
     expect(codeDoubtsName('30299', '某个词汇表里没有的名称')).toBe(false);
   });
 });

@@ -94,8 +94,8 @@ let owners: Map<string, string[]> | undefined;
 /**
  * Whether an OCR'd subject code doubts its row's name: the code's first digit starts no class
  * (classes are 1xx income, 2xx function, 3xx and 5xx economic), or the name is one only another
- * code prints while this code prints no name like it (2101101 行政单位医疗 read as 21001: the 款
- * digits lost).
+ * code, not this code's parent or child, prints while this code prints no name like it (2101101
+ * 行政单位医疗 read as 21001: the 款 digits lost).
  */
 export function codeDoubtsName(code: string, name: string): boolean {
   if (!/^\d{3,}$/.test(code)) return false;
@@ -109,5 +109,7 @@ export function codeDoubtsName(code: string, name: string): boolean {
   const core = coreName(name);
   const own = owners.get(core);
   if (!own || own.includes(code)) return false;
+  // a code and its own parent or child print each other's names (310 其他资本性支出 beside 31099's)
+  if (own.some((c) => c.startsWith(code) || code.startsWith(c))) return false;
   return own.length === 1 && !(v.subjects[code] ?? []).some((n) => editDistance(n, core) <= 1);
 }
