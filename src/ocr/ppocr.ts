@@ -601,14 +601,12 @@ export function fitToInkRows(
   return { ...b, y0: Math.max(b.y0, b.y0 + top - m), y1: Math.min(b.y1, b.y0 + bottom + m) };
 }
 
-/**
- * Ink pixels per row of a box (from its top), rule pixels and rows of ink across most of its
- * width left out; `ruled` when such a row was seen.
- */
+/** Ink pixels per row of a box (from its top); `ruled` when a row of ink across it was seen. */
 interface InkRows {
   rows: number[];
   ruled: boolean;
 }
+/** A box's `InkRows`, rule pixels and rows of ink across most of its width left out. */
 function inkRows(g: Grey, t: number, b: Box, horizontals: PixelSegment[], verticals: PixelSegment[]): InkRows {
   // only the rules near the box are tested pixel by pixel
   const near = (r: PixelSegment) =>
