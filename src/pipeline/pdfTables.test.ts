@@ -61,7 +61,7 @@ describe('pdfDrafts', () => {
     expect(drafts.map((d) => d.code?.number)).toEqual([1, 3]);
     const gaps = (messages ?? []).filter((m) => m.code === 'table-missing');
     expect(gaps.length).toBe(1);
-    expect(gaps[0].text).toMatch(/公开01表 to 公开03表; number 2 was not found/);
+    expect(gaps[0].text).toMatch(/公开01表 to 公开03表; not found: number 2 between "收支预算总表" \(page 1\)/);
     expect(gaps[0].severity).toBe('warning');
   });
 

@@ -119,21 +119,26 @@ function numberingGaps(drafts: DraftLike[]): Message[] {
   for (const tables of schemes.values()) {
     const byNumber = new Map(tables.map((d) => [d.code!.number, d]));
     const numbers = [...byNumber.keys()].sort((a, b) => a - b);
+    const [first, last] = [byNumber.get(numbers[0])!, byNumber.get(numbers[numbers.length - 1])!];
+    // one message a scheme, each gap with the tables either side of it
+    const gaps: string[] = [];
     for (let n = numbers[0] + 1; n < numbers[numbers.length - 1]; n++) {
       if (byNumber.has(n)) continue;
       const before = byNumber.get(Math.max(...numbers.filter((k) => k < n)))!;
       const after = byNumber.get(Math.min(...numbers.filter((k) => k > n)))!;
-      const page = before.pages[before.pages.length - 1];
+      gaps.push(
+        `number ${n} between "${before.title}" (page ${before.pages[before.pages.length - 1]}) and ` +
+          `"${after.title}" (page ${after.pages[0]})`,
+      );
+    }
+    if (gaps.length)
       out.push(
         warning(
           'table-missing',
-          `tables are numbered ${byNumber.get(numbers[0])!.code!.printed} to ` +
-            `${byNumber.get(numbers[numbers.length - 1])!.code!.printed}; number ${n} was not found between ` +
-            `"${before.title}" (page ${page}) and "${after.title}" (page ${after.pages[0]})`,
-          { page },
+          `tables are numbered ${first.code!.printed} to ${last.code!.printed}; not found: ${gaps.join('; ')}`,
+          { page: first.pages[0] },
         ),
       );
-    }
   }
   return out;
 }
