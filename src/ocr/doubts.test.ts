@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, Table } from '../model/schema.js';
-import { ocrDoubts, restoreLostPoints } from './doubts.js';
+import { flagStrayDecimals, ocrDoubts, restoreLostPoints } from './doubts.js';
 
 const cell = (value: string, confidence: number | null = 90, column = '合计'): Cell => ({
   table: '02',
@@ -42,7 +42,7 @@ describe('restoreLostPoints', () => {
 
 describe('stray decimals', () => {
   it('flags the one figure with decimals in a column of whole figures (a 元 table)', () => {
-    const { tables, messages } = restoreLostPoints([
+    const { tables, messages } = flagStrayDecimals([
       table([cell('1102300'), cell('500000'), cell('18373632'), cell('1.10'), cell('0')]),
     ]);
     expect(tables[0].cells.map((c) => c.confidence)).toEqual([90, 90, 90, 30, 90]);
@@ -51,7 +51,7 @@ describe('stray decimals', () => {
   it('leaves zeros among figures with decimals, and columns where several figures print decimals', () => {
     const wan = [cell('0'), cell('0'), cell('0'), cell('0'), cell('12.50')];
     const mixed = [cell('100'), cell('200'), cell('300'), cell('1.50'), cell('2.25')];
-    const { tables, messages } = restoreLostPoints([table(wan), table(mixed)]);
+    const { tables, messages } = flagStrayDecimals([table(wan), table(mixed)]);
     expect(tables.flatMap((t) => t.cells.map((c) => c.confidence)).every((c) => c === 90)).toBe(true);
     expect(messages).toEqual([]);
   });

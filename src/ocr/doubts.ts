@@ -39,6 +39,31 @@ function lackingDecimals(cells: Cell[]): Cell[] {
 }
 
 /**
+ * Each OCR'd column's cells revised by `revise` (the revised cell for each it changes): the tables
+ * with them in place, and the revised cells.
+ */
+function reviseColumns(
+  tables: Table[],
+  revise: (column: Cell[]) => Map<Cell, Cell>,
+): { tables: Table[]; revised: Cell[] } {
+  const revised: Cell[] = [];
+  const out = tables.map((t) => {
+    const fixed = new Map<Cell, Cell>();
+    for (const cells of ocrColumns(t)) for (const [c, cell] of revise(cells)) fixed.set(c, cell);
+    revised.push(...fixed.values());
+    return fixed.size ? { ...t, cells: t.cells.map((c) => fixed.get(c) ?? c) } : t;
+  });
+  return { tables: out, revised };
+}
+
+/** A cell flagged: its confidence no higher than `DISAGREEING_CONFIDENCE`. */
+const flagged = (c: Cell, value = c.value): Cell => ({
+  ...c,
+  value,
+  confidence: Math.min(c.confidence ?? 100, DISAGREEING_CONFIDENCE),
+});
+
+/**
  * OCR loses a decimal point more than any other mark (at 150 dpi it is a pixel or two): a whole
  * number in a column whose figures (3 or more agree) print `d` decimals is given its point back
  * ("101" → "1.01") where it has at most three digits before the point — a larger figure would
@@ -46,34 +71,27 @@ function lackingDecimals(cells: Cell[]): Cell[] {
  * keeps a confidence no higher than `DISAGREEING_CONFIDENCE`, so it is flagged all the same.
  */
 export function restoreLostPoints(tables: Table[]): { tables: Table[]; messages: Message[] } {
-  const restored: Cell[] = [];
-  const out = tables.map((t) => {
+  const { tables: out, revised } = reviseColumns(tables, (cells) => {
     const fixed = new Map<Cell, Cell>();
-    for (const cells of ocrColumns(t)) {
-      const d = decimalsOf(cells);
-      if (!d) continue;
-      for (const c of cells) {
-        const m = /^(-?)(\d+)$/.exec(c.value);
-        if (!m || m[2].length <= d || m[2].length > d + 3) continue;
-        const value = `${m[1]}${m[2].slice(0, -d)}.${m[2].slice(-d)}`;
-        const cell = { ...c, value, confidence: Math.min(c.confidence ?? 100, DISAGREEING_CONFIDENCE) };
-        fixed.set(c, cell);
-        restored.push(cell);
-      }
+    const d = decimalsOf(cells);
+    if (!d) return fixed;
+    for (const c of cells) {
+      const m = /^(-?)(\d+)$/.exec(c.value);
+      if (!m || m[2].length <= d || m[2].length > d + 3) continue;
+      fixed.set(c, flagged(c, `${m[1]}${m[2].slice(0, -d)}.${m[2].slice(-d)}`));
     }
-    return fixed.size ? { ...t, cells: t.cells.map((c) => fixed.get(c) ?? c) } : t;
+    return fixed;
   });
-  const messages = restored.length
+  const messages = revised.length
     ? [
         warning(
           'ocr-restored-point',
-          `${restored.length} OCR figure(s) read without the decimal point their column prints, ` +
-            `given it back and flagged: ${listCells(restored, false)}`,
+          `${revised.length} OCR figure(s) read without the decimal point their column prints, ` +
+            `given it back and flagged: ${listCells(revised, false)}`,
         ),
       ]
     : [];
-  const stray = flagStrayDecimals(out);
-  return { tables: stray.tables, messages: [...messages, ...stray.messages] };
+  return { tables: out, messages };
 }
 
 /**
@@ -81,28 +99,19 @@ export function restoreLostPoints(tables: Table[]): { tables: Table[]; messages:
  * other nonzero figure with decimals: a 元 table) is a misreading ("1102300" read as "1.10"): it keeps a
  * confidence no higher than `DISAGREEING_CONFIDENCE`. Zeros say nothing (a 万元 column prints 0 and 12.50).
  */
-function flagStrayDecimals(tables: Table[]): { tables: Table[]; messages: Message[] } {
-  const flagged: Cell[] = [];
-  const out = tables.map((t) => {
-    const fixed = new Map<Cell, Cell>();
-    for (const cells of ocrColumns(t)) {
-      const nonzero = cells.filter((c) => Number(c.value) !== 0);
-      const whole = nonzero.filter((c) => decimals(c.value) === 0);
-      const withPoint = nonzero.filter((c) => decimals(c.value) > 0);
-      if (whole.length < 3 || withPoint.length !== 1) continue;
-      const c = withPoint[0];
-      const cell = { ...c, confidence: Math.min(c.confidence ?? 100, DISAGREEING_CONFIDENCE) };
-      fixed.set(c, cell);
-      flagged.push(cell);
-    }
-    return fixed.size ? { ...t, cells: t.cells.map((c) => fixed.get(c) ?? c) } : t;
+export function flagStrayDecimals(tables: Table[]): { tables: Table[]; messages: Message[] } {
+  const { tables: out, revised } = reviseColumns(tables, (cells) => {
+    const nonzero = cells.filter((c) => Number(c.value) !== 0);
+    const whole = nonzero.filter((c) => decimals(c.value) === 0);
+    const withPoint = nonzero.filter((c) => decimals(c.value) > 0);
+    return new Map(whole.length >= 3 && withPoint.length === 1 ? [[withPoint[0], flagged(withPoint[0])]] : []);
   });
-  const messages = flagged.length
+  const messages = revised.length
     ? [
         warning(
           'ocr-stray-decimals',
-          `${flagged.length} OCR figure(s) with decimals in a column of whole figures, flagged: ` +
-            listCells(flagged, false),
+          `${revised.length} OCR figure(s) with decimals in a column of whole figures, flagged: ` +
+            listCells(revised, false),
         ),
       ]
     : [];

@@ -587,11 +587,12 @@ export function fitToInkRows(
   if (!bands.length) return b;
   // a band apart from the rest, lower than a line and cut by the box's top or bottom edge is the
   // line above or below reaching in (a character's own part, 大 of 类, has the detector's margin)
-  const low = (x: { top: number; bottom: number }) => x.bottom - x.top + 1 < PPOCR_LINE_BAND * tallestBand(bands);
+  const lineBand = PPOCR_LINE_BAND * tallestBand(bands);
   const edge = PPOCR_EDGE_BAND_PX;
   const lines = bands.filter(
     (x, i) =>
-      !low(x) || !((i === 0 && x.top <= edge) || (i === bands.length - 1 && x.bottom >= rows.length - 1 - edge)),
+      bandHeight(x) >= lineBand ||
+      !((i === 0 && x.top <= edge) || (i === bands.length - 1 && x.bottom >= rows.length - 1 - edge)),
   );
   const [top, bottom] = [lines[0].top, lines[lines.length - 1].bottom];
   const ink = bottom - top + 1;
@@ -636,9 +637,17 @@ function inkRows(g: Grey, t: number, b: Box, horizontals: PixelSegment[], vertic
   return { rows, ruled };
 }
 
+/** A run of rows with ink, indices into a box's rows. */
+interface Band {
+  top: number;
+  bottom: number;
+}
+const bandHeight = (x: Band) => x.bottom - x.top + 1;
+const tallestBand = (bands: Band[]) => Math.max(0, ...bands.map(bandHeight));
+
 /** Runs of rows with ink (indices into `rows`). */
-function inkBands(rows: number[]): { top: number; bottom: number }[] {
-  const bands: { top: number; bottom: number }[] = [];
+function inkBands(rows: number[]): Band[] {
+  const bands: Band[] = [];
   rows.forEach((n, y) => {
     if (!n) return;
     const last = bands[bands.length - 1];
@@ -647,8 +656,6 @@ function inkBands(rows: number[]): { top: number; bottom: number }[] {
   });
   return bands;
 }
-const tallestBand = (bands: { top: number; bottom: number }[]) =>
-  Math.max(0, ...bands.map((x) => x.bottom - x.top + 1));
 
 /**
  * A box holding two lines of print (a wrapped cell DB saw as one region: the recognizer reads
@@ -667,13 +674,14 @@ export function splitInkLines(
   measured: InkRows = inkRows(g, t, b, horizontals, verticals),
 ): Box[] {
   const bands = inkBands(measured.rows);
-  const tall = (x: { top: number; bottom: number }) => x.bottom - x.top + 1;
-  const lines = bands.filter((x) => tall(x) >= PPOCR_LINE_BAND * tallestBand(bands));
-  // each a line's height: the parts of one character (米 over 大 in 类) are not
-  if (lines.some((x) => tall(x) < PPOCR_SPLIT_LINE * lineHeight)) return [b];
+  const lineBand = PPOCR_LINE_BAND * tallestBand(bands);
+  const lines = bands.filter((x) => bandHeight(x) >= lineBand);
   if (lines.length < 2) return [b];
-  const gaps = lines.slice(1).map((x, i) => x.top - lines[i].bottom - 1);
-  if (gaps.some((gap) => gap >= Math.min(...lines.map((x) => x.bottom - x.top + 1)))) return [b];
+  // each a line's height (the parts of one character, 米 over 大 in 类, are not), and taller than
+  // the blanks between (the strokes of 二 are not)
+  const lowest = Math.min(...lines.map(bandHeight));
+  if (lowest < PPOCR_SPLIT_LINE * lineHeight) return [b];
+  if (lines.slice(1).some((x, i) => x.top - lines[i].bottom - 1 >= lowest)) return [b];
   // each line from half-way across the blank above to half-way across the blank below
   return lines.map((x, i) => ({
     ...b,

@@ -77,8 +77,8 @@ export function inkThreshold(g: Grey): number {
 export function estimateSkew(g: Grey): number {
   const t = inkThreshold(g);
   // every ink pixel, binned one pixel wide: a sample on a coarser lattice aliases (its rows fall on
-  // every step-th bin only near 0°, and a ruled page then scores 0.05° above its true 0.3°); a
-  // page of heavy ink is thinned by taking every k-th point, which no lattice lines up with
+  // every step-th bin only near 0°, and a ruled page then peaks away from its true skew); a page
+  // of heavy ink is thinned by taking every k-th point, which no lattice lines up with
   let count = 0;
   for (let i = 0; i < g.data.length; i++) if (g.data[i] <= t) count++;
   if (count < 100) return 0;
