@@ -27,11 +27,22 @@ import { textItem } from '../model/textItem.js';
 import { repairFigure } from './figures.js';
 import { cjkPunctuation, repairMarks } from './labels.js';
 import { ocrPage, type OcrOptions, type OcrPage, readRenderedPages } from './ocr.js';
-import { deskew, estimateSkew, findAndEraseRules, type Grey, inkBox, type PixelSegment, readPgm } from './raster.js';
+import {
+  deskew,
+  estimateSkew,
+  findAndEraseRules,
+  type Grey,
+  inkBox,
+  inkExtent,
+  type PixelSegment,
+  readPgm,
+} from './raster.js';
 import {
   MIN_RULE_INCHES,
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
+  PPOCR_DET_MARGIN_INCHES,
+  PPOCR_EXTENT_MIN_PIXELS,
   PPOCR_CUT_MARGIN,
   PPOCR_INK_ROW_MARGIN,
   PPOCR_EDGE_BAND_PX,
@@ -177,11 +188,25 @@ function resample(
   return out;
 }
 
-/** DB detection on the whole (cleaned) page; boxes in page pixels. */
-export async function detect(e: PpOcrEngine, g: Grey, scale: number): Promise<Box[]> {
-  const W = Math.max(32, Math.round((g.width * scale) / 32) * 32);
-  const H = Math.max(32, Math.round((g.height * scale) / 32) * 32);
-  const px = resample(g, 0, 0, g.width, g.height, W, H);
+/** A rectangle of the page, pixels, inclusive. */
+export interface Region {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * DB detection on the page, or on a region of it (the rest is blank paper: the detector's time
+ * goes with the area it sees); boxes in page pixels.
+ */
+export async function detect(e: PpOcrEngine, g: Grey, scale: number, region?: Region): Promise<Box[]> {
+  const r = region ?? { x0: 0, y0: 0, x1: g.width - 1, y1: g.height - 1 };
+  const rw = r.x1 - r.x0 + 1;
+  const rh = r.y1 - r.y0 + 1;
+  const W = Math.max(32, Math.round((rw * scale) / 32) * 32);
+  const H = Math.max(32, Math.round((rh * scale) / 32) * 32);
+  const px = resample(g, r.x0, r.y0, rw, rh, W, H);
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
   const input = new Float32Array(3 * W * H);
@@ -235,13 +260,13 @@ export async function detect(e: PpOcrEngine, g: Grey, scale: number): Promise<Bo
     if (Math.min(w, h) < 2 || sum / count < BOX_THRESH) continue;
     // DB shrinks text regions when it learns them; grow the box back (distance = area × r / perimeter)
     const d = (w * h * UNCLIP) / (2 * (w + h));
-    const sx = g.width / W;
-    const sy = g.height / H;
+    const sx = rw / W;
+    const sy = rh / H;
     boxes.push({
-      x0: Math.max(0, Math.floor((x0 - d) * sx)),
-      y0: Math.max(0, Math.floor((y0 - d) * sy)),
-      x1: Math.min(g.width - 1, Math.ceil((x1 + 1 + d) * sx)),
-      y1: Math.min(g.height - 1, Math.ceil((y1 + 1 + d) * sy)),
+      x0: Math.max(0, r.x0 + Math.floor((x0 - d) * sx)),
+      y0: Math.max(0, r.y0 + Math.floor((y0 - d) * sy)),
+      x1: Math.min(g.width - 1, r.x0 + Math.ceil((x1 + 1 + d) * sx)),
+      y1: Math.min(g.height - 1, r.y0 + Math.ceil((y1 + 1 + d) * sy)),
       score: sum / count,
     });
   }
@@ -486,12 +511,29 @@ function fitInk(g: Grey, t: number, r: Run, within: { x0: number; x1: number }):
 }
 
 /**
+ * The part of the page with print on it, with a margin of blank paper (PPOCR_DET_MARGIN_INCHES);
+ * the whole page when nothing on it is ink.
+ */
+function printedRegion(g: Grey, t: number, dpi: number): Region | undefined {
+  const ink = inkExtent(g, t, PPOCR_EXTENT_MIN_PIXELS);
+  if (!ink) return undefined;
+  const margin = Math.round(PPOCR_DET_MARGIN_INCHES * dpi);
+  return {
+    x0: Math.max(0, ink.left - margin),
+    y0: Math.max(0, ink.top - margin),
+    x1: Math.min(g.width - 1, ink.right + margin),
+    y1: Math.min(g.height - 1, ink.bottom + margin),
+  };
+}
+
+/**
  * Ink thresholds between the darkest ink and the paper (the page's most common tone): `half`
  * for print; `light` (a fifth of the way from the paper) for a thin stroke a scan has greyed.
  */
 function inkThresholds(g: Grey): { half: number; light: number; paper: number } {
   const hist = new Uint32Array(256);
-  for (const v of g.data) hist[v]++;
+  const data = g.data;
+  for (let i = 0; i < data.length; i++) hist[data[i]]++;
   let paper = 255;
   for (let i = 0; i < 256; i++) if (hist[i] > hist[paper]) paper = i;
   let dark = 0;
@@ -816,10 +858,10 @@ export async function ppocrImage(
   // the strokes of large bold print for rules: "财政拨款基本支出" read as "财政发款基支")
   const image = opts.erase ? found.image : straight;
   const scale = Math.min(1, (opts.detDpi ?? DET_DPI) / dpi);
-  const tPrep = process.cpuUsage(tStart);
-  const detected = await detect(e, image, scale);
-  const tDet = process.cpuUsage(tStart);
   const { half: t, light, paper } = inkThresholds(image);
+  const tPrep = process.cpuUsage(tStart);
+  const detected = await detect(e, image, scale, printedRegion(image, t, dpi));
+  const tDet = process.cpuUsage(tStart);
   // a "rule" that lies inside one detected line of text is a stroke of large bold print (a title's
   // 十 or 丨), not a border: it neither cuts the line nor becomes part of the grid
   // (also a stroke no longer than the line's box and mostly within it, where no other segment

@@ -431,3 +431,32 @@ export function inkBox(
     }
   return top < 0 ? null : { left, top, right, bottom };
 }
+
+/**
+ * The rectangle of the page's rows and columns that hold at least `minPixels` ink pixels (at or
+ * below `t`), inclusive; null when none does. A lone speck of dust does not widen it.
+ */
+export function inkExtent(
+  g: Grey,
+  t: number,
+  minPixels: number,
+): { left: number; top: number; right: number; bottom: number } | null {
+  const rows = new Uint32Array(g.height);
+  const cols = new Uint32Array(g.width);
+  for (let y = 0, i = 0; y < g.height; y++)
+    for (let x = 0; x < g.width; x++, i++)
+      if (g.data[i] <= t) {
+        rows[y]++;
+        cols[x]++;
+      }
+  const first = (a: Uint32Array) => a.findIndex((v) => v >= minPixels);
+  const last = (a: Uint32Array) => {
+    let i = a.length - 1;
+    while (i >= 0 && a[i] < minPixels) i--;
+    return i;
+  };
+  const top = first(rows);
+  const left = first(cols);
+  if (top < 0 || left < 0) return null;
+  return { left, top, right: last(cols), bottom: last(rows) };
+}

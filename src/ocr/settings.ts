@@ -54,6 +54,14 @@ export const MAX_RENDER_PIXELS_SIDE = 4_000;
  * the detector; a higher resolution found the same boxes at more CPU and memory.
  */
 export const PPOCR_DET_DPI = 96;
+/**
+ * inches of blank paper kept around the page's print when the detector is shown only that part of
+ * the page (its time goes with the area): DB's boxes reach a fraction of a line beyond the ink, and
+ * the paper keeps the image's edge away from the print.
+ */
+export const PPOCR_DET_MARGIN_INCHES = 0.25;
+/** ink pixels a row or column of the page needs to count as print for that part: a speck does not. */
+export const PPOCR_EXTENT_MIN_PIXELS = 2;
 /** 0–1 probability above which a pixel of the detection map is text (PaddleOCR's DB default). */
 export const PPOCR_DET_THRESHOLD = 0.3;
 /** 0–1 mean probability a detected region needs to be kept as a box (PaddleOCR's DB default). */
