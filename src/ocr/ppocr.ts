@@ -197,16 +197,34 @@ export interface Region {
 }
 
 /**
- * DB detection on the page, or on a region of it (the rest is blank paper: the detector's time
- * goes with the area it sees); boxes in page pixels.
+ * The detector's input: the page scaled to whole multiples of 32 px (DB's strides) a side, or the
+ * part of that image covering `region`, cut on the same 32 px lattice: the same pixels, so the
+ * boxes found are those the whole page gives, less the detector's time on blank paper.
+ * Offsets and sizes in pixels of the scaled page; `sx`, `sy` page pixels per scaled pixel.
+ */
+function detectionWindow(g: Grey, scale: number, region?: Region) {
+  const fullW = Math.max(32, Math.round((g.width * scale) / 32) * 32);
+  const fullH = Math.max(32, Math.round((g.height * scale) / 32) * 32);
+  const sx = g.width / fullW;
+  const sy = g.height / fullH;
+  // the window starts on the 32 px lattice too: the detector's strided layers then sample it as
+  // they sample the whole page
+  const span = (from: number, to: number, step: number, full: number) => {
+    const at = Math.floor(from / step / 32) * 32;
+    return { at, size: Math.min(full, Math.ceil((to + 1) / step / 32) * 32) - at };
+  };
+  const x = region ? span(region.x0, region.x1, sx, fullW) : { at: 0, size: fullW };
+  const y = region ? span(region.y0, region.y1, sy, fullH) : { at: 0, size: fullH };
+  return { x0: x.at, y0: y.at, W: x.size, H: y.size, sx, sy };
+}
+
+/**
+ * DB detection on the page, or on the part of it in `region` (the rest is blank paper: the
+ * detector's time goes with the area it sees); boxes in page pixels.
  */
 export async function detect(e: PpOcrEngine, g: Grey, scale: number, region?: Region): Promise<Box[]> {
-  const r = region ?? { x0: 0, y0: 0, x1: g.width - 1, y1: g.height - 1 };
-  const rw = r.x1 - r.x0 + 1;
-  const rh = r.y1 - r.y0 + 1;
-  const W = Math.max(32, Math.round((rw * scale) / 32) * 32);
-  const H = Math.max(32, Math.round((rh * scale) / 32) * 32);
-  const px = resample(g, r.x0, r.y0, rw, rh, W, H);
+  const { x0: ox, y0: oy, W, H, sx, sy } = detectionWindow(g, scale, region);
+  const px = resample(g, ox * sx, oy * sy, W * sx, H * sy, W, H);
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
   const input = new Float32Array(3 * W * H);
@@ -260,13 +278,11 @@ export async function detect(e: PpOcrEngine, g: Grey, scale: number, region?: Re
     if (Math.min(w, h) < 2 || sum / count < BOX_THRESH) continue;
     // DB shrinks text regions when it learns them; grow the box back (distance = area × r / perimeter)
     const d = (w * h * UNCLIP) / (2 * (w + h));
-    const sx = rw / W;
-    const sy = rh / H;
     boxes.push({
-      x0: Math.max(0, r.x0 + Math.floor((x0 - d) * sx)),
-      y0: Math.max(0, r.y0 + Math.floor((y0 - d) * sy)),
-      x1: Math.min(g.width - 1, r.x0 + Math.ceil((x1 + 1 + d) * sx)),
-      y1: Math.min(g.height - 1, r.y0 + Math.ceil((y1 + 1 + d) * sy)),
+      x0: Math.max(0, Math.floor((ox + x0 - d) * sx)),
+      y0: Math.max(0, Math.floor((oy + y0 - d) * sy)),
+      x1: Math.min(g.width - 1, Math.ceil((ox + x1 + 1 + d) * sx)),
+      y1: Math.min(g.height - 1, Math.ceil((oy + y1 + 1 + d) * sy)),
       score: sum / count,
     });
   }
