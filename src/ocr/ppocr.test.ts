@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cutAtRules,
+  detectionWindow,
   dropEchoes,
   fitToInkRows,
   isSliver,
@@ -66,6 +67,22 @@ describe('dropEchoes', () => {
     // "二、" and its neighbour's first character's left half, read 正; the neighbour's ink starts 2 px on
     const out = dropEchoes([run('二、正', 40), run('政府性基金', 102)]);
     expect(out.map((r) => r?.text)).toEqual(['二、', '政府性基金']);
+  });
+  it('drops the unsure piece of a character the detector cut in two, whichever box holds it', () => {
+    // "金额" in two boxes: 金 and the left half of 额, read 客 at 0.46, then 额 read whole from its
+    // box, whose ink begins 2 px inside the first's
+    const cut = (text: string, x: number, p: number[]): Run => {
+      const r = run(text, x);
+      return { ...r, glyphs: r.glyphs!.map((g, i) => ({ ...g, p: p[i] })) };
+    };
+    const left = dropEchoes([cut('金客', 40, [0.99, 0.46]), cut('额', 78, [0.99])]);
+    expect(left.map((r) => r?.text)).toEqual(['金', '额']);
+    // the unsure piece at the start of the second box
+    const right = dropEchoes([cut('二', 40, [0.98]), cut('正外交', 58, [0.4, 0.99, 0.99])]);
+    expect(right.map((r) => r?.text)).toEqual(['二', '外交']);
+    // an unsure character a cell away from the next box is no piece of it
+    const apart = dropEchoes([cut('金客', 40, [0.99, 0.46]), cut('额', 120, [0.99])]);
+    expect(apart.map((r) => r?.text)).toEqual(['金客', '额']);
   });
   it('keeps the runs of two cells apart, and lines one above the other', () => {
     const out = dropEchoes([run('合计', 40), run('876.94', 120), { ...run('拨款', 40), y0: 31, y1: 60 }]);
@@ -244,5 +261,45 @@ describe('lines of print in one box', () => {
   it('keeps a low part of its own ink that stands inside the box (a dot, 心 under 总)', () => {
     const b = box(8, 47);
     expect(fitToInkRows(page([14, 18], [22, 44]), 128, b, [])).toEqual(b);
+  });
+});
+
+describe('detectionWindow', () => {
+  // a grey page of 1654 × 2339 px (A4 at 200 dpi) whose every pixel differs from its neighbours
+  const width = 1654;
+  const height = 2339;
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = (i * 7919 + (i >> 11) * 104729) % 251;
+  const page = { width, height, data };
+  const scale = 96 / 200;
+
+  it('shows the detector the pixels the whole page shows it there, cut on the 32 px lattice', () => {
+    const whole = detectionWindow(page, scale);
+    expect([whole.x0, whole.y0, whole.W % 32, whole.H % 32]).toEqual([0, 0, 0, 0]);
+    for (const region of [
+      { x0: 201, y0: 377, x1: 1333, y1: 1802 },
+      { x0: 0, y0: 0, x1: 90, y1: 2338 },
+      { x0: 1500, y0: 2200, x1: 1653, y1: 2338 },
+    ]) {
+      const win = detectionWindow(page, scale, region);
+      expect([win.x0 % 32, win.y0 % 32, win.W % 32, win.H % 32]).toEqual([0, 0, 0, 0]);
+      // it covers the region and stays inside the page
+      expect(win.x0 * win.sx).toBeLessThanOrEqual(region.x0);
+      expect(win.y0 * win.sy).toBeLessThanOrEqual(region.y0);
+      expect((win.x0 + win.W) * win.sx).toBeGreaterThanOrEqual(region.x1 + 1);
+      expect((win.y0 + win.H) * win.sy).toBeGreaterThanOrEqual(region.y1 + 1);
+      expect(win.x0 + win.W).toBeLessThanOrEqual(whole.W);
+      expect(win.y0 + win.H).toBeLessThanOrEqual(whole.H);
+      let differ = 0;
+      for (let y = 0; y < win.H; y++)
+        for (let x = 0; x < win.W; x++)
+          if (Math.abs(win.px[y * win.W + x] - whole.px[(win.y0 + y) * whole.W + win.x0 + x]) > 1e-3) differ++;
+      expect(differ).toBe(0);
+    }
+  });
+
+  it('is a fraction of the page where the print is', () => {
+    const win = detectionWindow(page, scale, { x0: 400, y0: 300, x1: 1200, y1: 900 });
+    expect(win.W * win.H).toBeLessThan(0.2 * detectionWindow(page, scale).W * detectionWindow(page, scale).H);
   });
 });

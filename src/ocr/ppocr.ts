@@ -44,6 +44,7 @@ import {
   PPOCR_DET_MARGIN_INCHES,
   PPOCR_EXTENT_MIN_PIXELS,
   PPOCR_CUT_MARGIN,
+  PPOCR_CUT_PIECE_PROBABILITY,
   PPOCR_INK_ROW_MARGIN,
   PPOCR_EDGE_BAND_PX,
   PPOCR_LINE_BAND,
@@ -200,9 +201,10 @@ export interface Region {
  * The detector's input: the page scaled to whole multiples of 32 px (DB's strides) a side, or the
  * part of that image covering `region`, cut on the same 32 px lattice: the same pixels, so the
  * boxes found are those the whole page gives, less the detector's time on blank paper.
- * Offsets and sizes in pixels of the scaled page; `sx`, `sy` page pixels per scaled pixel.
+ * Offsets and sizes in pixels of the scaled page; `sx`, `sy` page pixels per scaled pixel; `px`
+ * the window's pixels.
  */
-function detectionWindow(g: Grey, scale: number, region?: Region) {
+export function detectionWindow(g: Grey, scale: number, region?: Region) {
   const fullW = Math.max(32, Math.round((g.width * scale) / 32) * 32);
   const fullH = Math.max(32, Math.round((g.height * scale) / 32) * 32);
   const sx = g.width / fullW;
@@ -215,7 +217,8 @@ function detectionWindow(g: Grey, scale: number, region?: Region) {
   };
   const x = region ? span(region.x0, region.x1, sx, fullW) : { at: 0, size: fullW };
   const y = region ? span(region.y0, region.y1, sy, fullH) : { at: 0, size: fullH };
-  return { x0: x.at, y0: y.at, W: x.size, H: y.size, sx, sy };
+  const win = { x0: x.at, y0: y.at, W: x.size, H: y.size, sx, sy };
+  return { ...win, px: resample(g, win.x0 * sx, win.y0 * sy, win.W * sx, win.H * sy, win.W, win.H) };
 }
 
 /**
@@ -223,8 +226,7 @@ function detectionWindow(g: Grey, scale: number, region?: Region) {
  * detector's time goes with the area it sees); boxes in page pixels.
  */
 export async function detect(e: PpOcrEngine, g: Grey, scale: number, region?: Region): Promise<Box[]> {
-  const { x0: ox, y0: oy, W, H, sx, sy } = detectionWindow(g, scale, region);
-  const px = resample(g, ox * sx, oy * sy, W * sx, H * sy, W, H);
+  const { x0: ox, y0: oy, W, H, sx, sy, px } = detectionWindow(g, scale, region);
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
   const input = new Float32Array(3 * W * H);
@@ -497,20 +499,47 @@ export function dropEchoes(runs: Run[]): (Run | undefined)[] {
   const sameLine = (a: Run, b: Run) =>
     Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= 0.5 * Math.min(a.y1 - a.y0, b.y1 - b.y0);
   const count = (r: Run) => (r.glyphs ?? []).filter((g) => g.ch !== ' ').length;
-  out.forEach((a, i) =>
-    out.forEach((b, j) => {
+  const drop = (i: number, echo: Glyph[]) => {
+    const a = out[i];
+    const kept = (a.glyphs ?? []).filter((g) => !echo.includes(g));
+    const again = splitRuns(kept, a, [], a.y1 - a.y0);
+    if (again.length !== 1) gone.add(i);
+    else out[i] = { ...again[0], y0: a.y0, y1: a.y1 };
+  };
+  out.forEach((_, i) =>
+    out.forEach((_, j) => {
+      const [a, b] = [out[i], out[j]];
       if (i === j || gone.has(i) || gone.has(j) || !sameLine(a, b)) return;
+      const cut = cutCharacter(a, b);
+      if (cut) {
+        // one character in two boxes, one piece read unsurely: that piece is the echo
+        if (cut.left.p < cut.right.p) drop(i, [cut.left]);
+        else drop(j, [cut.right]);
+        return;
+      }
       // a loses to b: fewer characters, or as many and earlier in the list
       if (count(a) > count(b) || (count(a) === count(b) && i > j)) return;
-      const echo = echoes(out[i], b);
-      if (!echo.length) return;
-      const kept = (out[i].glyphs ?? []).filter((g) => !echo.includes(g));
-      const again = splitRuns(kept, a, [], a.y1 - a.y0);
-      if (again.length !== 1) gone.add(i);
-      else out[i] = { ...again[0], y0: a.y0, y1: a.y1 };
+      const echo = echoes(a, b);
+      if (echo.length) drop(i, echo);
     }),
   );
   return out.map((r, i) => (gone.has(i) ? undefined : r));
+}
+
+/**
+ * `a`'s last and `b`'s first character where `b`'s ink begins within CUT_GAP of where `a`'s ends,
+ * or inside it by up to half a line's height, and one of the two was read unsurely (under PPOCR_CUT_PIECE_PROBABILITY):
+ * the pieces of one character the detector cut in two ("金额" in boxes "金客" and "额", the 客 half
+ * of 额 read on its own at 0.46). Which piece wins cannot be told by the runs' lengths.
+ */
+function cutCharacter(a: Run, b: Run): { left: Glyph; right: Glyph } | undefined {
+  // inks that overlap by up to half a line's height: one character's pieces, fitted apart
+  const overlap = (Math.min(a.y1 - a.y0, b.y1 - b.y0) + 1) / 2;
+  if (!(a.x0 < b.x0 && a.x1 < b.x1 && b.x0 - a.x1 <= CUT_GAP && a.x1 - b.x0 <= overlap)) return undefined;
+  const left = (a.glyphs ?? []).filter((g) => g.ch !== ' ').at(-1);
+  const right = (b.glyphs ?? []).find((g) => g.ch !== ' ');
+  if (!left || !right || Math.min(left.p, right.p) >= PPOCR_CUT_PIECE_PROBABILITY) return undefined;
+  return { left, right };
 }
 
 /** Fit a run's box to the ink under it (the detector's box is grown; glyph columns are 8 px coarse). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskew, estimateSkew, findAndEraseRules, readPgm, writePgm, type Grey } from './raster.js';
+import { deskew, estimateSkew, findAndEraseRules, inkExtent, readPgm, writePgm, type Grey } from './raster.js';
 
 /** A white page with black rules and a few rows of "text" blocks, turned by `angle` degrees. */
 function page(angle: number): Grey {
@@ -95,5 +95,21 @@ describe('raster', () => {
     const near = verticals.filter((v) => Math.abs(v.x0 - 500) <= 4);
     expect(near).toHaveLength(1);
     expect(near[0].y1 - near[0].y0).toBeGreaterThanOrEqual(390);
+  });
+});
+
+describe('inkExtent', () => {
+  it('bounds the rows and columns with print, a lone speck of dust outside it left out', () => {
+    const g = ruledPage(0);
+    // a speck in the top margin and one in the right margin, one pixel each
+    g.data[40 * g.width + 800] = 20;
+    g.data[1200 * g.width + 1600] = 20;
+    expect(inkExtent(g, 128, 2)).toEqual({ left: 160, top: 300, right: 1480, bottom: 2100 });
+    expect(inkExtent(g, 128, 1)).toEqual({ left: 160, top: 40, right: 1600, bottom: 2100 });
+  });
+
+  it('finds nothing on blank paper', () => {
+    const g = { width: 300, height: 200, data: new Uint8Array(300 * 200).fill(230) };
+    expect(inkExtent(g, 128, 2)).toBeNull();
   });
 });

@@ -101,6 +101,12 @@ export const PPOCR_STROKE_REACH = 0.9;
  * "9,312.90" as "9,312.0"; 0.6–1.0 read a ruled column of figures alike).
  */
 export const PPOCR_CUT_MARGIN = 0.8;
+/**
+ * 0–1: a character at the end of a box whose ink runs on into the next box's, read with less than
+ * this probability, is a piece of the neighbour's first character (a half of 额 read 客, of 政 read
+ * 正: 0.3–0.5) when the neighbour's is surer; a character read whole scores over 0.9.
+ */
+export const PPOCR_CUT_PIECE_PROBABILITY = 0.6;
 /** Margin above and below a box's ink rows, as a share of the ink's height (see `fitToInkRows`). */
 export const PPOCR_INK_ROW_MARGIN = 0.35;
 /** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
