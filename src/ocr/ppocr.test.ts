@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  brokenGrouping,
   cutAtRules,
   detectionWindow,
   dropEchoes,
@@ -301,5 +302,16 @@ describe('detectionWindow', () => {
   it('is a fraction of the page where the print is', () => {
     const win = detectionWindow(page, scale, { x0: 400, y0: 300, x1: 1200, y1: 900 });
     expect(win.W * win.H).toBeLessThan(0.2 * detectionWindow(page, scale).W * detectionWindow(page, scale).H);
+  });
+});
+
+describe('brokenGrouping', () => {
+  it('finds a figure whose comma groups are not of three digits (a digit dropped)', () => {
+    for (const t of ['2,177,0', '4,755,58', '18,373,3', '1,2345.00', '12,34', '4, 755,5 1', '-3,00'])
+      expect(brokenGrouping(t)).toBe(true);
+  });
+  it('leaves well-grouped figures, figures without commas, and words', () => {
+    for (const t of ['2,177,200', '4,755,518.00', '877.5', '0.00', '30201', '-1,234', '合计', '2,177,2OO', ''])
+      expect(brokenGrouping(t)).toBe(false);
   });
 });

@@ -861,6 +861,39 @@ export function isSliver(
   return ink.right - ink.left + 1 < PPOCR_MIN_GLYPH_WIDTH * chars.length * (ink.bottom - ink.top + 1);
 }
 
+/**
+ * Whether a box's reading is a figure with digits grouped by commas whose groups are not all of
+ * three digits ("2,177,0", "4,755,58"): the recognizer dropped a digit, most often the last ones of
+ * a crop that ends at its ink.
+ */
+export function brokenGrouping(text: string): boolean {
+  const s = text.replace(/[\s，]/g, (c) => (c === '，' ? ',' : ''));
+  return /^-?\d[\d,]*(?:\.\d*)?$/.test(s) && s.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s);
+}
+
+/**
+ * Boxes read as a figure with broken grouping read again with blank paper on both ends
+ * (PPOCR_CUT_MARGIN of the box's height, as a box cut at a rule is read): the new reading replaces
+ * the old where its grouping holds; otherwise the old stays (and is not written as a figure).
+ */
+async function rereadBrokenFigures(e: PpOcrEngine, g: Grey, boxes: Box[], glyphs: Glyph[][], paper: number) {
+  const broken = boxes.flatMap((b, i) => (brokenGrouping(glyphs[i].map((x) => x.ch).join('')) ? [i] : []));
+  if (!broken.length) return;
+  const padded = broken.map((i) => {
+    const b = boxes[i];
+    const margin = Math.round(PPOCR_CUT_MARGIN * (b.y1 - b.y0 + 1));
+    return {
+      ...b,
+      pad: { left: Math.max(margin, b.pad?.left ?? 0), right: Math.max(margin, b.pad?.right ?? 0), paper },
+    };
+  });
+  const again = await recognize(e, g, padded);
+  broken.forEach((i, k) => {
+    const text = again[k].map((x) => x.ch).join('');
+    if (/\d/.test(text) && !brokenGrouping(text)) glyphs[i] = again[k];
+  });
+}
+
 export function loneZero(text: string): string {
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
@@ -942,6 +975,7 @@ export async function ppocrImage(
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
     .map((b) => (TRIM ? trimToInk(image, t, b) : b));
   const glyphs = await recognize(e, image, boxes);
+  await rereadBrokenFigures(e, image, boxes, glyphs, paper);
   if (process.env.GONGKAI_OCR_PROFILE) {
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
     const tEnd = process.cpuUsage(tStart);
