@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   brokenGrouping,
+  unsure,
   cutAtRules,
   detectionWindow,
   dropEchoes,
@@ -313,5 +314,24 @@ describe('brokenGrouping', () => {
   it('leaves well-grouped figures, figures without commas, and words', () => {
     for (const t of ['2,177,200', '4,755,518.00', '877.5', '0.00', '30201', '-1,234', '合计', '2,177,2OO', ''])
       expect(brokenGrouping(t)).toBe(false);
+  });
+});
+
+describe('unsure', () => {
+  const run = (p: number[]): Run => ({
+    text: 'x'.repeat(p.length),
+    confidence: Math.round(100 * Math.min(...p)),
+    x0: 0,
+    x1: 10 * p.length,
+    y0: 0,
+    y1: 20,
+    glyphs: p.map((q, i) => ({ ch: '牌', p: q, x0: 10 * i, x1: 10 * i + 10 })),
+  });
+  it('takes a run with no character read even a little surely for no print', () => {
+    expect(unsure(run([0.12, 0.08]))).toBe(true);
+  });
+  it('keeps a run with one character read surely, however unsure the rest', () => {
+    expect(unsure(run([0.12, 0.9]))).toBe(false);
+    expect(unsure(run([0.45]))).toBe(false);
   });
 });

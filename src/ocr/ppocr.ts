@@ -51,6 +51,7 @@ import {
   PPOCR_SPLIT_LINE,
   PPOCR_MIN_GLYPH_WIDTH,
   PPOCR_MIN_MARGIN_PX,
+  PPOCR_MIN_RUN_PROBABILITY,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
   PPOCR_REC_BATCH_WIDTH,
@@ -894,6 +895,15 @@ async function rereadBrokenFigures(e: PpOcrEngine, g: Grey, boxes: Box[], glyphs
   });
 }
 
+/**
+ * A run none of whose characters the recognizer is even PPOCR_MIN_RUN_PROBABILITY sure of: a speck
+ * or a stroke's remnant read as text ("牌院" at 0.12 and 0.08 from a speck between 金 and 额).
+ */
+export function unsure(r: Run): boolean {
+  const gs = (r.glyphs ?? []).filter((g) => g.ch !== ' ');
+  return gs.length > 0 && gs.every((g) => g.p < PPOCR_MIN_RUN_PROBABILITY);
+}
+
 export function loneZero(text: string): string {
   return /^[Oo](?:\.[Oo0]{1,2})?$/.test(text) ? text.replace(/[Oo]/g, '0') : text;
 }
@@ -996,7 +1006,7 @@ export async function ppocrImage(
   runs.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
   const pt = 72 / dpi;
   const items: TextItem[] = runs
-    .filter((r) => !isSliver(r.text, { left: r.x0, right: r.x1 - 1, top: r.y0, bottom: r.y1 - 1 }))
+    .filter((r) => !isSliver(r.text, { left: r.x0, right: r.x1 - 1, top: r.y0, bottom: r.y1 - 1 }) && !unsure(r))
     .map((r) => ({ ...r, text: repairFigure(lostPoint(loneZero(repairMarks(cjkPunctuation(r.text))))) }))
     .filter((r) => r.text !== '')
     .map((r) => textItem(r.text, r.x0 * pt, r.x1 * pt, r.y0 * pt, r.y1 * pt, (r.y1 - r.y0) * pt, r.confidence));

@@ -107,6 +107,11 @@ export const PPOCR_CUT_MARGIN = 0.8;
  * 正: 0.3–0.5) when the neighbour's is surer; a character read whole scores over 0.9.
  */
 export const PPOCR_CUT_PIECE_PROBABILITY = 0.6;
+/**
+ * 0–1: a run none of whose characters is read with this probability is not print (a speck read as
+ * 牌院 at 0.1); print read badly still has some characters over it.
+ */
+export const PPOCR_MIN_RUN_PROBABILITY = 0.3;
 /** Margin above and below a box's ink rows, as a share of the ink's height (see `fitToInkRows`). */
 export const PPOCR_INK_ROW_MARGIN = 0.35;
 /** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
