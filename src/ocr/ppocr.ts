@@ -41,6 +41,7 @@ import {
   MIN_RULE_INCHES,
   PPOCR_BOX_THRESHOLD as BOX_THRESH,
   PPOCR_DET_DPI,
+  PPOCR_DET_MEM_PATTERN,
   PPOCR_DET_MARGIN_INCHES,
   PPOCR_EXTENT_MIN_PIXELS,
   PPOCR_CUT_MARGIN,
@@ -115,7 +116,7 @@ export function ppocrEngine(threads = 1): Promise<PpOcrEngine> {
       enableCpuMemArena: arena,
       enableMemPattern: arena,
     };
-    const det = await ort.InferenceSession.create(p.det, opts);
+    const det = await ort.InferenceSession.create(p.det, { ...opts, enableMemPattern: arena && PPOCR_DET_MEM_PATTERN });
     const rec = await ort.InferenceSession.create(p.rec, {
       ...opts,
       enableMemPattern: arena && PPOCR_REC_MEM_PATTERN,

@@ -85,6 +85,12 @@ export const PPOCR_REC_BATCH_SIZE = 8;
  * the CPU of d16's first 8 pages (12.3 → 11.1 s, process.cpuUsage). Detection keeps it (one shape a page size).
  */
 export const PPOCR_REC_MEM_PATTERN = false;
+/**
+ * The same for detection: its input is the printed part of each page, a new shape almost every
+ * page; with the plan on, the second run of a shape cost as much as the first (the plan's memory
+ * taken afresh), with it off only the first.
+ */
+export const PPOCR_DET_MEM_PATTERN = false;
 
 /**
  * A detected box is reached out to a thin stroke beside it (the 一 of 一般…, which DB leaves out of
