@@ -73,6 +73,7 @@ export const DET_DPI = PPOCR_DET_DPI;
 // on the evaluation pages, so it is off unless asked; the batch width can be overridden
 const TRIM = process.env.GONGKAI_PPOCR_TRIM === '1';
 const REC_BATCH_W = Number(process.env.GONGKAI_PPOCR_BATCH_W) || PPOCR_REC_BATCH_WIDTH;
+const PRINT_SCALE = process.env.GONGKAI_PPOCR_PRINT_SCALE !== '0';
 
 export interface PpOcrEngine {
   ort: Ort;
@@ -147,6 +148,11 @@ export interface Box {
    * as "9,12.")
    */
   pad?: { left: number; right: number; paper: number };
+  /**
+   * px of blank paper the recognizer sees above and below the box: a box whose print fills most
+   * of its height is read at the scale a box fitted to its ink is (see `atPrintScale`)
+   */
+  vpad?: { top: number; bottom: number; paper: number };
 }
 
 /**
@@ -161,7 +167,7 @@ function resample(
   h: number,
   ow: number,
   oh: number,
-  keep?: { x0: number; x1: number; paper: number },
+  keep?: { x0: number; x1: number; y0?: number; y1?: number; paper: number },
 ): Float32Array {
   const out = new Float32Array(ow * oh);
   const sx = w / ow;
@@ -172,6 +178,7 @@ function resample(
     const dy = fy - iy;
     const ya = Math.min(g.height - 1, Math.max(0, iy));
     const yb = Math.min(g.height - 1, Math.max(0, iy + 1));
+    const blankRow = keep !== undefined && (fy < (keep.y0 ?? -Infinity) || fy > (keep.y1 ?? Infinity));
     for (let x = 0; x < ow; x++) {
       const fx = x0 + (x + 0.5) * sx - 0.5;
       const ix = Math.floor(fx);
@@ -183,7 +190,7 @@ function resample(
       const c = g.data[yb * g.width + xa];
       const d = g.data[yb * g.width + xb];
       out[y * ow + x] =
-        keep && (fx < keep.x0 || fx > keep.x1)
+        keep && (blankRow || fx < keep.x0 || fx > keep.x1)
           ? keep.paper
           : (a * (1 - dx) + b * dx) * (1 - dy) + (c * (1 - dx) + d * dx) * dy;
     }
@@ -301,6 +308,9 @@ export interface Glyph {
   x1: number;
 }
 
+/** What the recognizer is given of a box: its rectangle and the paper around it. */
+type Crop = Pick<Box, 'x0' | 'y0' | 'x1' | 'y1' | 'pad' | 'vpad'>;
+
 /** A crop the recognizer reads: a box, or a slice of a long one, with blank paper outside `keep`. */
 interface Piece {
   box: number;
@@ -309,14 +319,15 @@ interface Piece {
   h: number;
   y0: number;
   rw: number;
-  keep?: { x0: number; x1: number; paper: number };
+  keep?: { x0: number; x1: number; y0?: number; y1?: number; paper: number };
 }
 
 /** The crops of the boxes: long boxes in overlap-free slices of at most REC_MAX_W, margins on their ends. */
-function piecesOf(boxes: { x0: number; y0: number; x1: number; y1: number; pad?: Box['pad'] }[]): Piece[] {
+function piecesOf(boxes: Crop[]): Piece[] {
   const pieces: Piece[] = [];
   boxes.forEach((b, i) => {
-    const h = b.y1 - b.y0 + 1;
+    const [top, bottom] = [b.vpad?.top ?? 0, b.vpad?.bottom ?? 0];
+    const h = b.y1 - b.y0 + 1 + top + bottom;
     const w = b.x1 - b.x0 + 1;
     const maxW = Math.floor((REC_MAX_W * h) / REC_H);
     for (let x = 0; x < w; x += maxW) {
@@ -324,9 +335,13 @@ function piecesOf(boxes: { x0: number; y0: number; x1: number; y1: number; pad?:
       const left = b.pad && x === 0 ? b.pad.left : 0;
       const right = b.pad && x + maxW >= w ? b.pad.right : 0;
       const pw = Math.min(maxW, w - x) + left + right;
-      const keep = b.pad && { x0: b.x0, x1: b.x1, paper: b.pad.paper };
+      const paper = b.pad?.paper ?? b.vpad?.paper ?? 255;
+      const keep =
+        (b.pad || b.vpad) &&
+        (b.pad ? { x0: b.x0, x1: b.x1, paper } : { x0: -Infinity, x1: Infinity, paper });
+      if (keep && b.vpad) Object.assign(keep, { y0: b.y0, y1: b.y1 });
       const rw = Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8);
-      pieces.push({ box: i, x0: b.x0 + x - left, w: pw, h, y0: b.y0, rw, keep });
+      pieces.push({ box: i, x0: b.x0 + x - left, w: pw, h, y0: b.y0 - top, rw, keep });
     }
   });
   return pieces;
@@ -336,7 +351,7 @@ function piecesOf(boxes: { x0: number; y0: number; x1: number; y1: number; pad?:
 export async function recognize(
   e: PpOcrEngine,
   g: Grey,
-  boxes: { x0: number; y0: number; x1: number; y1: number; pad?: Box['pad'] }[],
+  boxes: Crop[],
 ): Promise<Glyph[][]> {
   const out: Glyph[][] = boxes.map(() => []);
   const pieces = piecesOf(boxes);
@@ -864,6 +879,22 @@ export function isSliver(
 }
 
 /**
+ * A box whose print fills more of its height than a box fitted to its ink rows leaves it
+ * (`fitToInkRows`: PPOCR_INK_ROW_MARGIN of the ink above and below), given blank paper above and
+ * below to that height: every line is read at one scale of print, the one table cells are read at,
+ * and a tight box of a long line of text no longer reaches the recognizer half again as wide.
+ */
+export function atPrintScale(g: Grey, t: number, b: Box, paper: number): Box {
+  const ink = inkBox(g, t, b.x0, b.y0, b.x1, b.y1);
+  if (!ink) return b;
+  const inkHeight = ink.bottom - ink.top + 1;
+  const margin = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * inkHeight));
+  const top = Math.max(0, margin - (ink.top - b.y0));
+  const bottom = Math.max(0, margin - (b.y1 - ink.bottom));
+  return top || bottom ? { ...b, vpad: { top, bottom, paper } } : b;
+}
+
+/**
  * Whether a box's reading is a figure with digits grouped by commas whose groups are not all of
  * three digits ("2,177,0", "4,755,58"): the recognizer dropped a digit, most often the last ones of
  * a crop that ends at its ink.
@@ -984,7 +1015,8 @@ export async function ppocrImage(
     })
     .map((b) => reachStrokes(image, light, b, detected, verticals))
     .flatMap((b) => cutAtRules(image, t, b, verticals, paper))
-    .map((b) => (TRIM ? trimToInk(image, t, b) : b));
+    .map((b) => (TRIM ? trimToInk(image, t, b) : b))
+    .map((b) => (PRINT_SCALE ? atPrintScale(image, t, b, paper) : b));
   const glyphs = await recognize(e, image, boxes);
   await rereadBrokenFigures(e, image, boxes, glyphs, paper);
   if (process.env.GONGKAI_OCR_PROFILE) {
