@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  atPrintScale,
   brokenGrouping,
   unsure,
   cutAtRules,
@@ -333,5 +334,29 @@ describe('unsure', () => {
   it('keeps a run with one character read surely, however unsure the rest', () => {
     expect(unsure(run([0.12, 0.9]))).toBe(false);
     expect(unsure(run([0.45]))).toBe(false);
+  });
+});
+
+describe('atPrintScale', () => {
+  // a line of print 20 px high (rows 40–59) across x 10–389 of a 400 × 100 page, and a figure
+  // (x 10–129) on a line of its own, rows 70–89
+  const width = 400;
+  const data = new Uint8Array(width * 100).fill(235);
+  for (let y = 40; y < 60; y++) for (let x = 10; x < 390; x++) if ((x + y) % 4 === 0) data[y * width + x] = 20;
+  for (let y = 70; y < 90; y++) for (let x = 10; x < 130; x++) if ((x + y) % 4 === 0) data[y * width + x] = 20;
+  const page = { width, height: 100, data };
+  const box = (y0: number, y1: number) => ({ x0: 5, x1: 395, y0, y1, score: 0.9 });
+
+  it('gives a long line its print fills paper above and below, to the margin a box fitted to its ink has', () => {
+    // 2 px above and 1 below the ink; the margin is 0.35 of 20 px
+    const b = atPrintScale(page, 128, box(38, 60), 235);
+    expect(b.vpad).toEqual({ top: 5, bottom: 6, paper: 235 });
+    expect([b.y0, b.y1]).toEqual([38, 60]);
+  });
+
+  it('leaves a box with that margin already, a short one (a figure), and one without ink', () => {
+    expect(atPrintScale(page, 128, box(30, 66), 235).vpad).toBeUndefined();
+    expect(atPrintScale(page, 128, box(68, 91), 235).vpad).toBeUndefined();
+    expect(atPrintScale(page, 128, { ...box(62, 68), x1: 395 }, 235).vpad).toBeUndefined();
   });
 });

@@ -53,6 +53,7 @@ import {
   PPOCR_MIN_GLYPH_WIDTH,
   PPOCR_MIN_MARGIN_PX,
   PPOCR_MIN_RUN_PROBABILITY,
+  PPOCR_PRINT_SCALE_MIN_WIDTH,
   PPOCR_DET_THRESHOLD as DET_THRESH,
   PPOCR_REC_BATCH_SIZE,
   PPOCR_REC_BATCH_WIDTH,
@@ -879,15 +880,18 @@ export function isSliver(
 }
 
 /**
- * A box whose print fills more of its height than a box fitted to its ink rows leaves it
- * (`fitToInkRows`: PPOCR_INK_ROW_MARGIN of the ink above and below), given blank paper above and
- * below to that height: every line is read at one scale of print, the one table cells are read at,
- * and a tight box of a long line of text no longer reaches the recognizer half again as wide.
+ * A long line of print (at least PPOCR_PRINT_SCALE_MIN_WIDTH times as wide as its ink is high)
+ * whose box it fills more than a box fitted to its ink rows is filled (`fitToInkRows`:
+ * PPOCR_INK_ROW_MARGIN of the ink above and below), given blank paper above and below to that
+ * height: the recognizer's time goes with the crop's width at its fixed height, and a tight box of
+ * a line of text reached it half again as wide as a fitted one. Short boxes (figures in cells)
+ * keep their scale: small figures read smaller lose digits.
  */
 export function atPrintScale(g: Grey, t: number, b: Box, paper: number): Box {
   const ink = inkBox(g, t, b.x0, b.y0, b.x1, b.y1);
   if (!ink) return b;
   const inkHeight = ink.bottom - ink.top + 1;
+  if (ink.right - ink.left + 1 < PPOCR_PRINT_SCALE_MIN_WIDTH * inkHeight) return b;
   const margin = Math.max(PPOCR_MIN_MARGIN_PX, Math.round(PPOCR_INK_ROW_MARGIN * inkHeight));
   const top = Math.max(0, margin - (ink.top - b.y0));
   const bottom = Math.max(0, margin - (b.y1 - ink.bottom));

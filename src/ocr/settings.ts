@@ -118,6 +118,12 @@ export const PPOCR_CUT_PIECE_PROBABILITY = 0.6;
  * 牌院 at 0.1); print read badly still has some characters over it.
  */
 export const PPOCR_MIN_RUN_PROBABILITY = 0.3;
+/**
+ * Width of a box's ink, in multiples of its height, from which a box of print is read with paper
+ * above and below (`atPrintScale`): lines of text (20–35), not figures in cells (under 9 for
+ * 293,810,000.00), which lose digits read smaller on a 150 dpi scan.
+ */
+export const PPOCR_PRINT_SCALE_MIN_WIDTH = 14;
 /** Margin above and below a box's ink rows, as a share of the ink's height (see `fitToInkRows`). */
 export const PPOCR_INK_ROW_MARGIN = 0.35;
 /** px: the least margin kept above and below the ink (a row of 一 or of dashes is a few px high). */
