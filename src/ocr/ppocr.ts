@@ -337,10 +337,16 @@ function piecesOf(boxes: Crop[]): Piece[] {
       const right = b.pad && x + maxW >= w ? b.pad.right : 0;
       const pw = Math.min(maxW, w - x) + left + right;
       const paper = b.pad?.paper ?? b.vpad?.paper ?? 255;
+      // the box's own pixels, paper beyond the sides it is padded on
       const keep =
-        (b.pad || b.vpad) &&
-        (b.pad ? { x0: b.x0, x1: b.x1, paper } : { x0: -Infinity, x1: Infinity, paper });
-      if (keep && b.vpad) Object.assign(keep, { y0: b.y0, y1: b.y1 });
+        b.pad || b.vpad
+          ? {
+              x0: b.pad ? b.x0 : -Infinity,
+              x1: b.pad ? b.x1 : Infinity,
+              ...(b.vpad && { y0: b.y0, y1: b.y1 }),
+              paper,
+            }
+          : undefined;
       const rw = Math.max(8, Math.ceil((pw * REC_H) / h / 8) * 8);
       pieces.push({ box: i, x0: b.x0 + x - left, w: pw, h, y0: b.y0 - top, rw, keep });
     }
@@ -349,11 +355,7 @@ function piecesOf(boxes: Crop[]): Piece[] {
 }
 
 /** Recognize crops (boxes of the page); returns the glyphs of each. Crops of similar width are batched. */
-export async function recognize(
-  e: PpOcrEngine,
-  g: Grey,
-  boxes: Crop[],
-): Promise<Glyph[][]> {
+export async function recognize(e: PpOcrEngine, g: Grey, boxes: Crop[]): Promise<Glyph[][]> {
   const out: Glyph[][] = boxes.map(() => []);
   const pieces = piecesOf(boxes);
   const order = pieces.map((_, i) => i).sort((a, b) => pieces[a].rw - pieces[b].rw);
