@@ -548,9 +548,10 @@ export function dropEchoes(runs: Run[]): (Run | undefined)[] {
 
 /**
  * `a`'s last and `b`'s first character where `b`'s ink begins within CUT_GAP of where `a`'s ends,
- * or inside it by up to half a line's height, and one of the two was read unsurely (under PPOCR_CUT_PIECE_PROBABILITY):
- * the pieces of one character the detector cut in two ("金额" in boxes "金客" and "额", the 客 half
- * of 额 read on its own at 0.46). Which piece wins cannot be told by the runs' lengths.
+ * or inside it by up to half a line's height, and one of the two was read unsurely (under
+ * PPOCR_CUT_PIECE_PROBABILITY): the pieces of one character the detector cut in two ("金额" in
+ * boxes "金客" and "额", the 客 half of 额 read on its own at 0.46). Which piece wins cannot be
+ * told by the runs' lengths.
  */
 function cutCharacter(a: Run, b: Run): { left: Glyph; right: Glyph } | undefined {
   // inks that overlap by up to half a line's height: one character's pieces, fitted apart
@@ -1028,7 +1029,8 @@ export async function ppocrImage(
   if (process.env.GONGKAI_OCR_PROFILE) {
     const ms = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
     const tEnd = process.cpuUsage(tStart);
-    const recW = boxes.reduce((s, b) => s + Math.ceil(((b.x1 - b.x0 + 1) * REC_H) / (b.y1 - b.y0 + 1)), 0);
+    // the widths the recognizer was given, paper around the boxes included
+    const recW = piecesOf(boxes).reduce((s, p) => s + p.rw, 0);
     process.stderr.write(
       `ppocr page ${number} CPU: prepare ${Math.round(ms(tPrep))} ms, detect ${Math.round(ms(tDet) - ms(tPrep))} ms ` +
         `(${detected.length} boxes, ${boxes.length} cut at rules), recognize ${Math.round(ms(tEnd) - ms(tDet))} ms ` +
