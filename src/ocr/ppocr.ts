@@ -75,6 +75,8 @@ export const DET_DPI = PPOCR_DET_DPI;
 const TRIM = process.env.GONGKAI_PPOCR_TRIM === '1';
 const REC_BATCH_W = Number(process.env.GONGKAI_PPOCR_BATCH_W) || PPOCR_REC_BATCH_WIDTH;
 const PRINT_SCALE = process.env.GONGKAI_PPOCR_PRINT_SCALE !== '0';
+/** a class this likely is the most likely of a CTC column (its softmax sums to 1; the margin is float32's rounding) */
+const SURE_CLASS = 0.5 + 1e-4;
 
 export interface PpOcrEngine {
   ort: Ort;
@@ -399,7 +401,9 @@ export async function recognize(e: PpOcrEngine, g: Grey, boxes: Crop[]): Promise
         const off = (bi * T + k) * C;
         let best = 0;
         let bp = data[off];
-        for (let c = 1; c < C; c++) {
+        // the classes' probabilities sum to 1: one above half (most columns are CTC's blank) is
+        // the most likely, and the rest need not be looked at
+        for (let c = 1; c < C && bp <= SURE_CLASS; c++) {
           if (data[off + c] > bp) {
             bp = data[off + c];
             best = c;
@@ -978,7 +982,7 @@ export async function ppocrImage(
   const straight = deskew(raw, skew);
   const useRules = opts.rules ?? true;
   const found = useRules
-    ? findAndEraseRules(straight, Math.round(dpi * MIN_RULE_INCHES))
+    ? findAndEraseRules(straight, Math.round(dpi * MIN_RULE_INCHES), undefined, opts.erase ?? false)
     : { image: straight, horizontals: [] as PixelSegment[], verticals: [] as PixelSegment[] };
   let { horizontals, verticals } = found;
   // the rules are the grid; the reading is of the page as printed unless asked (erasing can take

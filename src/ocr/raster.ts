@@ -76,53 +76,66 @@ export function inkThreshold(g: Grey): number {
 /** The skew in degrees (±3) that makes ink rows sharpest: the projection profile's variance peaks. */
 export function estimateSkew(g: Grey): number {
   const t = inkThreshold(g);
+  const { width: w, height: h, data } = g;
   // every ink pixel, binned one pixel wide: a sample on a coarser lattice aliases (its rows fall on
   // every step-th bin only near 0°, and a ruled page then peaks away from its true skew); a page
   // of heavy ink is thinned by taking every k-th point, which no lattice lines up with
   let count = 0;
-  for (let i = 0; i < g.data.length; i++) if (g.data[i] <= t) count++;
+  for (let i = 0; i < data.length; i++) if (data[i] <= t) count++;
   if (count < 100) return 0;
   const k = Math.ceil(count / SKEW_MAX_POINTS);
-  const xs = new Float64Array(Math.ceil(count / k));
-  const ys = new Float64Array(xs.length);
-  let n = 0;
+  const points: SkewPoints = { xs: new Float64Array(Math.ceil(count / k)), ys: new Float64Array(Math.ceil(count / k)), n: 0 };
   let seen = 0;
-  for (let y = 0; y < g.height; y++)
-    for (let x = 0; x < g.width; x++)
-      if (g.data[y * g.width + x] <= t && seen++ % k === 0) {
-        xs[n] = x;
-        ys[n++] = y;
+  for (let y = 0; y < h; y++)
+    for (let x = 0, row = y * w; x < w; x++)
+      if (data[row + x] <= t && seen++ % k === 0) {
+        points.xs[points.n] = x;
+        points.ys[points.n++] = y;
       }
-  const bins = new Float64Array(g.height + g.width + 2);
+  const bins = new Float64Array(h + w + 2);
   // the coarse search scores every few points only (the peak is broad at its step), the fine one all
-  const score = (deg: number, stride = 1) => {
-    const a = (deg * Math.PI) / 180;
-    const s = Math.sin(a);
-    const c = Math.cos(a);
-    bins.fill(0);
-    for (let i = 0; i < n; i += stride) bins[Math.round(ys[i] * c - xs[i] * s) + g.width]++;
-    let v = 0;
-    for (let i = 0; i < bins.length; i++) v += bins[i] * bins[i];
-    return v;
-  };
   let best = 0;
   let bestScore = -1;
   for (let d = -3; d <= 3.0001; d += 0.25) {
-    const sc = score(d, SKEW_COARSE_STRIDE);
+    const sc = skewScore(points, bins, w, d, SKEW_COARSE_STRIDE);
     if (sc > bestScore) {
       bestScore = sc;
       best = d;
     }
   }
-  bestScore = score(best);
+  bestScore = skewScore(points, bins, w, best, 1);
   for (let d = best - 0.2; d <= best + 0.2001; d += 0.05) {
-    const sc = score(d);
+    const sc = skewScore(points, bins, w, d, 1);
     if (sc > bestScore) {
       bestScore = sc;
       best = d;
     }
   }
   return Math.round(best * 100) / 100;
+}
+
+interface SkewPoints {
+  xs: Float64Array;
+  ys: Float64Array;
+  n: number;
+}
+
+/**
+ * How sharp the rows of ink are at `deg`: the sum of squares of the projection profile (every
+ * `stride`-th point binned one pixel wide across the page's rows turned by deg). A function of its
+ * own, not a closure made per page: each new closure started over with no type feedback and ran
+ * unoptimized.
+ */
+function skewScore(p: SkewPoints, bins: Float64Array, width: number, deg: number, stride: number): number {
+  const a = (deg * Math.PI) / 180;
+  const s = Math.sin(a);
+  const c = Math.cos(a);
+  const { xs, ys, n } = p;
+  bins.fill(0);
+  for (let i = 0; i < n; i += stride) bins[Math.round(ys[i] * c - xs[i] * s) + width]++;
+  let v = 0;
+  for (let i = 0; i < bins.length; i++) v += bins[i] * bins[i];
+  return v;
 }
 
 /** Rotate by -skew degrees about the centre (bilinear), filling with white. */
@@ -134,25 +147,31 @@ export function deskew(g: Grey, skew: number): Grey {
   const cx = g.width / 2;
   const cy = g.height / 2;
   const out = new Uint8Array(g.width * g.height).fill(255);
-  for (let y = 0; y < g.height; y++) {
-    for (let x = 0; x < g.width; x++) {
-      // source point: rotate the target point by +skew
-      const dx = x - cx;
-      const dy = y - cy;
-      const sx = c * dx - s * dy + cx;
-      const sy = s * dx + c * dy + cy;
+  // c·dx and s·dx of every column, once: the source point of (x, y) is the target point turned by
+  // +skew, sx = c·dx − s·dy + cx, sy = s·dx + c·dy + cy
+  const cdx = new Float64Array(g.width);
+  const sdx = new Float64Array(g.width);
+  for (let x = 0; x < g.width; x++) {
+    cdx[x] = c * (x - cx);
+    sdx[x] = s * (x - cx);
+  }
+  const { width: w, height: h, data: src } = g;
+  for (let y = 0; y < h; y++) {
+    const dy = y - cy;
+    const sdy = s * dy;
+    const cdy = c * dy;
+    for (let x = 0; x < w; x++) {
+      const sx = cdx[x] - sdy + cx;
+      const sy = sdx[x] + cdy + cy;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= g.width || y0 + 1 >= g.height) continue;
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
       const fx = sx - x0;
       const fy = sy - y0;
-      const i = y0 * g.width + x0;
+      const i = y0 * w + x0;
       const v =
-        g.data[i] * (1 - fx) * (1 - fy) +
-        g.data[i + 1] * fx * (1 - fy) +
-        g.data[i + g.width] * (1 - fx) * fy +
-        g.data[i + g.width + 1] * fx * fy;
-      out[y * g.width + x] = v;
+        src[i] * (1 - fx) * (1 - fy) + src[i + 1] * fx * (1 - fy) + src[i + w] * (1 - fx) * fy + src[i + w + 1] * fx * fy;
+      out[y * w + x] = v;
     }
   }
   return { width: g.width, height: g.height, data: out };
@@ -167,67 +186,28 @@ export interface PixelSegment {
 
 /**
  * Horizontal and vertical ink runs longer than `minRun` pixels (table rules), merged across rows of
- * a thick line; they are erased from the returned image.
+ * a thick line; they are erased from the returned image (unless `erase` is false: then `image` is
+ * the page itself, unchanged).
  */
 export function findAndEraseRules(
   g: Grey,
   minRun: number,
   minRunH = Math.round(minRun * 1.5),
+  erase = true,
 ): { image: Grey; horizontals: PixelSegment[]; verticals: PixelSegment[] } {
   const t = inkThreshold(g);
   const { width: w, height: h, data } = g;
   const ink = (x: number, y: number) => data[y * w + x] <= t;
-  const gapOk = 2; // a rule may have one or two lighter pixels from noise
   // px across within which two groups are one rule: a tenth of the shortest rule (0.03 in), far
   // narrower than any cell
   const near = Math.max(3, Math.round(minRun / 10));
-  /** Runs of ink along one line of `len` pixels; `at(i)` says whether pixel i is ink. */
-  const runsAlong = (
-    len: number,
-    at: (i: number) => boolean,
-    found: (from: number, to: number) => void,
-    minRun: number,
-  ) => {
-    let start = -1;
-    let gap = 0;
-    for (let i = 0; i <= len; i++) {
-      if (i < len && at(i)) {
-        if (start < 0) start = i;
-        gap = 0;
-      } else if (start >= 0 && i < len && gap < gapOk) gap++;
-      else {
-        if (start >= 0 && i - gap - start >= minRun) found(start, i - gap - 1);
-        start = -1;
-        gap = 0;
-      }
-    }
-  };
-  const hRuns: PixelSegment[] = [];
-  const vRuns: PixelSegment[] = [];
   // horizontal rules run across whole columns; a row of digits can make a run as long as a short
   // vertical rule, so horizontals must be longer
-  for (let y = 0; y < h; y++)
-    runsAlong(
-      w,
-      (x) => ink(x, y),
-      (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }),
-      minRunH,
-    );
+  const hRuns: PixelSegment[] = [];
+  for (let y = 0; y < h; y++) inkRunsOfRow(data, y * w, w, t, minRunH, (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }));
   // vertical runs down to 40 % of the minimum: a rule between two headings of one header row is
   // short, and is kept below only where it runs from one horizontal rule to another
-  const minShort = Math.round(minRun * 0.4);
-  for (let x = 0; x < w; x++)
-    runsAlong(
-      h,
-      (y) => ink(x, y),
-      (y0, y1) => vRuns.push({ x0: x, x1: x, y0, y1 }),
-      minShort,
-    );
-  const out = new Uint8Array(data);
-  const erase = (s: PixelSegment) => {
-    for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++)
-      for (let x = Math.max(0, s.x0 - 1); x <= Math.min(w - 1, s.x1 + 1); x++) out[y * w + x] = 255;
-  };
+  const vRuns = inkRunsDown(g, t, Math.round(minRun * 0.4));
   const horizontals = withinNone(
     mergeRuns(hRuns, 'h').filter((g) => inkBeside(g, 'h', ink, w, h) < 0.3),
     'h',
@@ -241,12 +221,79 @@ export function findAndEraseRules(
       (g.y1 - g.y0 + 1 >= minRun || (joins(g.mid.x0, g.y0) && joins(g.mid.x0, g.y1))),
   );
   const verticals = withinNone(ruled, 'v', near);
-  for (const g of [...horizontals, ...ruled]) g.runs.forEach(erase);
   return {
-    image: { width: w, height: h, data: out },
+    image: erase ? erased(g, [...horizontals, ...ruled]) : g,
     horizontals: horizontals.map((g) => g.mid),
     verticals: verticals.map((g) => g.mid),
   };
+}
+
+/** px: a rule may have one or two lighter pixels from noise and still be one run. */
+const RULE_GAP_OK = 2;
+
+/**
+ * Runs of ink (≤ t) along one row of `len` pixels from `offset`, at least `minRun` long, each
+ * reported as (first, last); a run goes on over up to RULE_GAP_OK lighter pixels.
+ */
+function inkRunsOfRow(
+  data: Uint8Array,
+  offset: number,
+  len: number,
+  t: number,
+  minRun: number,
+  found: (from: number, to: number) => void,
+): void {
+  let start = -1;
+  let gap = 0;
+  for (let i = 0; i <= len; i++) {
+    if (i < len && data[offset + i] <= t) {
+      if (start < 0) start = i;
+      gap = 0;
+    } else if (start >= 0 && i < len && gap < RULE_GAP_OK) gap++;
+    else {
+      if (start >= 0 && i - gap - start >= minRun) found(start, i - gap - 1);
+      start = -1;
+      gap = 0;
+    }
+  }
+}
+
+/**
+ * The same runs down every column, at least `minRun` long, ordered by column then top: scanned row
+ * by row with a run's state kept per column, so memory is read in order (a column at a time reads
+ * one byte per row of the page).
+ */
+function inkRunsDown(g: Grey, t: number, minRun: number): PixelSegment[] {
+  const { width: w, height: h, data } = g;
+  const start = new Int32Array(w).fill(-1);
+  const gap = new Int32Array(w);
+  const runs: PixelSegment[] = [];
+  for (let y = 0; y <= h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      if (y < h && data[row + x] <= t) {
+        if (start[x] < 0) start[x] = y;
+        gap[x] = 0;
+      } else if (start[x] >= 0 && y < h && gap[x] < RULE_GAP_OK) gap[x]++;
+      else if (start[x] >= 0) {
+        if (y - gap[x] - start[x] >= minRun) runs.push({ x0: x, x1: x, y0: start[x], y1: y - gap[x] - 1 });
+        start[x] = -1;
+        gap[x] = 0;
+      }
+    }
+  }
+  return runs.sort((a, b) => a.x0 - b.x0 || a.y0 - b.y0);
+}
+
+/** A copy of the page with the groups' runs, and a pixel around them, painted white. */
+function erased(g: Grey, groups: MergedRun[]): Grey {
+  const { width: w, height: h } = g;
+  const out = new Uint8Array(g.data);
+  for (const group of groups)
+    for (const s of group.runs)
+      for (let y = Math.max(0, s.y0 - 1); y <= Math.min(h - 1, s.y1 + 1); y++)
+        out.fill(255, y * w + Math.max(0, s.x0 - 1), y * w + Math.min(w - 1, s.x1 + 1) + 1);
+  return { width: w, height: h, data: out };
 }
 
 /**
