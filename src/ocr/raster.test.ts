@@ -66,6 +66,35 @@ describe('raster', () => {
     expect(image.data[119 * g.width + 321]).toBe(10); // a text pixel, kept
   });
 
+  it('finds the same rules without erasing them when not asked to, and leaves the page as it is', () => {
+    const g = page(0.4);
+    const before = Buffer.from(g.data);
+    const erased = findAndEraseRules(g, 60);
+    const found = findAndEraseRules(g, 60, undefined, false);
+    expect(found.image).toBe(g);
+    expect(Buffer.compare(Buffer.from(g.data), before)).toBe(0);
+    expect(found.horizontals).toEqual(erased.horizontals);
+    expect(found.verticals).toEqual(erased.verticals);
+  });
+
+  it('carries a rule over a break of two light pixels but not of three, down to the page edge', () => {
+    const [width, height] = [200, 300];
+    const g = { width, height, data: new Uint8Array(width * height).fill(240) };
+    const ink = (x: number, y: number) => (g.data[y * width + x] = 10);
+    // x = 40: 0…299 with a 2 px break at 150 (one rule, to the bottom edge); x = 120: 20…229
+    // with a 3 px break at 120 (two rules of 100 and 107 px); a row at y = 10, broken the same ways
+    for (let y = 0; y < height; y++) if (y !== 150 && y !== 151) ink(40, y);
+    for (let y = 20; y < 230; y++) if (y < 120 || y > 122) ink(120, y);
+    for (let x = 0; x < width; x++) if (x !== 90 && x !== 91) ink(x, 10);
+    const { verticals, horizontals } = findAndEraseRules(g, 60, 90, false);
+    expect(verticals.map((v) => [v.x0, v.y0, v.y1])).toEqual([
+      [40, 0, 299],
+      [120, 20, 119],
+      [120, 123, 229],
+    ]);
+    expect(horizontals.map((h) => [h.y0, h.x0, h.x1])).toEqual([[10, 0, 199]]);
+  });
+
   it('keeps a short rule between two rules, and not a text stroke of the same length or a row of digits', () => {
     const g = page(0);
     const ink = (x: number, y: number) => (g.data[y * g.width + x] = 10);

@@ -84,7 +84,11 @@ export function estimateSkew(g: Grey): number {
   for (let i = 0; i < data.length; i++) if (data[i] <= t) count++;
   if (count < 100) return 0;
   const k = Math.ceil(count / SKEW_MAX_POINTS);
-  const points: SkewPoints = { xs: new Float64Array(Math.ceil(count / k)), ys: new Float64Array(Math.ceil(count / k)), n: 0 };
+  const points: SkewPoints = {
+    xs: new Float64Array(Math.ceil(count / k)),
+    ys: new Float64Array(Math.ceil(count / k)),
+    n: 0,
+  };
   let seen = 0;
   for (let y = 0; y < h; y++)
     for (let x = 0, row = y * w; x < w; x++)
@@ -170,7 +174,10 @@ export function deskew(g: Grey, skew: number): Grey {
       const fy = sy - y0;
       const i = y0 * w + x0;
       const v =
-        src[i] * (1 - fx) * (1 - fy) + src[i + 1] * fx * (1 - fy) + src[i + w] * (1 - fx) * fy + src[i + w + 1] * fx * fy;
+        src[i] * (1 - fx) * (1 - fy) +
+        src[i + 1] * fx * (1 - fy) +
+        src[i + w] * (1 - fx) * fy +
+        src[i + w + 1] * fx * fy;
       out[y * w + x] = v;
     }
   }
@@ -204,7 +211,8 @@ export function findAndEraseRules(
   // horizontal rules run across whole columns; a row of digits can make a run as long as a short
   // vertical rule, so horizontals must be longer
   const hRuns: PixelSegment[] = [];
-  for (let y = 0; y < h; y++) inkRunsOfRow(data, y * w, w, t, minRunH, (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }));
+  for (let y = 0; y < h; y++)
+    inkRunsOfRow(data, y * w, w, t, minRunH, (x0, x1) => hRuns.push({ x0, x1, y0: y, y1: y }));
   // vertical runs down to 40 % of the minimum: a rule between two headings of one header row is
   // short, and is kept below only where it runs from one horizontal rule to another
   const vRuns = inkRunsDown(g, t, Math.round(minRun * 0.4));
