@@ -40,6 +40,26 @@ describe('splitAcrossRules', () => {
 });
 
 describe('buildGrid', () => {
+  it('keeps the tail of a figure wrapped in its narrow cell (a lone digit), and drops the page number', () => {
+    const rows = [100, 130, 160, 190];
+    const horizontals: Segment[] = [...rows, 220].map((y) => ({ x0: 50, x1: 250, y0: y, y1: y }));
+    const verticals: Segment[] = [50, 150, 250].map((x) => ({ x0: x, x1: x, y0: 100, y1: 220 }));
+    const items = rows.flatMap((y, i) => [textItem(`支出${i}`, 60, 90, y + 10, y + 20, 10)]);
+    // row 1's figure 12,868.19 set in two lines of its cell: 12,868.1 above a right-aligned 9
+    items.push(textItem('12,868.1', 205, 245, 133, 143, 10), textItem('9', 240, 245, 146, 156, 10));
+    items.push(...[0, 2, 3].map((i) => textItem(`${i}.50`, 225, 245, rows[i] + 10, rows[i] + 20, 10)));
+    // the page number under the table
+    items.push(textItem('24', 140, 150, 232, 242, 10));
+    const page: PdfPage = { number: 1, width: 300, height: 400, items, horizontals, verticals, imageCount: 0 };
+    const grid = buildGrid({ page, top: 95, bottom: 245 })!;
+    expect(grid.rows.map((r) => r.map((c) => c?.text ?? ''))).toEqual([
+      ['支出0', '0.50'],
+      ['支出1', '12,868.19'],
+      ['支出2', '2.50'],
+      ['支出3', '3.50'],
+    ]);
+  });
+
   it('takes a rule broken into pieces a little apart (a scan’s residual skew) for one column boundary', () => {
     const rows = [100, 130, 160, 190, 220, 250, 280];
     const horizontals: Segment[] = [...rows, 310].map((y) => ({ x0: 50, x1: 250, y0: y, y1: y }));

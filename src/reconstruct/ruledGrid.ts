@@ -36,11 +36,18 @@ function cluster(values: number[], tol = TOL): number[] {
   return out.map((c) => c.reduce((s, x) => s + x, 0) / c.length);
 }
 
-/** The region's text, without page numbers and running footers. */
+/**
+ * The region's text, without page numbers and running footers: a line that reads as a page number
+ * is one only above or below all the rest. Between other lines it is the tail of a figure wrapped
+ * in a narrow cell (12,868.1 over a lone 9), and dropping it wrote the figure cut short.
+ */
 function regionItems(r: Region): TextItem[] {
   const inside = r.page.items.filter((it) => yCenter(it) >= r.top && yCenter(it) <= r.bottom);
-  return buildLines(inside)
-    .filter((l) => !isPageNumber(l.text))
+  const lines = buildLines(inside);
+  const text = lines.filter((l) => !isPageNumber(l.text)).map(yCenter);
+  const [top, bottom] = [Math.min(...text), Math.max(...text)];
+  return lines
+    .filter((l) => !isPageNumber(l.text) || (yCenter(l) > top && yCenter(l) < bottom))
     .flatMap((l) => l.items);
 }
 
