@@ -21,6 +21,7 @@ import {
   REGION_RULE_MARGIN,
   RULE_TOLERANCE,
 } from './settings.js';
+import { joinWrappedFigures } from './wrappedFigures.js';
 
 const TOL = RULE_TOLERANCE;
 
@@ -53,11 +54,11 @@ function regionItems(r: Region): TextItem[] {
 
 /** The reconstruct stage for one page region: a grid from its ruling lines, else from text alignment. */
 export function buildGrid(r: Region): Grid | null {
-  const items = regionItems(r);
-  if (!items.length) return null;
   const hs = r.page.horizontals.filter(
     (s) => s.y0 >= r.top - REGION_RULE_MARGIN && s.y0 <= r.bottom + REGION_RULE_MARGIN,
   );
+  const items = regionItems(r);
+  if (!items.length) return null;
   const vs = r.page.verticals.filter((s) => s.y1 > r.top && s.y0 < r.bottom);
   const ys = cluster(hs.map((s) => s.y0));
   const xs = dedupeClose(cluster(vs.map((s) => s.x0)), MIN_COLUMN_GAP);
@@ -65,7 +66,7 @@ export function buildGrid(r: Region): Grid | null {
     const ruled = ruledGrid(r, items, hs, vs, xs, ys);
     if (ruled) return ruled;
   }
-  return alignedGrid(r, items);
+  return alignedGrid(r, joinWrappedFigures(items, hs));
 }
 
 function dedupeClose(xs: number[], min: number): number[] {
@@ -222,7 +223,9 @@ function ruledGrid(
     ys = lineBands(lines);
   }
   const find = mergedCells(hs, vs, xs, ys, rowsFromRules);
-  const rows = cellsOfText(inside, xs, ys, find, r.page.number);
+  // rows from rules hold a wrapped figure's two lines in one cell, which joins them; rows from
+  // text lines would make its tail a row of its own
+  const rows = cellsOfText(rowsFromRules ? inside : joinWrappedFigures(inside, hs), xs, ys, find, r.page.number);
   const colX = xs.slice(0, -1).map((x, j) => [x, xs[j + 1]] as [number, number]);
   return dropEmptyRows({ rows, colX, method: 'rules' });
 }

@@ -22,6 +22,15 @@ export const MIN_BANDS_PER_LINE = 0.3;
  * page of a long table may hold one row (a three-line table's body band holds a line per row).
  */
 export const MIN_FIGURE_BANDS = 1;
+/**
+ * The tail of a figure wrapped in a narrow cell (12,868.1 over 9, 12,868 over .19): up to three
+ * digits, a decimal point before them or not.
+ */
+export const WRAPPED_TAIL = /^\.?\d{1,3}$/;
+/** glyph heights: at most this much paper between a wrapped figure's line and its tail's (the cell's next line). */
+export const WRAP_MAX_GAP = 0.8;
+/** glyph widths (font size): a wrapped tail ends this close to where its figure ends (both right-aligned). */
+export const WRAP_RIGHT_EDGE = 0.5;
 /** glyph heights: a wider gap ends a run of glyphs read as one figure (2,500,000.00 drawn glyph by glyph). */
 export const FIGURE_RUN_GAP_EM = 1.0;
 /** em: in a table without rules, glyph runs closer than this are one word (a cell's text). */
