@@ -84,11 +84,8 @@ export function estimateSkew(g: Grey): number {
   for (let i = 0; i < data.length; i++) if (data[i] <= t) count++;
   if (count < 100) return 0;
   const k = Math.ceil(count / SKEW_MAX_POINTS);
-  const points: SkewPoints = {
-    xs: new Float64Array(Math.ceil(count / k)),
-    ys: new Float64Array(Math.ceil(count / k)),
-    n: 0,
-  };
+  const size = Math.ceil(count / k);
+  const points: SkewPoints = { xs: new Float64Array(size), ys: new Float64Array(size), n: 0 };
   let seen = 0;
   for (let y = 0; y < h; y++)
     for (let x = 0, row = y * w; x < w; x++)
@@ -151,34 +148,25 @@ export function deskew(g: Grey, skew: number): Grey {
   const cx = g.width / 2;
   const cy = g.height / 2;
   const out = new Uint8Array(g.width * g.height).fill(255);
-  // c·dx and s·dx of every column, once: the source point of (x, y) is the target point turned by
-  // +skew, sx = c·dx − s·dy + cx, sy = s·dx + c·dy + cy
-  const cdx = new Float64Array(g.width);
-  const sdx = new Float64Array(g.width);
-  for (let x = 0; x < g.width; x++) {
-    cdx[x] = c * (x - cx);
-    sdx[x] = s * (x - cx);
-  }
-  const { width: w, height: h, data: src } = g;
-  for (let y = 0; y < h; y++) {
-    const dy = y - cy;
-    const sdy = s * dy;
-    const cdy = c * dy;
-    for (let x = 0; x < w; x++) {
-      const sx = cdx[x] - sdy + cx;
-      const sy = sdx[x] + cdy + cy;
+  for (let y = 0; y < g.height; y++) {
+    for (let x = 0; x < g.width; x++) {
+      // source point: rotate the target point by +skew
+      const dx = x - cx;
+      const dy = y - cy;
+      const sx = c * dx - s * dy + cx;
+      const sy = s * dx + c * dy + cy;
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
-      if (x0 < 0 || y0 < 0 || x0 + 1 >= w || y0 + 1 >= h) continue;
+      if (x0 < 0 || y0 < 0 || x0 + 1 >= g.width || y0 + 1 >= g.height) continue;
       const fx = sx - x0;
       const fy = sy - y0;
-      const i = y0 * w + x0;
+      const i = y0 * g.width + x0;
       const v =
-        src[i] * (1 - fx) * (1 - fy) +
-        src[i + 1] * fx * (1 - fy) +
-        src[i + w] * (1 - fx) * fy +
-        src[i + w + 1] * fx * fy;
-      out[y * w + x] = v;
+        g.data[i] * (1 - fx) * (1 - fy) +
+        g.data[i + 1] * fx * (1 - fy) +
+        g.data[i + g.width] * (1 - fx) * fy +
+        g.data[i + g.width + 1] * fx * fy;
+      out[y * g.width + x] = v;
     }
   }
   return { width: g.width, height: g.height, data: out };

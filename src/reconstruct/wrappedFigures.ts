@@ -30,28 +30,20 @@ export function continues(head: string, tail: string): boolean {
  * them (a rule between two figures makes them two rows).
  */
 export function joinWrappedFigures(items: TextItem[], horizontals: Segment[]): TextItem[] {
-  const lines = buildLines(items);
-  const runs = lines.map((l) => ({ line: l, runs: segmentsOf(l, FIGURE_RUN_GAP_EM) }));
+  const runs = buildLines(items).flatMap((l) => segmentsOf(l, FIGURE_RUN_GAP_EM));
   const joined: { head: TextItem; tail: TextItem }[] = [];
-  for (let k = 1; k < runs.length; k++) {
-    for (const tail of runs[k].runs) {
-      const t = tail.str.trim();
-      if (!WRAPPED_TAIL.test(t)) continue;
-      const head = runs
-        .slice(0, k)
-        .flatMap((r) => r.runs)
-        .find((h) => {
-          const size = h.y1 - h.y0;
-          return (
-            yCenter(h) < tail.y0 &&
-            tail.y0 - h.y1 <= WRAP_MAX_GAP * size &&
-            Math.abs(tail.x1 - h.x1) <= WRAP_RIGHT_EDGE * h.fontSize &&
-            continues(h.str.trim(), t) &&
-            !horizontals.some((s) => s.y0 > h.y1 && s.y0 < tail.y0 && s.x0 <= tail.x1 && s.x1 >= tail.x0)
-          );
-        });
-      if (head && !joined.some((j) => j.head === head)) joined.push({ head, tail });
-    }
+  for (const tail of runs) {
+    const t = tail.str.trim();
+    if (!WRAPPED_TAIL.test(t)) continue;
+    const head = runs.find(
+      (h) =>
+        yCenter(h) < tail.y0 &&
+        tail.y0 - h.y1 <= WRAP_MAX_GAP * (h.y1 - h.y0) &&
+        Math.abs(tail.x1 - h.x1) <= WRAP_RIGHT_EDGE * h.fontSize &&
+        continues(h.str.trim(), t) &&
+        !horizontals.some((s) => s.y0 > h.y1 && s.y0 < tail.y0 && s.x0 <= tail.x1 && s.x1 >= tail.x0),
+    );
+    if (head && !joined.some((j) => j.head === head)) joined.push({ head, tail });
   }
   if (!joined.length) return items;
   // the pieces' own items (a figure may come one glyph per item) give way to one item each pair
